@@ -1,0 +1,59 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '../db/orm.js';
+import { AuditLog, type IAuditLog } from './audit-log.entity.js';
+import { ACTION_LABELS, ENTITY_LABELS, fieldLabel } from './labels.js';
+
+export interface AuditRow {
+  id: number;
+  at: Date;
+  actorName: string;
+  entityName: string;
+  entityLabel: string;
+  entityId: string;
+  action: string;
+  actionLabel: string;
+  changes: { field: string; label: string; before: string; after: string }[];
+}
+
+export function formatValue(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '（空）';
+  if (v === true) return 'はい';
+  if (v === false) return 'いいえ';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+export function toRow(log: IAuditLog): AuditRow {
+  return {
+    id: log.id,
+    at: log.at,
+    actorName: log.actorName,
+    entityName: log.entityName,
+    entityLabel: ENTITY_LABELS[log.entityName] ?? log.entityName,
+    entityId: log.entityId,
+    action: log.action,
+    actionLabel: ACTION_LABELS[log.action] ?? log.action,
+    changes: Object.entries(log.changes ?? {}).map(([field, [before, after]]) => ({
+      field, label: fieldLabel(log.entityName, field), before: formatValue(before), after: formatValue(after),
+    })),
+  };
+}
+
+export async function historyOf(em: EntityManager, entityName: string, entityId: number | string, limit = 50): Promise<AuditRow[]> {
+  const logs = await em.find(AuditLog, { entityName, entityId: String(entityId) }, { orderBy: { id: 'desc' }, limit });
+  return logs.map(toRow);
+}
+
+export interface AuditQuery { entityName?: string; entityId?: string; actor?: string; page?: number }
+
+export async function searchAudit(em: EntityManager, q: AuditQuery, perPage = 100) {
+  const where: FilterQuery<IAuditLog> = {};
+  if (q.entityName) where.entityName = q.entityName;
+  if (q.entityId) where.entityId = q.entityId;
+  if (q.actor) where.actorName = q.actor;
+  const total = await em.count(AuditLog, where);
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(Math.max(q.page ?? 1, 1), pages);
+  const logs = await em.find(AuditLog, where, { orderBy: { id: 'desc' }, limit: perPage, offset: (page - 1) * perPage });
+  return { rows: logs.map(toRow), total, page, pages };
+}

@@ -1,0 +1,103 @@
+import { ChangeSetType, helper, type ChangeSet, type EventArgs, type EventSubscriber, type FlushEventArgs, type UnitOfWork } from '@mikro-orm/core';
+import { currentActor } from './actor.js';
+
+/** Fields never copied into the log (secrets) or not worth showing (derived keys, timestamps). */
+const MASKED = new Set(['passwordHash']);
+const SKIPPED = new Set(['id', 'createdAt', 'updatedAt', 'kanaKey', 'nameKey', 'phoneDigits']);
+const MASK = '********';
+
+interface PendingLog {
+  entity: object;
+  entityName: string;
+  action: string;
+  changes: Record<string, [unknown, unknown]>;
+}
+interface Pending { logs: PendingLog[]; remaining: number; actor: ReturnType<typeof currentActor>; at: Date }
+
+/**
+ * Records every insert, update and delete of every entity, once, for all routes, CLI and jobs.
+ * Diffs are taken in onFlush (before values are still known); rows are written after the last
+ * entity of the flush is persisted, inside the same transaction, so ids of new rows are known
+ * and a rolled-back batch leaves no audit rows behind.
+ */
+export class AuditSubscriber implements EventSubscriber {
+  private pending = new WeakMap<UnitOfWork, Pending>();
+
+  onFlush(args: FlushEventArgs): void {
+    const logs: PendingLog[] = [];
+    for (const cs of args.uow.getChangeSets()) {
+      if (cs.meta.className === 'AuditLog') continue;
+      const log = describe(cs);
+      if (log) logs.push(log);
+    }
+    const remaining = args.uow.getChangeSets().filter((cs) => cs.meta.className !== 'AuditLog').length;
+    if (logs.length > 0) this.pending.set(args.uow, { logs, remaining, actor: currentActor(), at: new Date() });
+    else this.pending.delete(args.uow);
+  }
+
+  async afterCreate(args: EventArgs<object>): Promise<void> { await this.step(args); }
+  async afterUpdate(args: EventArgs<object>): Promise<void> { await this.step(args); }
+  async afterDelete(args: EventArgs<object>): Promise<void> { await this.step(args); }
+
+  private async step(args: EventArgs<object>): Promise<void> {
+    if (args.meta?.className === 'AuditLog') return;
+    const uow = args.em.getUnitOfWork();
+    const pending = this.pending.get(uow);
+    if (!pending || --pending.remaining > 0) return;
+    this.pending.delete(uow);
+    const rows = pending.logs.map((l) => ({
+      at: pending.at,
+      staffId: pending.actor.staffId,
+      actorName: pending.actor.name,
+      entityName: l.entityName,
+      entityId: String(helper(l.entity).getSerializedPrimaryKey()),
+      action: l.action,
+      changes: resolveIds(l.changes),
+      summary: null,
+    }));
+    const ctx = args.em.getTransactionContext();
+    for (let i = 0; i < rows.length; i += 500) {
+      await args.em.getDriver().nativeInsertMany('AuditLog', rows.slice(i, i + 500), { ctx });
+    }
+  }
+}
+
+function describe(cs: ChangeSet<object>): PendingLog | null {
+  const payload = cs.payload as Record<string, unknown>;
+  const original = (cs.originalEntity ?? {}) as Record<string, unknown>;
+  const changes: Record<string, [unknown, unknown]> = {};
+  const keys = cs.type === ChangeSetType.DELETE || cs.type === ChangeSetType.DELETE_EARLY ? Object.keys(original) : Object.keys(payload);
+  for (const key of keys) {
+    if (SKIPPED.has(key)) continue;
+    const before = cs.type === ChangeSetType.CREATE ? null : (original[key] ?? null);
+    const after = cs.type === ChangeSetType.DELETE || cs.type === ChangeSetType.DELETE_EARLY ? null : (payload[key] ?? null);
+    if (before === after) continue;
+    changes[key] = MASKED.has(key) ? [before === null ? null : MASK, after === null ? null : MASK] : [before, after];
+  }
+  if (cs.type === ChangeSetType.UPDATE && Object.keys(changes).length === 0) return null;
+  return { entity: cs.entity, entityName: cs.meta.className, action: actionOf(cs, changes), changes };
+}
+
+function actionOf(cs: ChangeSet<object>, changes: Record<string, [unknown, unknown]>): string {
+  if (cs.type === ChangeSetType.CREATE) return 'create';
+  if (cs.type === ChangeSetType.DELETE || cs.type === ChangeSetType.DELETE_EARLY) return 'delete';
+  const status = changes.status;
+  if (status && status[1] === 'withdrawn') return 'withdraw';
+  if (status && status[0] === 'withdrawn') return 'readmit';
+  return 'update';
+}
+
+/** Relations to rows created in the same flush are identifiers until insert; read their final value. */
+function resolveIds(changes: Record<string, [unknown, unknown]>): Record<string, [unknown, unknown]> {
+  const out: Record<string, [unknown, unknown]> = {};
+  for (const [k, [a, b]] of Object.entries(changes)) out[k] = [plain(a), plain(b)];
+  return out;
+}
+
+function plain(v: unknown): unknown {
+  if (v && typeof v === 'object' && 'getValue' in v && typeof (v as { getValue: unknown }).getValue === 'function') {
+    return (v as { getValue(): unknown }).getValue();
+  }
+  if (v instanceof Date) return v.toISOString();
+  return v;
+}

@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Everything the app reads from the environment, with defaults (documented in README). */
+export interface Config {
+  dataDir: string;
+  databaseUrl: string; // '' = SQLite file in dataDir; 'postgresql://…' = PostgreSQL; ':memory:' for tests
+  port: number;
+  host: string;
+  secret: string;
+  logLevel: string;
+  secureCookies: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const dataDir = resolve(overrides.dataDir ?? env.ENISHI_DATA_DIR ?? './data');
+  const port = Number(overrides.port ?? env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port number: ${env.PORT}`);
+  return {
+    dataDir,
+    databaseUrl: overrides.databaseUrl ?? env.ENISHI_DATABASE_URL ?? '',
+    port,
+    host: overrides.host ?? env.HOST ?? '127.0.0.1',
+    secret: overrides.secret ?? env.ENISHI_SECRET ?? '',
+    logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
+    secureCookies: overrides.secureCookies ?? env.ENISHI_SECURE_COOKIES === 'true',
+  };
+}
+
+/** The session key: ENISHI_SECRET, else one generated on first run and kept in the data dir. */
+export function resolveSecret(config: Config): string {
+  if (config.secret) return config.secret;
+  ensureDataDir(config.dataDir);
+  const file = join(config.dataDir, 'secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export function ensureDataDir(dir: string): void {
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+}

@@ -1,0 +1,53 @@
+import type { EntityManager } from '../db/orm.js';
+import type { IStaff } from '../staff/staff.entity.js';
+import type { IMember } from './member.entity.js';
+
+/**
+ * The member page is shared by every domain: each adds a section (dues, roles, …) and
+ * timeline entries here instead of editing the member routes.
+ */
+export interface MemberSection {
+  key: string;
+  order: number;
+  /** views/<template>.eta, rendered with { member, staff, canEdit, csrf, ...data } */
+  template: string;
+  load(em: EntityManager, member: IMember, staff: IStaff): Promise<Record<string, unknown> | null>;
+}
+
+export interface TimelineItem {
+  /** ISO date or datetime; newest first. */
+  at: string;
+  /** Short Japanese label of the kind: 対応, 役割, 請求, 入金, 発送 … */
+  kind: string;
+  title: string;
+  detail?: string | null;
+  href?: string | null;
+}
+
+export type TimelineSource = (em: EntityManager, member: IMember) => Promise<TimelineItem[]>;
+
+const sections = new Map<string, MemberSection>();
+const timelineSources = new Map<string, TimelineSource>();
+
+export function addMemberSection(section: MemberSection): void {
+  sections.set(section.key, section);
+}
+
+export function addTimelineSource(key: string, source: TimelineSource): void {
+  timelineSources.set(key, source);
+}
+
+export async function loadSections(em: EntityManager, member: IMember, staff: IStaff) {
+  const out: { key: string; template: string; data: Record<string, unknown> }[] = [];
+  for (const s of [...sections.values()].sort((a, b) => a.order - b.order)) {
+    const data = await s.load(em, member, staff);
+    if (data) out.push({ key: s.key, template: s.template, data });
+  }
+  return out;
+}
+
+export async function loadTimeline(em: EntityManager, member: IMember, limit = 100): Promise<TimelineItem[]> {
+  const items: TimelineItem[] = [];
+  for (const source of timelineSources.values()) items.push(...(await source(em, member)));
+  return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit);
+}

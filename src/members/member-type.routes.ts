@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import type { EntityManager } from '../db/orm.js';
+import { normalizeText } from '../lib/kana.js';
+import { parseYen } from '../lib/money.js';
+import { idParam, UserError } from '../web/errors.js';
+import { field, formError, type FormBody } from '../web/forms.js';
+import { MemberType, type IMemberType } from './member-type.entity.js';
+
+function parseType(body: FormBody) {
+  const errors: Record<string, string> = {};
+  const name = normalizeText(field(body, 'name'));
+  if (!name) errors.name = '名称を入力してください';
+  const fee = parseYen(field(body, 'annualFee'));
+  if (fee === null || fee < 0) errors.annualFee = '年会費は0以上の円単位の金額で入力してください';
+  if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
+  return {
+    name,
+    annualFee: fee!,
+    forOrganizations: field(body, 'forOrganizations') === '1',
+    sortOrder: Number(field(body, 'sortOrder')) || 0,
+    active: field(body, 'active') !== '0',
+  };
+}
+
+async function ensureUniqueName(em: EntityManager, name: string, selfId: number | null) {
+  const other = await em.findOne(MemberType, { name });
+  if (other && other.id !== selfId) throw new UserError('入力内容を確認してください', 422, { name: 'この名称は既にあります' });
+}
+
+const list = (em: EntityManager) => em.find(MemberType, {}, { orderBy: { sortOrder: 'asc', id: 'asc' } });
+
+export async function memberTypeRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/member-types', async (req, reply) => reply.render('members/types', { title: '会員種別', types: await list(req.em), values: {} }));
+
+  app.post('/member-types', { config: { role: 'admin' } }, async (req, reply) => {
+    try {
+      const input = parseType(req.body as FormBody);
+      await ensureUniqueName(req.em, input.name, null);
+      req.em.create(MemberType, input);
+      await req.em.flush();
+      return reply.redirectWithFlash('/member-types', `会員種別「${input.name}」を追加しました`);
+    } catch (err) {
+      return formError(reply, err, 'members/types', { title: '会員種別', types: await list(req.em.fork()), values: req.body });
+    }
+  });
+
+  app.post('/member-types/:id', { config: { role: 'admin' } }, async (req, reply) => {
+    const t: IMemberType = await req.em.findOneOrFail(MemberType, { id: idParam((req.params as { id: string }).id) }, { failHandler: () => new UserError('会員種別が見つかりません', 404) });
+    try {
+      const input = parseType(req.body as FormBody);
+      await ensureUniqueName(req.em, input.name, t.id);
+      Object.assign(t, input);
+      await req.em.flush();
+      return reply.redirectWithFlash('/member-types', `会員種別「${t.name}」を保存しました`);
+    } catch (err) {
+      return formError(reply, err, 'members/types', { title: '会員種別', types: await list(req.em.fork()), values: {} });
+    }
+  });
+}

@@ -1,0 +1,94 @@
+import type { EntityManager } from '../db/orm.js';
+import { todayInTokyo, parseDate } from '../lib/dates.js';
+import { UserError } from '../web/errors.js';
+import { Member, type IMember } from './member.entity.js';
+import { MemberType } from './member-type.entity.js';
+import type { FieldErrors, MemberInput } from './member.form.js';
+import { searchKeys } from './member.model.js';
+
+/** Raised on create when a member with the same フリガナ and phone or birth date already exists. */
+export class PossibleDuplicate extends UserError {
+  constructor(public candidates: IMember[]) {
+    super('同じ人がすでに登録されている可能性があります。確認のうえ、別人であれば「重複ではない」にチェックして登録してください。', 409);
+  }
+}
+
+export async function nextMemberNo(em: EntityManager): Promise<number> {
+  const rows = await em.getConnection().execute<{ max: number | null }[]>('select max(member_no) as max from member');
+  return Number(rows[0]?.max ?? 0) + 1;
+}
+
+async function validateRefs(em: EntityManager, input: MemberInput, selfId: number | null, errors: FieldErrors) {
+  if (input.memberTypeId && !(await em.count(MemberType, { id: input.memberTypeId }))) errors.memberTypeId = '会員種別を選んでください';
+  if (input.memberNo !== null) {
+    const other = await em.findOne(Member, { memberNo: input.memberNo }, { fields: ['id'] });
+    if (other && other.id !== selfId) errors.memberNo = `会員番号 ${input.memberNo} は既に使われています（番号は再利用できません）`;
+  }
+  if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
+}
+
+function assign(em: EntityManager, m: IMember, input: MemberInput): void {
+  const { memberTypeId, memberNo, ...rest } = input;
+  Object.assign(m, rest);
+  if (memberNo !== null) m.memberNo = memberNo;
+  m.memberType = em.getReference(MemberType, memberTypeId!);
+  if (m.addressUnknown && !m.addressUnknownOn) m.addressUnknownOn = todayInTokyo();
+  Object.assign(m, searchKeys(m));
+}
+
+export async function findPossibleDuplicates(em: EntityManager, input: MemberInput, selfId: number | null = null): Promise<IMember[]> {
+  const { kanaKey, phoneDigits } = searchKeys(input);
+  if (!kanaKey) return [];
+  const same = await em.find(Member, { kanaKey, ...(selfId ? { id: { $ne: selfId } } : {}) }, { limit: 50 });
+  const phones = phoneDigits.split(' ').filter(Boolean);
+  return same.filter(
+    (m) => (input.birthDate && m.birthDate === input.birthDate) || phones.some((p) => m.phoneDigits.split(' ').includes(p)),
+  );
+}
+
+export async function createMember(em: EntityManager, input: MemberInput, opts: { confirmDuplicate?: boolean } = {}): Promise<IMember> {
+  await validateRefs(em, input, null, {});
+  if (!opts.confirmDuplicate) {
+    const dups = await findPossibleDuplicates(em, input);
+    if (dups.length) throw new PossibleDuplicate(dups);
+  }
+  const m = em.create(Member, { memberNo: input.memberNo ?? (await nextMemberNo(em)), status: 'active', joinedOn: input.joinedOn ?? todayInTokyo() } as IMember);
+  assign(em, m, { ...input, joinedOn: input.joinedOn ?? todayInTokyo() });
+  await em.flush();
+  return m;
+}
+
+export async function updateMember(em: EntityManager, id: number, input: MemberInput): Promise<IMember> {
+  const m = await getMember(em, id);
+  await validateRefs(em, input, id, {});
+  assign(em, m, { ...input, joinedOn: input.joinedOn ?? m.joinedOn ?? null });
+  await em.flush();
+  return m;
+}
+
+export async function getMember(em: EntityManager, id: number): Promise<IMember> {
+  return em.findOneOrFail(Member, { id }, { populate: ['memberType'], failHandler: () => new UserError('会員が見つかりません', 404) });
+}
+
+/** 退会: never a delete. Keeps everything and can be undone with readmitMember. */
+export async function withdrawMember(em: EntityManager, id: number, opts: { date?: string; reason?: string } = {}): Promise<IMember> {
+  const m = await getMember(em, id);
+  if (m.status === 'withdrawn') throw new UserError('この会員はすでに退会しています', 409);
+  const date = opts.date ? parseDate(opts.date) : todayInTokyo();
+  if (!date) throw new UserError('退会日は 2026-04-01 のように入力してください', 422, { withdrawnOn: '日付の形式が正しくありません' });
+  m.status = 'withdrawn';
+  m.withdrawnOn = date;
+  m.withdrawalReason = opts.reason?.trim() || null;
+  await em.flush();
+  return m;
+}
+
+export async function readmitMember(em: EntityManager, id: number): Promise<IMember> {
+  const m = await getMember(em, id);
+  if (m.status !== 'withdrawn') throw new UserError('この会員は退会していません', 409);
+  m.status = 'active';
+  m.withdrawnOn = null;
+  m.withdrawalReason = null;
+  await em.flush();
+  return m;
+}

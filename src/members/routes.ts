@@ -1,0 +1,109 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { historyOf } from '../audit/audit.service.js';
+import type { EntityManager } from '../db/orm.js';
+import { idParam, UserError } from '../web/errors.js';
+import { field, type FormBody } from '../web/forms.js';
+import { MemberType } from './member-type.entity.js';
+import { parseMember, rawMember, type RawMember } from './member.form.js';
+import { displayKana, displayName, fullAddress, honorific } from './member.model.js';
+import { loadSections, loadTimeline } from './member-page.js';
+import { searchMembers, type SortKey, type StatusFilter } from './member-search.js';
+import { createMember, getMember, PossibleDuplicate, readmitMember, updateMember, withdrawMember } from './member.service.js';
+import { PREFECTURES } from './prefectures.js';
+import { LABELS } from './ui-text.js';
+
+const helpers = { displayName, displayKana, fullAddress, honorific, labels: LABELS };
+
+async function formContext(em: EntityManager) {
+  const types = await em.find(MemberType, { active: true }, { orderBy: { sortOrder: 'asc', id: 'asc' } });
+  return { types, prefectures: PREFECTURES, ...helpers };
+}
+
+export async function memberRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/members', async (req, reply) => {
+    const q = req.query as Record<string, string | undefined>;
+    const params = {
+      q: (q.q ?? '').slice(0, 100),
+      status: (['active', 'withdrawn', 'all'].includes(q.status ?? '') ? q.status : undefined) as StatusFilter | undefined,
+      memberTypeId: Number(q.type) || null,
+      sort: (['kana', 'memberNo', 'joinedOn'].includes(q.sort ?? '') ? q.sort : 'kana') as SortKey,
+      page: Number(q.page) || 1,
+    };
+    const result = await searchMembers(req.em, params);
+    if (params.q && result.total === 1 && q.jump === '1') return reply.redirect(`/members/${result.items[0]!.id}`);
+    const types = await req.em.find(MemberType, {}, { orderBy: { sortOrder: 'asc' } });
+    return reply.render('members/index', { title: '会員一覧', ...result, params, types, ...helpers });
+  });
+
+  app.get('/members/new', { config: { role: 'staff' } }, async (req, reply) => {
+    const ctx = await formContext(req.em);
+    const values = { kind: 'individual', memberTypeId: String(ctx.types[0]?.id ?? ''), mailPreference: 'post' } as Partial<RawMember>;
+    return reply.render('members/form', { title: '会員の新規登録', values, action: '/members', ...ctx });
+  });
+
+  app.post('/members', async (req, reply) => {
+    const body = req.body as FormBody;
+    const raw = rawMember(body);
+    const { value, errors } = parseMember(raw);
+    const render = async (err: UserError, extra: Record<string, unknown> = {}) =>
+      renderForm(reply, req.em, { title: '会員の新規登録', values: raw, action: '/members', error: err.message, errors: err.fieldErrors, ...extra }, err.statusCode);
+    if (Object.keys(errors).length) return render(new UserError('入力内容を確認してください', 422, errors));
+    try {
+      const m = await createMember(req.em, value, { confirmDuplicate: field(body, 'confirmDuplicate') === '1' });
+      return reply.redirectWithFlash(`/members/${m.id}`, `${displayName(m)}（会員番号 ${m.memberNo}）を登録しました`);
+    } catch (err) {
+      if (err instanceof PossibleDuplicate) return render(err, { duplicates: err.candidates });
+      if (err instanceof UserError) return render(err);
+      throw err;
+    }
+  });
+
+  app.get('/members/:id', async (req, reply) => {
+    const member = await getMember(req.em, idParam((req.params as { id: string }).id));
+    const [sections, timeline, history] = await Promise.all([
+      loadSections(req.em, member, req.staff!),
+      loadTimeline(req.em, member),
+      historyOf(req.em, 'Member', member.id, 30),
+    ]);
+    return reply.render('members/show', { title: displayName(member), member, sections, timeline, history, ...helpers });
+  });
+
+  app.get('/members/:id/edit', { config: { role: 'staff' } }, async (req, reply) => {
+    const m = await getMember(req.em, idParam((req.params as { id: string }).id));
+    const values: Partial<RawMember> = {};
+    for (const [k, v] of Object.entries(m)) if (typeof v === 'string' || typeof v === 'number') (values as Record<string, string>)[k] = String(v);
+    values.memberTypeId = String(m.memberType.id);
+    values.addressUnknown = m.addressUnknown ? '1' : '';
+    return renderForm(reply, req.em, { title: `${displayName(m)} の編集`, values, member: m, action: `/members/${m.id}` });
+  });
+
+  app.post('/members/:id', async (req, reply) => {
+    const id = idParam((req.params as { id: string }).id);
+    const raw = rawMember(req.body as FormBody);
+    const { value, errors } = parseMember(raw);
+    try {
+      if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
+      const m = await updateMember(req.em, id, value);
+      return reply.redirectWithFlash(`/members/${m.id}`, '会員情報を保存しました');
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      const member = await getMember(req.em.fork(), id);
+      return renderForm(reply, req.em.fork(), { title: `${displayName(member)} の編集`, values: raw, member, action: `/members/${id}`, error: err.message, errors: err.fieldErrors }, err.statusCode);
+    }
+  });
+
+  app.post('/members/:id/withdraw', async (req, reply) => {
+    const body = req.body as FormBody;
+    const m = await withdrawMember(req.em, idParam((req.params as { id: string }).id), { date: field(body, 'withdrawnOn'), reason: field(body, 'reason') });
+    return reply.redirectWithFlash(`/members/${m.id}`, `${displayName(m)} を退会にしました（元に戻せます）`);
+  });
+
+  app.post('/members/:id/readmit', async (req, reply) => {
+    const m = await readmitMember(req.em, idParam((req.params as { id: string }).id));
+    return reply.redirectWithFlash(`/members/${m.id}`, `${displayName(m)} を会員に戻しました`);
+  });
+}
+
+async function renderForm(reply: FastifyReply, em: EntityManager, data: Record<string, unknown>, status = 200) {
+  return reply.render('members/form', { ...(await formContext(em)), ...data }, status);
+}

@@ -1,0 +1,19 @@
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+
+/** Listens, and closes gracefully on SIGINT/SIGTERM (finishing requests, closing the database). */
+export async function startServer(config: Config): Promise<void> {
+  const app = await buildApp(config);
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void close('SIGINT'));
+  process.on('SIGTERM', () => void close('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Enishi: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ をブラウザで開いてください`);
+}

@@ -1,0 +1,65 @@
+import type { EntityManager } from '../db/orm.js';
+import { Setting } from './setting.entity.js';
+
+/** Organisation-wide settings; each key is stored as its own row so changes audit cleanly. */
+export interface Settings {
+  orgName: string;
+  orgPostalCode: string;
+  orgAddress: string;
+  orgPhone: string;
+  orgEmail: string;
+  representative: string;
+  /** 年度 start month (1–12), default April. */
+  fiscalYearStartMonth: number;
+  /** Dates on printed documents: 和暦 or 西暦. */
+  era: 'wareki' | 'seireki';
+  /** One line per account, printed as 振込先 on invoices. */
+  bankAccounts: string[];
+  /** Days from issue to due date on dues invoices. */
+  dueDays: number;
+  /** Unpaid years before a member is proposed for lapse (退会候補). */
+  graceYears: number;
+  /** Transfer fees a payer's bank may deduct; a deposit short by one of these still settles. */
+  transferFees: number[];
+  /** Mid-year joiners: full fee, or monthly proration of the annual fee. */
+  proration: 'none' | 'monthly';
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  orgName: '',
+  orgPostalCode: '',
+  orgAddress: '',
+  orgPhone: '',
+  orgEmail: '',
+  representative: '',
+  fiscalYearStartMonth: 4,
+  era: 'wareki',
+  bankAccounts: [],
+  dueDays: 30,
+  graceYears: 2,
+  transferFees: [110, 165, 220, 330, 440, 550, 660, 880],
+  proration: 'none',
+};
+
+export async function getSettings(em: EntityManager): Promise<Settings> {
+  const rows = await em.find(Setting, {});
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const row of rows) if (row.key in DEFAULT_SETTINGS) out[row.key] = row.value;
+  return out as unknown as Settings;
+}
+
+/** Writes only the keys whose value changed (so the audit log shows real changes). */
+export async function updateSettings(em: EntityManager, patch: Partial<Settings>): Promise<void> {
+  const current = await em.find(Setting, {});
+  const byKey = new Map(current.map((s) => [s.key, s]));
+  for (const [key, value] of Object.entries(patch)) {
+    if (!(key in DEFAULT_SETTINGS) || value === undefined) continue;
+    const row = byKey.get(key);
+    if (row) {
+      if (JSON.stringify(row.value) !== JSON.stringify(value)) row.value = value;
+    } else if (JSON.stringify((DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key]) !== JSON.stringify(value)) {
+      em.create(Setting, { key, value });
+    }
+  }
+  await em.flush();
+}

@@ -1,0 +1,103 @@
+import type { FastifyInstance } from 'fastify';
+import { formError } from '../web/forms.js';
+import { NotFoundError, UserError, idParam } from '../web/errors.js';
+import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from './staff.entity.js';
+import { authenticate, changeRole, createStaff, listStaff, resetPassword, setActive } from './staff.service.js';
+import { verifyPassword } from './password.js';
+
+type Body = Record<string, string | undefined>;
+
+/** Only same-site paths, so a crafted login link cannot send staff elsewhere. */
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/members';
+}
+
+export async function staffRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/setup', { config: { role: 'public' } }, async (_req, reply) => {
+    if (app.setupDone) throw new NotFoundError();
+    return reply.render('staff/setup', { title: '初期設定', values: {} });
+  });
+
+  app.post('/setup', { config: { role: 'public' } }, async (req, reply) => {
+    if (app.setupDone) throw new NotFoundError();
+    const b = req.body as Body;
+    const values = { loginId: b.loginId ?? '', displayName: b.displayName ?? '' };
+    try {
+      if ((b.password ?? '') !== (b.password2 ?? '')) throw new UserError('入力内容を確認してください', 422, { password2: 'パスワードが一致しません' });
+      const staff = await createStaff(req.em, { ...values, password: b.password ?? '', role: 'admin' });
+      app.setupDone = true;
+      req.session.set('staffId', staff.id);
+      return reply.redirectWithFlash('/members', '管理者アカウントを作成しました。ようこそ Enishi へ。');
+    } catch (err) {
+      return formError(reply, err, 'staff/setup', { title: '初期設定', values });
+    }
+  });
+
+  app.get('/login', { config: { role: 'public' } }, async (req, reply) => {
+    if (!app.setupDone) return reply.redirect('/setup');
+    return reply.render('staff/login', { title: 'ログイン', next: safeNext((req.query as Body).next), loginId: '' });
+  });
+
+  app.post('/login', { config: { role: 'public', rateLimit: { max: 10, timeWindow: '5 minutes' } } }, async (req, reply) => {
+    const b = req.body as Body;
+    const staff = await authenticate(req.em, b.loginId ?? '', b.password ?? '');
+    if (!staff) {
+      return reply.render('staff/login', { title: 'ログイン', next: safeNext(b.next), loginId: b.loginId ?? '', error: 'ログインIDまたはパスワードが違います' }, 401);
+    }
+    req.session.regenerate?.();
+    req.session.set('staffId', staff.id);
+    return reply.redirect(safeNext(b.next), 303);
+  });
+
+  app.post('/logout', { config: { role: 'viewer' } }, async (req, reply) => {
+    req.session.delete();
+    return reply.redirect('/login', 303);
+  });
+
+  app.get('/account', async (_req, reply) => reply.render('staff/account', { title: 'アカウント' }));
+
+  app.post('/account/password', { config: { role: 'viewer' } }, async (req, reply) => {
+    const b = req.body as Body;
+    const staff = req.staff!;
+    try {
+      if (!(await verifyPassword(b.current ?? '', staff.passwordHash))) throw new UserError('入力内容を確認してください', 422, { current: '現在のパスワードが違います' });
+      if ((b.password ?? '') !== (b.password2 ?? '')) throw new UserError('入力内容を確認してください', 422, { password2: 'パスワードが一致しません' });
+      await resetPassword(req.em, staff.id, b.password ?? '');
+      return reply.redirectWithFlash('/account', 'パスワードを変更しました');
+    } catch (err) {
+      return formError(reply, err, 'staff/account', { title: 'アカウント' });
+    }
+  });
+
+  app.get('/staff', { config: { role: 'admin' } }, async (req, reply) =>
+    reply.render('staff/index', { title: 'スタッフ', list: await listStaff(req.em), roles: STAFF_ROLES, roleLabels: ROLE_LABELS, values: {} }),
+  );
+
+  app.post('/staff', { config: { role: 'admin' } }, async (req, reply) => {
+    const b = req.body as Body;
+    const values = { loginId: b.loginId ?? '', displayName: b.displayName ?? '', role: (b.role ?? 'staff') as StaffRole };
+    try {
+      const s = await createStaff(req.em, { ...values, password: b.password ?? '' });
+      return reply.redirectWithFlash('/staff', `${s.displayName} さんのアカウントを作成しました`);
+    } catch (err) {
+      const list = await listStaff(req.em.fork());
+      return formError(reply, err, 'staff/index', { title: 'スタッフ', list, roles: STAFF_ROLES, roleLabels: ROLE_LABELS, values });
+    }
+  });
+
+  app.post('/staff/:id/active', { config: { role: 'admin' } }, async (req, reply) => {
+    const active = (req.body as Body).active === '1';
+    const s = await setActive(req.em, req.staff!, idParam((req.params as Body).id), active);
+    return reply.redirectWithFlash('/staff', `${s.displayName} さんを${active ? '有効' : '無効'}にしました`);
+  });
+
+  app.post('/staff/:id/password', { config: { role: 'admin' } }, async (req, reply) => {
+    const s = await resetPassword(req.em, idParam((req.params as Body).id), (req.body as Body).password ?? '');
+    return reply.redirectWithFlash('/staff', `${s.displayName} さんのパスワードを再設定しました`);
+  });
+
+  app.post('/staff/:id/role', { config: { role: 'admin' } }, async (req, reply) => {
+    const s = await changeRole(req.em, req.staff!, idParam((req.params as Body).id), (req.body as Body).role as StaffRole);
+    return reply.redirectWithFlash('/staff', `${s.displayName} さんの権限を${ROLE_LABELS[s.role]}にしました`);
+  });
+}

@@ -1,0 +1,33 @@
+import type { EntityManager, Orm } from '../db/orm.js';
+import type { Config } from '../config.js';
+import type { IStaff, StaffRole } from '../staff/staff.entity.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    orm: Orm;
+    config: Config;
+    /** Cached "at least one staff account exists" so every request need not count. */
+    setupDone: boolean;
+  }
+  interface FastifyRequest {
+    em: EntityManager;
+    staff: IStaff | null;
+  }
+  interface FastifyReply {
+    /** Renders views/<template>.eta inside the layout with the common context (staff, csrf, flash). */
+    render(template: string, data?: Record<string, unknown>, status?: number): Promise<FastifyReply>;
+    /** Redirects after a successful POST with a one-time message. */
+    redirectWithFlash(url: string, message: string, kind?: 'ok' | 'error'): FastifyReply;
+  }
+  interface FastifyContextConfig {
+    /** Minimum role; 'public' needs no session. Default: viewer for GET, staff for anything else. */
+    role?: StaffRole | 'public';
+  }
+}
+
+declare module '@fastify/secure-session' {
+  interface SessionData {
+    staffId: number;
+    flash: { message: string; kind: 'ok' | 'error' };
+  }
+}

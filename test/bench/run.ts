@@ -1,0 +1,19 @@
+import { memberSearchBench } from './member-search.bench.js';
+
+/** `npm run bench [name…]`: runs the named benchmarks (default all) and prints their figures as JSON. */
+const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
+  'member-search': memberSearchBench,
+};
+
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
+for (const name of wanted) {
+  const bench = BENCHES[name];
+  if (!bench) {
+    console.error(`unknown benchmark: ${name} (known: ${Object.keys(BENCHES).join(', ')})`);
+    process.exit(2);
+  }
+  const started = performance.now();
+  const figures = await bench();
+  console.log(JSON.stringify({ bench: name, totalSeconds: Math.round((performance.now() - started) / 100) / 10, ...figures }, null, 2));
+}
+process.exit(0);
