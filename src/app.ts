@@ -30,7 +30,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.decorate('orm', orm);
   app.decorate('config', config);
   await seedDefaults(orm.em.fork());
-  app.decorate('setupDone', (await countStaff(orm.em.fork())) > 0);
+  app.decorate('state', { setupDone: (await countStaff(orm.em.fork())) > 0 });
   if (!opts.orm) app.addHook('onClose', async () => orm.close());
 
   await registerPlugins(app);

@@ -62,7 +62,7 @@ export const PASSWORD = 'correct-horse-battery';
 /** Creates a staff account directly (no UI) and marks setup done. */
 export async function addStaff(app: FastifyInstance, role: StaffRole, loginId = role + '1'): Promise<void> {
   await withActor({ staffId: null, name: 'test' }, () => createStaff(app.orm.em.fork(), { loginId, displayName: `${role}さん`, password: PASSWORD, role }));
-  app.setupDone = true;
+  app.state.setupDone = true;
 }
 
 /** A browser-like client over app.inject: keeps cookies and sends the CSRF token from the last page. */
@@ -72,7 +72,7 @@ export class Client {
   constructor(public app: FastifyInstance) {}
 
   private cookieHeader() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    return [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; ");
   }
 
   async request(opts: InjectOptions) {

@@ -21,7 +21,7 @@ export function ormOptions(config: Pick<Config, 'databaseUrl' | 'dataDir'>, debu
     entities,
     extensions: [Migrator],
     subscribers: [new AuditSubscriber()],
-    migrations: { migrationsList, snapshot: false, transactional: true, allOrNothing: true },
+    migrations: { migrationsList, snapshot: false, transactional: true, allOrNothing: true, silent: true },
     debug,
     forceUtcTimezone: true,
     allowGlobalContext: false,

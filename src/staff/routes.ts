@@ -14,18 +14,18 @@ function safeNext(next: unknown): string {
 
 export async function staffRoutes(app: FastifyInstance): Promise<void> {
   app.get('/setup', { config: { role: 'public' } }, async (_req, reply) => {
-    if (app.setupDone) throw new NotFoundError();
+    if (app.state.setupDone) throw new NotFoundError();
     return reply.render('staff/setup', { title: '初期設定', values: {} });
   });
 
   app.post('/setup', { config: { role: 'public' } }, async (req, reply) => {
-    if (app.setupDone) throw new NotFoundError();
+    if (app.state.setupDone) throw new NotFoundError();
     const b = req.body as Body;
     const values = { loginId: b.loginId ?? '', displayName: b.displayName ?? '' };
     try {
       if ((b.password ?? '') !== (b.password2 ?? '')) throw new UserError('入力内容を確認してください', 422, { password2: 'パスワードが一致しません' });
       const staff = await createStaff(req.em, { ...values, password: b.password ?? '', role: 'admin' });
-      app.setupDone = true;
+      app.state.setupDone = true;
       req.session.set('staffId', staff.id);
       return reply.redirectWithFlash('/members', '管理者アカウントを作成しました。ようこそ Enishi へ。');
     } catch (err) {
@@ -34,7 +34,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/login', { config: { role: 'public' } }, async (req, reply) => {
-    if (!app.setupDone) return reply.redirect('/setup');
+    if (!app.state.setupDone) return reply.redirect('/setup');
     return reply.render('staff/login', { title: 'ログイン', next: safeNext((req.query as Body).next), loginId: '' });
   });
 

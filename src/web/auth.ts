@@ -32,7 +32,7 @@ async function guard(app: FastifyInstance, req: FastifyRequest, reply: FastifyRe
   if (req.url.startsWith('/assets/')) return;
   if (!req.routeOptions.url) return; // 404s are answered by the not-found handler
   const needed = neededRole(req);
-  if (!app.setupDone && needed !== 'public') return void reply.redirect('/setup');
+  if (!app.state.setupDone && needed !== 'public') return void reply.redirect('/setup');
   const staffId = req.session.get('staffId');
   if (staffId) {
     const staff = await req.em.findOne(Staff, { id: staffId });

@@ -3,6 +3,9 @@ import { ROLE_LABELS } from '../staff/staff.entity.js';
 import { can } from './auth.js';
 import { NAV } from './nav.js';
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+
 /** reply.render and reply.redirectWithFlash: the common context every page gets. */
 export function registerRender(app: FastifyInstance): void {
   app.decorateReply('render', async function (this: FastifyReply, template: string, data: Record<string, unknown> = {}, status = 200) {
@@ -22,6 +25,7 @@ export function registerRender(app: FastifyInstance): void {
       canEdit: can(staff, 'staff'),
       isAdmin: can(staff, 'admin'),
       flash,
+      escapeHtml,
       errors: {},
       ...data,
     });

@@ -7,7 +7,8 @@ declare module 'fastify' {
     orm: Orm;
     config: Config;
     /** Cached "at least one staff account exists" so every request need not count. */
-    setupDone: boolean;
+    /** Shared mutable app state (an object, so encapsulated plugins see the same value). */
+    state: { setupDone: boolean };
   }
   interface FastifyRequest {
     em: EntityManager;

@@ -18,7 +18,7 @@ export async function memberSearchBench(): Promise<Record<string, unknown>> {
     await insertMembers(app.orm.em.fork(), 50_000);
     const seeded = performance.now() - t0;
     await withActor({ staffId: null, name: 'bench' }, () => createStaff(app.orm.em.fork(), { loginId: 'bench', displayName: 'bench', password: 'bench-password-1', role: 'viewer' }));
-    app.setupDone = true;
+    app.state.setupDone = true;
     await app.listen({ port: 0, host: '127.0.0.1' });
     const port = (app.server.address() as { port: number }).port;
     const cookie = await login(port);

@@ -1,0 +1,7 @@
+/** Trimmed, NFKC, domain lower-cased; null when not a plausible address. */
+export function normalizeEmail(s: string): string | null {
+  const v = s.normalize('NFKC').trim();
+  const m = /^([^\s@]+)@([^\s@]+\.[^\s@]+)$/.exec(v);
+  if (!m || v.length > 254) return null;
+  return `${m[1]}@${m[2]!.toLowerCase()}`;
+}
