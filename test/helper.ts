@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../src/config.js';
 import { openOrm, type EntityManager, type Orm } from '../src/db/orm.js';
 import { createStaff } from '../src/staff/staff.service.js';
 import type { StaffRole } from '../src/staff/staff.entity.js';
+import type { CliIO } from '../src/cli/command.js';
 
 interface Teardown { teardown(fn: () => unknown): void }
 
@@ -112,4 +113,11 @@ export async function loggedIn(app: FastifyInstance, role: StaffRole = 'admin'):
   const c = new Client(app);
   await c.login(loginId);
   return c;
+}
+
+/** A CliIO that records what a command prints, for tests of `main([...], io)`. */
+export function captureIO(env: NodeJS.ProcessEnv): CliIO & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), env };
 }

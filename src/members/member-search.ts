@@ -1,7 +1,8 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '../db/orm.js';
 import { kanaSearchKey, normalizeText } from '../lib/kana.js';
-import { Member, type IMember } from './member.entity.js';
+import type { MemberKind, MemberStatus } from './member.entity.js';
+import { searchIndexFor, type IndexQuery } from './member-search-index.js';
 
 export type StatusFilter = 'active' | 'withdrawn' | 'all';
 export type SortKey = 'kana' | 'memberNo' | 'joinedOn';
@@ -15,55 +16,70 @@ export interface SearchParams {
   perPage?: number;
 }
 
-export interface SearchResult { items: IMember[]; total: number; page: number; pages: number; perPage: number }
+/** What a list row shows: plain values read in one query (no entity hydration on hot paths). */
+export interface MemberRow {
+  id: number; memberNo: number; kind: MemberKind; status: MemberStatus;
+  familyName: string | null; givenName: string | null; familyKana: string | null; givenKana: string | null;
+  orgName: string | null; orgKana: string | null; contactPerson: string | null;
+  phone: string | null; mobile: string | null; email: string | null; prefecture: string | null; city: string | null;
+  joinedOn: string | null; addressUnknown: boolean; memberType: { id: number; name: string };
+}
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
-const contains = (s: string) => ({ $like: `%${escapeLike(s)}%` });
+export interface SearchResult { items: MemberRow[]; total: number; page: number; pages: number; perPage: number }
 
 /**
  * Quick search as staff type it on the phone: a member number, phone digits in any format,
  * フリガナ (katakana, hiragana or half-width, also partial), kanji name or e-mail.
  */
-export function quickSearchFilter(q: string): FilterQuery<IMember> | null {
+export function quickSearchTerms(q: string): IndexQuery | null {
   const text = normalizeText(q).trim();
   if (!text) return null;
-  const or: FilterQuery<IMember>[] = [];
   const digits = text.replace(/[-‐－ー()（）\s+]/g, '');
   if (/^\d+$/.test(digits)) {
-    if (digits.length <= 9) or.push({ memberNo: Number(digits) });
-    if (digits.length >= 3) or.push({ phoneDigits: contains(digits.replace(/^81/, '0')) });
-    return { $or: or };
+    return { memberNo: digits.length <= 9 ? Number(digits) : undefined, digits: digits.length >= 3 ? digits.replace(/^81/, '0') : undefined };
   }
   const kana = kanaSearchKey(text);
-  if (/^[ァ-ヶー]+$/.test(kana)) or.push({ kanaKey: contains(kana) });
-  or.push({ nameKey: contains(text.replace(/\s+/g, '')) });
-  if (/[A-Za-z0-9@.]/.test(text)) or.push({ email: contains(text.toLowerCase()) });
-  return { $or: or };
+  return {
+    kana: /^[ァ-ヶー]+$/.test(kana) ? kana : undefined,
+    name: text.replace(/\s+/g, ''),
+    email: /[A-Za-z0-9@.]/.test(text) ? text.toLowerCase() : undefined,
+  };
 }
-
-const ORDER: Record<SortKey, Record<string, 'asc' | 'desc'>> = {
-  kana: { kanaKey: 'asc', memberNo: 'asc' },
-  memberNo: { memberNo: 'asc' },
-  joinedOn: { joinedOn: 'desc', memberNo: 'desc' },
-};
 
 export async function searchMembers(em: EntityManager, p: SearchParams): Promise<SearchResult> {
   const perPage = Math.min(Math.max(p.perPage ?? 50, 1), 500);
-  const where: FilterQuery<IMember>[] = [];
+  const terms = p.q ? quickSearchTerms(p.q) : {};
+  if (!terms) return { items: [], total: 0, page: 1, pages: 1, perPage };
   const status = p.status ?? (p.q ? 'all' : 'active');
-  if (status !== 'all') where.push({ status });
-  if (p.memberTypeId) where.push({ memberType: p.memberTypeId });
-  const quick = p.q ? quickSearchFilter(p.q) : null;
-  if (quick) where.push(quick);
-  const filter: FilterQuery<IMember> = where.length ? { $and: where } : {};
-  const total = await em.count(Member, filter);
+  // The in-memory index finds and orders the ids; SQL reads only the rows of the page.
+  const index = searchIndexFor(em.getMetadata());
+  await index.ensureFresh(em);
+  const ids = index.search({ ...terms, status: status === 'all' ? undefined : status, typeId: p.memberTypeId ?? null }, p.sort ?? 'kana');
+  const total = ids.length;
   const pages = Math.max(1, Math.ceil(total / perPage));
-  const page = Math.min(Math.max(p.page ?? 1, 1), pages);
-  const items = await em.find(Member, filter, {
-    orderBy: ORDER[p.sort ?? 'kana'],
-    limit: perPage,
-    offset: (page - 1) * perPage,
-    populate: ['memberType'],
-  });
-  return { items, total, page, pages, perPage };
+  const current = Math.min(Math.max(p.page ?? 1, 1), pages);
+  const slice = ids.slice((current - 1) * perPage, current * perPage);
+  if (slice.length === 0) return { items: [], total, page: current, pages, perPage };
+  const rows = (await em.getConnection().execute<Record<string, unknown>[]>(selectRows(em).whereIn('m.id', slice))).map(toRow);
+  const pos = new Map(slice.map((id, i) => [id, i]));
+  rows.sort((a, b) => pos.get(a.id)! - pos.get(b.id)!);
+  return { items: rows, total, page: current, pages, perPage };
+}
+
+function selectRows(em: EntityManager): Knex.QueryBuilder {
+  return em.getKnex()('member as m').join('member_type as t', 't.id', 'm.member_type_id').select(
+    'm.id', 'm.member_no', 'm.kind', 'm.status', 'm.family_name', 'm.given_name', 'm.family_kana', 'm.given_kana', 'm.org_name', 'm.org_kana',
+    'm.contact_person', 'm.phone', 'm.mobile', 'm.email', 'm.prefecture', 'm.city', 'm.joined_on', 'm.address_unknown', 't.name as type_name', 't.id as type_id',
+  );
+}
+
+function toRow(r: Record<string, unknown>): MemberRow {
+  const s = (k: string) => (r[k] ?? null) as string | null;
+  return {
+    id: Number(r.id), memberNo: Number(r.member_no), kind: r.kind as MemberKind, status: r.status as MemberStatus,
+    familyName: s('family_name'), givenName: s('given_name'), familyKana: s('family_kana'), givenKana: s('given_kana'),
+    orgName: s('org_name'), orgKana: s('org_kana'), contactPerson: s('contact_person'), phone: s('phone'), mobile: s('mobile'),
+    email: s('email'), prefecture: s('prefecture'), city: s('city'), joinedOn: s('joined_on'), addressUnknown: !!r.address_unknown && r.address_unknown !== '0',
+    memberType: { id: Number(r.type_id), name: String(r.type_name) },
+  };
 }

@@ -40,7 +40,7 @@ export const Member = defineEntity({
     joinedOn: p.date().nullable(),
     withdrawnOn: p.date().nullable(),
     withdrawalReason: p.string().length(200).nullable(),
-    status: p.string().length(20).$type<MemberStatus>().default('active').index(),
+    status: p.string().length(20).$type<MemberStatus>().default('active'),
     memberType: p.manyToOne(MemberType),
     mailPreference: p.string().length(20).$type<MailPreference>().default('post'),
     addressUnknown: p.boolean().default(false),

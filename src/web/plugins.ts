@@ -43,5 +43,6 @@ export async function registerPlugins(app: FastifyInstance): Promise<void> {
     templates: VIEWS_DIR,
     layout: 'layout.eta',
     viewExt: 'eta',
+    production: process.env.NODE_ENV !== 'development', // cache compiled templates (re-read on every request otherwise)
   });
 }

@@ -1,0 +1,124 @@
+import type { EntityManager } from '../db/orm.js';
+
+/**
+ * An in-process n-gram index over the member search keys, so quick search on 50,000 members
+ * answers in well under a millisecond instead of scanning the table with LIKE '%…%'.
+ * The database stays the source of truth: every search first asks for (max id, max updated_at),
+ * two indexed look-ups, and rebuilds the index when another request or process changed members.
+ */
+interface Row { id: number; memberNo: number; joinedOn: string; kana: string; name: string; phones: string; email: string; status: string; typeId: number }
+
+export interface IndexQuery { kana?: string; name?: string; digits?: string; email?: string; memberNo?: number; status?: string; typeId?: number | null }
+
+const GRAM = 2;
+
+export class MemberSearchIndex {
+  private rows: Row[] = [];
+  private grams = new Map<string, number[]>();
+  private byMemberNo = new Map<number, number>();
+  /** Plain lists (no search terms) per status/type/sort, until the next rebuild. */
+  private lists = new Map<string, number[]>();
+  private version = '';
+  private building: Promise<void> | null = null;
+
+  async ensureFresh(em: EntityManager): Promise<void> {
+    const conn = em.getConnection();
+    const [v] = await conn.execute<{ i: number | null; u: unknown }[]>('select (select max(id) from member) as i, (select max(updated_at) from member) as u');
+    const version = `${v?.i}|${String(v?.u instanceof Date ? v.u.toISOString() : v?.u)}`;
+    if (version === this.version) return;
+    this.building ??= this.build(em, version).finally(() => (this.building = null));
+    await this.building;
+  }
+
+  private async build(em: EntityManager, version: string): Promise<void> {
+    const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+      'select id, member_no, joined_on, kana_key, name_key, phone_digits, email, status, member_type_id from member order by kana_key, member_no',
+    );
+    const grams = new Map<string, number[]>();
+    this.rows = rows.map((r, pos) => {
+      const row: Row = {
+        id: Number(r.id), memberNo: Number(r.member_no), joinedOn: String(r.joined_on ?? ''), kana: String(r.kana_key ?? ''), name: String(r.name_key ?? ''),
+        phones: String(r.phone_digits ?? ''), email: String(r.email ?? '').toLowerCase(), status: String(r.status), typeId: Number(r.member_type_id),
+      };
+      for (const g of new Set([row.kana, row.name, row.email].flatMap((f) => gramsOf(f)).concat(gramsOf(row.phones, 3, 'p')))) {
+        let list = grams.get(g);
+        if (!list) grams.set(g, (list = []));
+        list.push(pos);
+      }
+      return row;
+    });
+    this.grams = grams;
+    this.byMemberNo = new Map(this.rows.map((r, pos) => [r.memberNo, pos]));
+    this.lists.clear();
+    this.version = version;
+  }
+
+  /** Every matching id, in フリガナ order (or by member number / newest joined first). */
+  search(q: IndexQuery, sort: 'kana' | 'memberNo' | 'joinedOn' = 'kana'): number[] {
+    const plain = q.memberNo === undefined && !q.kana && !q.name && !q.digits && !q.email;
+    const key = `${q.status}|${q.typeId}|${sort}`;
+    if (plain && this.lists.has(key)) return this.lists.get(key)!;
+    const ids = this.collect(q, sort);
+    if (plain) this.lists.set(key, ids);
+    return ids;
+  }
+
+  private collect(q: IndexQuery, sort: 'kana' | 'memberNo' | 'joinedOn'): number[] {
+    const hits: Row[] = [];
+    for (const pos of this.candidates(q)) {
+      const r = this.rows[pos]!;
+      if (q.status && r.status !== q.status) continue;
+      if (q.typeId && r.typeId !== q.typeId) continue;
+      if (matches(r, q)) hits.push(r);
+    }
+    if (sort === 'memberNo') hits.sort((a, b) => a.memberNo - b.memberNo);
+    if (sort === 'joinedOn') hits.sort((a, b) => (a.joinedOn < b.joinedOn ? 1 : a.joinedOn > b.joinedOn ? -1 : b.memberNo - a.memberNo));
+    return hits.map((r) => r.id);
+  }
+
+  /** Union of the rarest gram's posting list for each searched field (sorted positions), else every row. */
+  private candidates(q: IndexQuery): Iterable<number> {
+    // Phone digits are indexed as trigrams: digit bigrams are too common to narrow anything down.
+    const terms = [q.kana, q.name, q.email].filter((t): t is string => !!t).map((t) => gramsOf(t));
+    if (q.digits) terms.push(gramsOf(q.digits, 3, 'p'));
+    if ((terms.length === 0 && q.memberNo === undefined) || terms.some((g) => g.length === 0)) return this.rows.keys();
+    const union = new Set<number>();
+    const byNo = q.memberNo === undefined ? undefined : this.byMemberNo.get(q.memberNo);
+    if (byNo !== undefined) union.add(byNo);
+    for (const grams of terms) {
+      let best: number[] | undefined;
+      for (const g of grams) {
+        const list = this.grams.get(g) ?? [];
+        if (!best || list.length < best.length) best = list;
+      }
+      for (const pos of best ?? []) union.add(pos);
+    }
+    return [...union].sort((a, b) => a - b);
+  }
+}
+
+function gramsOf(s: string, n = GRAM, tag = ''): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + n <= s.length; i++) out.push(tag + s.slice(i, i + n));
+  return out;
+}
+
+function matches(r: Row, q: IndexQuery): boolean {
+  if (q.memberNo === undefined && !q.kana && !q.name && !q.digits && !q.email) return true; // a plain list
+  return (
+    (q.memberNo !== undefined && r.memberNo === q.memberNo) ||
+    (!!q.kana && r.kana.includes(q.kana)) ||
+    (!!q.name && r.name.includes(q.name)) ||
+    (!!q.digits && r.phones.includes(q.digits)) ||
+    (!!q.email && r.email.includes(q.email))
+  );
+}
+
+const indexes = new WeakMap<object, MemberSearchIndex>();
+
+/** One index per ORM instance (per database). */
+export function searchIndexFor(orm: object): MemberSearchIndex {
+  let idx = indexes.get(orm);
+  if (!idx) indexes.set(orm, (idx = new MemberSearchIndex()));
+  return idx;
+}
