@@ -21,7 +21,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir,
     databaseUrl: overrides.databaseUrl ?? env.ENISHI_DATABASE_URL ?? '',
     port,
-    host: overrides.host ?? env.HOST ?? '127.0.0.1',
+    host: overrides.host ?? env.HOST ?? 'localhost',
     secret: overrides.secret ?? env.ENISHI_SECRET ?? '',
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     secureCookies: overrides.secureCookies ?? env.ENISHI_SECURE_COOKIES === 'true',

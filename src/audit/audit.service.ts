@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '../db/orm.js';
 import { AuditLog, type IAuditLog } from './audit-log.entity.js';
-import { ACTION_LABELS, ENTITY_LABELS, fieldLabel } from './labels.js';
+import { ACTION_LABELS, ENTITY_LABELS, fieldLabel, valueLabel } from './labels.js';
 
 export interface AuditRow {
   id: number;
@@ -34,7 +34,8 @@ export function toRow(log: IAuditLog): AuditRow {
     action: log.action,
     actionLabel: ACTION_LABELS[log.action] ?? log.action,
     changes: Object.entries(log.changes ?? {}).map(([field, [before, after]]) => ({
-      field, label: fieldLabel(log.entityName, field), before: formatValue(before), after: formatValue(after),
+      field, label: fieldLabel(log.entityName, field),
+      before: formatValue(valueLabel(log.entityName, field, before)), after: formatValue(valueLabel(log.entityName, field, after)),
     })),
   };
 }

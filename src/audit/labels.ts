@@ -26,3 +26,17 @@ export const ACTION_LABELS: Record<string, string> = {
 export function fieldLabel(entity: string, field: string): string {
   return FIELD_LABELS[entity]?.[field] ?? field;
 }
+
+/** Stored codes shown in words (individual → 個人). */
+export const VALUE_LABELS: Record<string, Record<string, Record<string, string>>> = {
+  Member: {
+    kind: { individual: '個人', organization: '団体' },
+    status: { active: '在籍', withdrawn: '退会' },
+    mailPreference: { post: '郵送', email: 'メール', none: '不要' },
+  },
+  Staff: { role: { admin: '管理者', staff: '事務局', viewer: '閲覧のみ' } },
+};
+
+export function valueLabel(entity: string, field: string, value: unknown): unknown {
+  return typeof value === 'string' ? (VALUE_LABELS[entity]?.[field]?.[value] ?? value) : value;
+}
