@@ -1,5 +1,6 @@
 /** Calendar dates as 'YYYY-MM-DD' strings in Asia/Tokyo, and 和暦. Pure functions. */
 
+// Newest first, so the first era whose start is <= a date is the era of that date.
 const ERAS = [
   { name: '令和', short: 'R', start: '2019-05-01' },
   { name: '平成', short: 'H', start: '1989-01-08' },
@@ -9,38 +10,47 @@ const ERAS = [
 ] as const;
 
 export function todayInTokyo(now: Date = new Date()): string {
+  // en-CA formats as YYYY-MM-DD; the time zone makes 23:30 UTC count as the next day in Japan.
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 function iso(y: number, m: number, d: number): string | null {
   const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (y < 1000 || dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return `${String(y)}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** Accepts 2026/4/1, 2026-04-01, 2026.4.1, 2026年4月1日, R8.4.1, 令和8年4月1日, 令和元年… ; null if invalid. */
+/**
+ * Accepts 2026/4/1, 2026-04-01, 2026.4.1, 20260401, 2026年4月1日, R8.4.1, 令和8年4月1日, 令和元年…;
+ * null if not a real date. A wareki year past the era's end (平成32年) is accepted as the
+ * obvious western year, because documents printed before an era change use such dates.
+ */
 export function parseDate(input: string): string | null {
   const s = input.normalize('NFKC').trim().replace(/\s+/g, '');
-  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(明治|大正|昭和|平成|令和|[MTSHR])(元|\d{1,2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/i.exec(s);
   if (!m) return null;
-  const era = ERAS.find((e) => e.name === m![1] || e.short === m![1]!.toUpperCase());
+  const [, eraName, eraYear, month, day] = m as unknown as [string, string, string, string, string];
+  const era = ERAS.find((e) => e.name === eraName || e.short === eraName.toUpperCase());
   if (!era) return null;
-  const year = Number(era.start.slice(0, 4)) + (m[2] === '元' ? 1 : Number(m[2])) - 1;
-  const out = iso(year, Number(m[3]), Number(m[4]));
+  const n = eraYear === '元' ? 1 : Number(eraYear);
+  if (n < 1) return null;
+  const out = iso(Number(era.start.slice(0, 4)) + n - 1, Number(month), Number(day));
   return out && out >= era.start ? out : null;
 }
 
+/** '2026-04-01' → '令和8年4月1日' (long) or 'R8.4.1' (short); before Meiji → western year. */
 export function toWareki(isoDate: string, style: 'long' | 'short' = 'long'): string {
   const era = ERAS.find((e) => isoDate >= e.start);
   const [y, mo, d] = isoDate.split('-').map(Number) as [number, number, number];
-  if (!era) return `${y}年${mo}月${d}日`;
+  if (!era) return style === 'short' ? `${y}.${mo}.${d}` : `${y}年${mo}月${d}日`;
   const n = y - Number(era.start.slice(0, 4)) + 1;
   if (style === 'short') return `${era.short}${n}.${mo}.${d}`;
   return `${era.name}${n === 1 ? '元' : n}年${mo}月${d}日`;
 }
 
+/** Date for printed documents: 和暦 long form or '2026年4月1日'. */
 export function formatDateJa(isoDate: string, era: 'wareki' | 'seireki'): string {
   if (era === 'wareki') return toWareki(isoDate);
   const [y, mo, d] = isoDate.split('-').map(Number);
@@ -51,4 +61,9 @@ export function addDays(isoDate: string, n: number): string {
   const dt = new Date(isoDate + 'T00:00:00Z');
   dt.setUTCDate(dt.getUTCDate() + n);
   return dt.toISOString().slice(0, 10);
+}
+
+/** Negative, 0 or positive like Array.sort expects; 'YYYY-MM-DD' strings order lexically. */
+export function compareDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

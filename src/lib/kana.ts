@@ -3,10 +3,29 @@
 const HIRAGANA = /[\u3041-\u3096\u309D\u309E]/g;
 const HALFWIDTH_KANA = /[\uFF61-\uFF9F]+/g;
 const FULLWIDTH_ASCII = /[\uFF01-\uFF5E]/g;
+// Kana followed by a separate (combining or spacing) voiced mark, e.g. NFD text pasted from macOS
+// or 'カﾞ' typed with a stray half-width mark: compose it into one character.
+const LOOSE_VOICED_MARK = /([\u3041-\u30FF])([\u3099\u309A\u309B\u309C])/g;
+// Hyphen-like characters people type for the long-vowel mark in kana (コ-ヒ- for コーヒー).
+const DASH_AFTER_KANA = /(?<=[\u30A1-\u30FAー])[-‐‑–—―−－]/g;
+
+function fullwidthAsciiToAscii(s: string): string {
+  return s.replace(FULLWIDTH_ASCII, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+function composeVoicedMarks(s: string): string {
+  return s.replace(LOOSE_VOICED_MARK, (_m, base: string, mark: string) => {
+    const combining = mark === '\u309B' ? '\u3099' : mark === '\u309C' ? '\u309A' : mark;
+    const composed = (base + combining).normalize('NFC');
+    // Keep the input unchanged when the pair has no precomposed form (e.g. ア + ゛).
+    return composed.length === 1 ? composed : base + mark;
+  });
+}
 
 /** Half-width katakana → full-width (joining ﾞﾟ), hiragana → katakana; other characters unchanged. */
 export function toFullKatakana(s: string): string {
-  return s.replace(HALFWIDTH_KANA, (m) => m.normalize('NFKC')).replace(HIRAGANA, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+  const widened = s.replace(HALFWIDTH_KANA, (m) => m.normalize('NFKC'));
+  return composeVoicedMarks(widened).replace(HIRAGANA, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
 }
 
 /** Full-width spaces, tabs and runs of spaces → one ASCII space; trimmed. */
@@ -16,12 +35,16 @@ export function normalizeSpaces(s: string): string {
 
 /** For フリガナ input: katakana, full-width ASCII to ASCII, one space between parts. */
 export function normalizeKanaName(s: string): string {
-  return normalizeSpaces(toFullKatakana(s.replace(FULLWIDTH_ASCII, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))).replace(/[ｰ－‐]/g, 'ー'));
+  // Dashes are turned into ー before full-width ASCII is narrowed, so that '－' is caught too.
+  return normalizeSpaces(fullwidthAsciiToAscii(toFullKatakana(s).replace(DASH_AFTER_KANA, 'ー')));
 }
 
-/** For names and addresses: full-width ASCII → ASCII, half-width kana → full-width; kanji untouched. */
+/**
+ * For names and addresses: full-width ASCII → ASCII, half-width kana → full-width, spaces unified.
+ * Not plain NFKC: that would also turn '①' into '1' and '髙'-style variants or '㈱' into other text.
+ */
 export function normalizeText(s: string): string {
-  return normalizeSpaces(s.replace(FULLWIDTH_ASCII, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(HALFWIDTH_KANA, (m) => m.normalize('NFKC')));
+  return normalizeSpaces(fullwidthAsciiToAscii(s).replace(HALFWIDTH_KANA, (m) => m.normalize('NFKC')));
 }
 
 /** Search/sort key: katakana without spaces or middle dots. */
@@ -29,6 +52,7 @@ export function kanaSearchKey(s: string): string {
   return normalizeKanaName(s).replace(/[\s・･]/g, '');
 }
 
+/** True when the (normalised) input is only full-width katakana, ー, ・ and spaces. */
 export function isKatakanaName(s: string): boolean {
   return /^[\u30A1-\u30FAー・ ]+$/.test(normalizeKanaName(s));
 }
