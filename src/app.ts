@@ -5,10 +5,12 @@ import type { Config } from './config.js';
 import { openOrm, type Orm } from './db/orm.js';
 import { memberTypeRoutes } from './members/member-type.routes.js';
 import { memberRoutes } from './members/routes.js';
+import { memberImportRoutes } from './members/import/routes.js';
 import { seedDefaults } from './seed.js';
 import { settingsRoutes } from './settings/routes.js';
 import { countStaff } from './staff/staff.service.js';
 import { staffRoutes } from './staff/routes.js';
+import { supporterRoutes } from './supporters/routes.js';
 import { registerAuth } from './web/auth.js';
 import { registerErrorPages } from './web/error-pages.js';
 import { registerPlugins } from './web/plugins.js';
@@ -40,6 +42,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   await app.register(staffRoutes);
   await app.register(memberRoutes);
+  await app.register(memberImportRoutes);
+  await app.register(supporterRoutes);
   await app.register(memberTypeRoutes);
   await app.register(auditRoutes);
   await app.register(settingsRoutes);

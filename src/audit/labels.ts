@@ -4,6 +4,11 @@ export const ENTITY_LABELS: Record<string, string> = {
   MemberType: '会員種別',
   Staff: 'スタッフ',
   Setting: '設定',
+  // supporters
+  SupporterRole: '役割の種類', MemberRole: '役割', Skill: '協力できる分野', MemberSkill: '会員の協力分野',
+  Activity: '活動', Participation: '活動への参加', Interaction: '対応記録', Household: '世帯',
+  // banking
+  BankImport: '入出金明細の取り込み', BankTransaction: '入出金明細の行', PayerAlias: '振込名義の登録', BankProfile: '明細の列の設定',
 };
 
 export const FIELD_LABELS: Record<string, Record<string, string>> = {
@@ -13,10 +18,35 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     city: '市区町村', address1: '住所1', address2: '住所2', phone: '電話', mobile: '携帯', email: 'メール',
     birthDate: '生年月日', joinedOn: '入会日', withdrawnOn: '退会日', withdrawalReason: '退会理由', status: '状態',
     memberType: '会員種別', mailPreference: '郵送物', addressUnknown: '宛先不明', addressUnknownOn: '宛先不明日', notes: '備考',
+    householdId: '世帯', householdRelation: '続柄',
   },
   MemberType: { name: '名称', annualFee: '年会費', forOrganizations: '団体向け', sortOrder: '表示順', active: '有効' },
   Staff: { loginId: 'ログインID', displayName: '表示名', passwordHash: 'パスワード', role: '権限', active: '有効', lastLoginAt: '最終ログイン' },
   Setting: { key: '項目', value: '値' },
+  // supporters
+  SupporterRole: { name: '名称', officer: '役員名簿に載せる', sortOrder: '表示順', active: '使う' },
+  MemberRole: { member: '会員', role: '役割', startedOn: '開始日', endedOn: '終了日', note: 'メモ' },
+  Skill: { name: '名称', sortOrder: '表示順', active: '使う' },
+  MemberSkill: { member: '会員', skill: '分野', note: 'メモ' },
+  Activity: { title: '活動名', startsOn: '日付', endsOn: '終了日', place: '場所', skillIds: '求める分野', helpersWanted: '必要な人数', description: '内容' },
+  Participation: { activity: '活動', member: '会員', status: '状況', askedOn: '依頼日', note: 'メモ' },
+  Interaction: {
+    member: '会員', occurredOn: '日付', occurredTime: '時刻', staff: '担当', channel: '方法', summary: '要件', content: '内容',
+    gift: '頂いた物', giftThankedOn: 'お礼をした日', followUp: '次回話すこと', followUpDue: '期限', followUpDone: '対応済み', followUpDoneOn: '対応済みの日',
+  },
+  Household: { sharesAddress: '同じ住所', labelName: '宛名（連名）', note: 'メモ' },
+  // banking
+  BankImport: {
+    format: '形式', fileName: 'ファイル名', encoding: '文字コード', periodFrom: '期間（から）', periodTo: '期間（まで）', lineCount: '行数',
+    depositCount: '入金', knownCount: '取り込み済み', matchedCount: '自動消込', reviewCount: '要確認', ignoredCount: '対象外', status: '状態',
+    undoneAt: '取り消し日時', undoReason: '取り消しの理由',
+  },
+  BankTransaction: {
+    bankImport: '取り込み', line: '行', date: '日付', amount: '金額', direction: '入出金', payer: '振込依頼人名', payerKey: '名義（照合用）',
+    reference: '照会番号', memo: '摘要', fingerprint: '識別子', status: '状態', member: '会員', paymentId: '入金', suggestions: '候補', note: 'メモ',
+  },
+  PayerAlias: { payerKey: '名義（照合用）', payer: '振込依頼人名', member: '会員' },
+  BankProfile: { name: '名前', mapping: '列の対応' },
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -35,6 +65,12 @@ export const VALUE_LABELS: Record<string, Record<string, Record<string, string>>
     mailPreference: { post: '郵送', email: 'メール', none: '不要' },
   },
   Staff: { role: { admin: '管理者', staff: '事務局', viewer: '閲覧のみ' } },
+  Participation: { status: { asked: '依頼済み', accepted: '承諾', declined: '辞退', took_part: '参加', absent: '欠席' } }, // supporters
+  BankImport: { status: { active: '有効', undone: '取り消し済み' } }, // banking
+  BankTransaction: {
+    status: { matched: '消込済み', review: '要確認', ignored: '対象外', donation: '寄付', not_dues: '会費以外', skipped: '保留' },
+    direction: { deposit: '入金', withdrawal: '出金' },
+  },
 };
 
 export function valueLabel(entity: string, field: string, value: unknown): unknown {

@@ -46,6 +46,8 @@ export const Member = defineEntity({
     addressUnknown: p.boolean().default(false),
     addressUnknownOn: p.date().nullable(),
     notes: p.text().nullable(),
+    householdId: p.integer().nullable().index(), // 世帯 (src/supporters/household.entity.ts); no FK on SQLite
+    householdRelation: p.string().length(20).nullable(), // 世帯主, 配偶者, 子, 親, その他
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

@@ -11,6 +11,7 @@ import { searchMembers, type SortKey, type StatusFilter } from './member-search.
 import { createMember, getMember, PossibleDuplicate, readmitMember, updateMember, withdrawMember } from './member.service.js';
 import { PREFECTURES } from './prefectures.js';
 import { LABELS } from './ui-text.js';
+import { memberSkillsForm, saveMemberSkills } from '../supporters/member-skills.hooks.js'; // supporters: skills on the form
 
 const helpers = { displayName, displayKana, fullAddress, honorific, labels: LABELS };
 
@@ -38,7 +39,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
   app.get('/members/new', { config: { role: 'staff' } }, async (req, reply) => {
     const ctx = await formContext(req.em);
     const values = { kind: 'individual', memberTypeId: String(ctx.types[0]?.id ?? ''), mailPreference: 'post' } as Partial<RawMember>;
-    return reply.render('members/form', { title: '会員の新規登録', values, action: '/members', ...ctx });
+    return reply.render('members/form', { title: '会員の新規登録', values, action: '/members', ...ctx, ...(await memberSkillsForm(req.em)) });
   });
 
   app.post('/members', async (req, reply) => {
@@ -50,6 +51,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
     if (Object.keys(errors).length) return render(new UserError('入力内容を確認してください', 422, errors));
     try {
       const m = await createMember(req.em, value, { confirmDuplicate: field(body, 'confirmDuplicate') === '1' });
+      await saveMemberSkills(req.em, m.id, body); // supporters
       return reply.redirectWithFlash(`/members/${m.id}`, `${displayName(m)}（会員番号 ${m.memberNo}）を登録しました`);
     } catch (err) {
       if (err instanceof PossibleDuplicate) return render(err, { duplicates: err.candidates });
@@ -84,6 +86,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
     try {
       if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
       const m = await updateMember(req.em, id, value);
+      await saveMemberSkills(req.em, m.id, req.body); // supporters
       return reply.redirectWithFlash(`/members/${m.id}`, '会員情報を保存しました');
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
@@ -105,5 +108,6 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
 }
 
 async function renderForm(reply: FastifyReply, em: EntityManager, data: Record<string, unknown>, status = 200) {
-  return reply.render('members/form', { ...(await formContext(em)), ...data }, status);
+  const skills = await memberSkillsForm(em, (data.member as { id?: number } | undefined)?.id ?? null, reply.request.body); // supporters
+  return reply.render('members/form', { ...(await formContext(em)), ...skills, ...data }, status);
 }

@@ -6,6 +6,8 @@ export interface NavItem { href: string; label: string; role: StaffRole }
 export const NAV: NavItem[] = [
   { href: '/members', label: '会員', role: 'viewer' },
   { href: '/member-types', label: '会員種別', role: 'viewer' },
+  { href: '/supporters', label: '支援者', role: 'viewer' },
+  { href: '/activities', label: '活動', role: 'viewer' },
   { href: '/audit', label: '変更履歴', role: 'admin' },
   { href: '/staff', label: 'スタッフ', role: 'admin' },
   { href: '/settings', label: '設定', role: 'admin' },

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { CliError, withDatabase, type CliIO, type Command } from '../../cli/command.js';
+import { seedDefaults } from '../../seed.js';
+import { ImportFileError } from './import-file.js';
+import type { ImportPlan } from './import-plan.js';
+import { importMembers, type ImportResult } from './import.service.js';
+
+const USAGE = 'enishi members import FILE [--dry-run] [--only-valid] [--json]';
+
+/** Errors for --json and the text report: file-level problems count as line 1 (the header). */
+function errorsOf(plan: ImportPlan): { line: number; message: string }[] {
+  return [...plan.fileErrors.map((message) => ({ line: 1, message })), ...plan.rows.filter((r) => r.status === 'error').map((r) => ({ line: r.line, message: r.message! }))];
+}
+
+function report(io: CliIO, r: ImportResult, dryRun: boolean): void {
+  const c = r.plan.counts;
+  const errors = errorsOf(r.plan);
+  for (const e of errors) io.err(`${e.line} 行目: ${e.message}`);
+  if (r.plan.ignoredColumns.length) io.err(`取り込まない列: ${r.plan.ignoredColumns.join('、')}`);
+  const summary = `新規 ${c.new} 件、更新 ${c.update} 件、変更なし ${c.unchanged} 件、エラー ${errors.length} 件`;
+  if (dryRun) io.out(`確認のみ（取り込んでいません）: ${summary}`);
+  else if (r.committed) io.out(`取り込みました: ${summary}${errors.length ? '（エラーの行は取り込んでいません）' : ''}`);
+  else io.out(`エラーがあるため、何も取り込んでいません: ${summary}\n正しい行だけ取り込むには --only-valid を付けてください`);
+}
+
+export const membersImportCommand: Command = {
+  name: 'members import',
+  usage: USAGE,
+  summary: '会員名簿（CSV: UTF-8 / Shift_JIS）を取り込みます。会員番号が登録済みの行は更新します',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'only-valid': { type: 'boolean' } } });
+    if (positionals.length !== 1) throw new CliError('取り込むファイルを1つ指定してください', 2);
+    let buf: Buffer;
+    try {
+      buf = readFileSync(positionals[0]!);
+    } catch {
+      throw new CliError(`ファイルを読めません: ${positionals[0]}`, 1);
+    }
+    const dryRun = !!values['dry-run'];
+    let result: ImportResult;
+    try {
+      result = await withDatabase(io, async (em) => {
+        await seedDefaults(em); // a fresh database (import before the first `serve`) needs the member types
+        return importMembers(em, buf, { dryRun, onlyValid: !!values['only-valid'] });
+      });
+    } catch (err) {
+      if (!(err instanceof ImportFileError)) throw err;
+      if (values.json) io.out(JSON.stringify({ created: 0, updated: 0, errors: [{ line: 1, message: err.message }] }));
+      throw new CliError(err.message, 1);
+    }
+    const errors = errorsOf(result.plan);
+    if (values.json) io.out(JSON.stringify({ created: result.created, updated: result.updated, errors }));
+    else report(io, result, dryRun);
+    return errors.length && !(result.committed && values['only-valid']) ? 1 : 0;
+  },
+};
+
+export const memberImportCommands: Command[] = [membersImportCommand];

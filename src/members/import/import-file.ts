@@ -1,0 +1,29 @@
+import { parse } from 'csv-parse/sync';
+import { decodeText, type TextEncodingName } from '../../lib/text-encoding.js';
+
+export interface CsvTable { header: string[]; records: { line: number; cells: string[] }[]; encoding: TextEncodingName }
+
+/** Thrown for a file that cannot be read as a table at all (the message is for staff). */
+export class ImportFileError extends Error {}
+
+/**
+ * Reads the bytes Excel writes ("CSV UTF-8" with BOM, or plain "CSV" in Shift_JIS/CP932) into
+ * a header and records with their line numbers. Tab-separated text (pasted from Excel) works too.
+ */
+export function readCsvTable(buf: Buffer): CsvTable {
+  const { text, encoding } = decodeText(buf);
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  let rows: { record: string[]; info: { lines: number } }[];
+  try {
+    rows = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, bom: true }) as unknown as typeof rows;
+  } catch (err) {
+    throw new ImportFileError(`CSVとして読み取れませんでした（${(err as Error).message.split('\n')[0]}）`);
+  }
+  const [head, ...body] = rows;
+  if (!head) throw new ImportFileError('ファイルが空です');
+  const records = body
+    .filter((r) => r.record.some((c) => c.trim() !== ''))
+    .map((r) => ({ line: r.info.lines, cells: r.record }));
+  return { header: head.record.map((h) => h.trim()), records, encoding };
+}

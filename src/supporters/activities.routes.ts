@@ -1,0 +1,102 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { displayKana, displayName } from '../members/member.model.js';
+import { idParam, UserError } from '../web/errors.js';
+import { field, fields, type FormBody } from '../web/forms.js';
+import {
+  addParticipantByMemberNo, addParticipants, getActivity, listActivities, parseActivity, participantsOf, removeParticipation,
+  saveActivity, setParticipationStatus, statusCounts,
+} from './activities.service.js';
+import { callListRows, CALL_LIST_HEADER } from './call-list.js';
+import { sendCsv } from './csv-download.js';
+import { findHelpers } from './find-helpers.js';
+import { listItems } from './lists.service.js';
+import { PARTICIPATION_STATUSES, type ParticipationStatus } from './participation.entity.js';
+import { PARTICIPATION_LABELS } from './ui-text.js';
+
+const idOf = (req: { params: unknown }) => idParam((req.params as { id: string }).id);
+const SHOWN_CANDIDATES = 100;
+
+async function renderForm(reply: FastifyReply, data: Record<string, unknown>, status = 200) {
+  return reply.render('supporters/activity-form', { skills: await listItems(reply.request.em.fork(), 'skills'), ...data }, status);
+}
+
+export async function activityRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/activities', async (req, reply) => {
+    const { upcoming, past } = await listActivities(req.em);
+    const counts = await statusCounts(req.em, [...upcoming, ...past].map((a) => a.id));
+    return reply.render('supporters/activities', { title: '活動', upcoming, past, counts });
+  });
+
+  app.get('/activities/new', { config: { role: 'staff' } }, async (_req, reply) =>
+    renderForm(reply, { title: '活動を登録する', v: { skillIds: [] }, action: '/activities' }));
+
+  app.post('/activities', async (req, reply) => {
+    try {
+      const a = await saveActivity(req.em, null, parseActivity(req.body as FormBody));
+      return reply.redirectWithFlash(`/activities/${a.id}`, `活動「${a.title}」を登録しました`);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      const v = { ...(req.body as FormBody), skillIds: fields(req.body as FormBody, 'skillIds').map(Number) };
+      return renderForm(reply, { title: '活動を登録する', v, action: '/activities', error: err.message, errors: err.fieldErrors }, err.statusCode);
+    }
+  });
+
+  app.get('/activities/:id', async (req, reply) => {
+    const activity = await getActivity(req.em, idOf(req));
+    const [participants, counts, candidates, skills] = [
+      await participantsOf(req.em, activity.id), (await statusCounts(req.em, [activity.id])).get(activity.id)!,
+      await findHelpers(req.em, activity), await listItems(req.em, 'skills'),
+    ];
+    const skillNames = skills.filter((s) => activity.skillIds.includes(s.id)).map((s) => s.name);
+    return reply.render('supporters/activity', {
+      title: activity.title, activity, participants, counts, skillNames, candidates: candidates.slice(0, SHOWN_CANDIDATES), candidateTotal: candidates.length,
+      statuses: PARTICIPATION_STATUSES, labels: PARTICIPATION_LABELS, displayName, displayKana,
+    });
+  });
+
+  app.get('/activities/:id/edit', { config: { role: 'staff' } }, async (req, reply) => {
+    const a = await getActivity(req.em, idOf(req));
+    return renderForm(reply, { title: `「${a.title}」の編集`, v: a, activity: a, action: `/activities/${a.id}` });
+  });
+
+  app.post('/activities/:id', async (req, reply) => {
+    const a = await getActivity(req.em, idOf(req));
+    try {
+      await saveActivity(req.em, a.id, parseActivity(req.body as FormBody));
+      return reply.redirectWithFlash(`/activities/${a.id}`, '活動を保存しました');
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      const v = { ...(req.body as FormBody), skillIds: fields(req.body as FormBody, 'skillIds').map(Number) };
+      return renderForm(reply, { title: `「${a.title}」の編集`, v, activity: a, action: `/activities/${a.id}`, error: err.message, errors: err.fieldErrors }, err.statusCode);
+    }
+  });
+
+  app.post('/activities/:id/participants', async (req, reply) => {
+    const id = idOf(req);
+    const body = req.body as FormBody;
+    const status = (PARTICIPATION_STATUSES as readonly string[]).includes(field(body, 'status')) ? (field(body, 'status') as ParticipationStatus) : 'asked';
+    const memberNo = field(body, 'memberNo').normalize('NFKC').trim();
+    const added = memberNo
+      ? await addParticipantByMemberNo(req.em, id, Number(memberNo), status)
+      : await addParticipants(req.em, id, fields(body, 'memberIds').map(Number).filter(Number.isSafeInteger), status);
+    return reply.redirectWithFlash(`/activities/${id}`, added ? `${added} 人を「${PARTICIPATION_LABELS[status]}」で追加しました` : '追加する人が選ばれていません', added ? 'ok' : 'error');
+  });
+
+  app.post('/participations/:id', async (req, reply) => {
+    const body = req.body as FormBody;
+    const note = field(body, 'note').trim().slice(0, 200);
+    const p = await setParticipationStatus(req.em, idOf(req), field(body, 'status'), body.note === undefined ? undefined : note || null);
+    return reply.redirectWithFlash(`/activities/${p.activity.id}#participants`, `${displayName(p.member)}：${PARTICIPATION_LABELS[p.status]}`);
+  });
+
+  app.post('/participations/:id/delete', async (req, reply) => {
+    const p = await removeParticipation(req.em, idOf(req));
+    return reply.redirectWithFlash(`/activities/${p.activity.id}#participants`, `${displayName(p.member)} を一覧から外しました`);
+  });
+
+  app.get('/activities/:id/call-list.csv', async (req, reply) => {
+    const activity = await getActivity(req.em, idOf(req));
+    const rows = callListRows(await participantsOf(req.em, activity.id), await findHelpers(req.em, activity));
+    return sendCsv(reply, `協力依頼リスト_${activity.title}_${activity.startsOn}.csv`, `call-list-${activity.id}.csv`, CALL_LIST_HEADER, rows);
+  });
+}

@@ -1,0 +1,27 @@
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyReply } from 'fastify';
+
+export type CsvCell = string | number | null | undefined;
+
+/** CSV text Excel opens correctly: UTF-8 with BOM, CRLF line ends, every cell as text. */
+export function toExcelCsv(header: string[], rows: CsvCell[][]): string {
+  return stringify([header, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))))], { bom: true, record_delimiter: 'windows' });
+}
+
+/**
+ * Content-Disposition with a Japanese file name: an ASCII fallback for old clients plus
+ * RFC 5987 filename* (UTF-8, percent-encoded) that browsers prefer.
+ */
+export function contentDisposition(filename: string, fallback = 'download.csv'): string {
+  const ascii = /^[\x20-\x7e]+$/.test(filename) && !/["\\]/.test(filename) ? filename : fallback;
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+export function sendCsv(reply: FastifyReply, filename: string, fallback: string, header: string[], rows: CsvCell[][]) {
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', contentDisposition(filename, fallback))
+    .header('cache-control', 'no-store')
+    .send(toExcelCsv(header, rows));
+}

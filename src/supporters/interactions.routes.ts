@@ -1,0 +1,87 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { historyOf } from '../audit/audit.service.js';
+import { parseDate, todayInTokyo } from '../lib/dates.js';
+import { displayName } from '../members/member.model.js';
+import { getMember } from '../members/member.service.js';
+import { idParam, UserError } from '../web/errors.js';
+import { field, type FormBody } from '../web/forms.js';
+import { backUrl } from './back-url.js';
+import { CHANNELS, type IInteraction } from './interaction.entity.js';
+import {
+  createInteraction, getInteraction, markFollowUpDone, markGiftThanked, openFollowUps, parseInteraction, staffChoices, unthankedGifts, updateInteraction,
+} from './interactions.service.js';
+import { nowTimeInTokyo } from './supporter-page.js';
+import { MESSAGES } from './ui-text.js';
+
+const params = (req: { params: unknown }) => idParam((req.params as { id: string }).id);
+
+function valuesOf(i: IInteraction) {
+  const { occurredOn, occurredTime, channel, summary, content, gift, giftThankedOn, followUp, followUpDue, followUpDone } = i;
+  return { occurredOn, occurredTime, staffId: i.staff?.id ?? '', channel, summary, content, gift, giftThankedOn, followUp, followUpDue, followUpDone };
+}
+
+async function renderForm(reply: FastifyReply, memberId: number, data: Record<string, unknown>, status = 200) {
+  const em = reply.request.em.fork();
+  const member = await getMember(em, memberId);
+  const keep = Number((data.v as { staffId?: unknown } | undefined)?.staffId) || null;
+  return reply.render('supporters/interaction-form', { member, memberName: displayName(member), staffList: await staffChoices(em, keep), channels: CHANNELS, ...data }, status);
+}
+
+export async function interactionRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/members/:id/interactions/new', { config: { role: 'staff' } }, async (req, reply) => {
+    const v = { occurredOn: todayInTokyo(), occurredTime: nowTimeInTokyo(), staffId: req.staff?.id, channel: '電話' };
+    return renderForm(reply, params(req), { title: '対応を記録する', v, action: `/members/${params(req)}/interactions` });
+  });
+
+  app.post('/members/:id/interactions', async (req, reply) => {
+    const memberId = params(req);
+    try {
+      const body = req.body as FormBody;
+      // The form always sends staffId (preselected: the logged-in staff); a client that omits it means "me".
+      await createInteraction(req.em, memberId, parseInteraction(body.staffId === undefined ? { ...body, staffId: String(req.staff?.id ?? '') } : body));
+      return reply.redirectWithFlash(`/members/${memberId}`, '対応記録を追加しました');
+    } catch (err) {
+      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
+      const v = { ...(req.body as FormBody), followUpDone: field(req.body as FormBody, 'followUpDone') === '1' };
+      return renderForm(reply, memberId, { title: '対応を記録する', v, action: `/members/${memberId}/interactions`, error: err.message, errors: err.fieldErrors }, err.statusCode);
+    }
+  });
+
+  app.get('/interactions/:id', async (req, reply) => {
+    const i = await getInteraction(req.em, params(req));
+    const history = await historyOf(req.em, 'Interaction', i.id, 30);
+    return renderForm(reply, i.member.id, { title: `対応記録（${i.occurredOn}）`, v: valuesOf(i), action: `/interactions/${i.id}`, history });
+  });
+
+  app.post('/interactions/:id', async (req, reply) => {
+    const id = params(req);
+    const i = await getInteraction(req.em, id);
+    try {
+      await updateInteraction(req.em, id, parseInteraction(req.body as FormBody));
+      return reply.redirectWithFlash(`/members/${i.member.id}`, '対応記録を保存しました');
+    } catch (err) {
+      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
+      const v = { ...(req.body as FormBody), followUpDone: field(req.body as FormBody, 'followUpDone') === '1' };
+      return renderForm(reply, i.member.id, { title: `対応記録（${i.occurredOn}）`, v, action: `/interactions/${id}`, error: err.message, errors: err.fieldErrors }, err.statusCode);
+    }
+  });
+
+  app.post('/interactions/:id/follow-up-done', async (req, reply) => {
+    const i = await markFollowUpDone(req.em, params(req));
+    return reply.redirectWithFlash(backUrl(req.body as FormBody, `/members/${i.member.id}`), '次回話すことを対応済みにしました');
+  });
+
+  app.post('/interactions/:id/thanked', async (req, reply) => {
+    const body = req.body as FormBody;
+    const on = field(body, 'on').trim() ? parseDate(field(body, 'on')) : todayInTokyo();
+    if (!on) throw new UserError(MESSAGES.dateFormat, 422);
+    const i = await markGiftThanked(req.em, params(req), on);
+    return reply.redirectWithFlash(backUrl(body, `/members/${i.member.id}`), `「${i.gift}」をお礼済みにしました`);
+  });
+
+  app.get('/supporters/follow-ups', async (req, reply) =>
+    reply.render('supporters/follow-ups', { title: '次回話すこと（未対応）', items: await openFollowUps(req.em), today: todayInTokyo(), displayName }));
+
+  app.get('/supporters/gifts', async (req, reply) =>
+    reply.render('supporters/gifts', { title: 'お礼がまだの頂いた物', items: await unthankedGifts(req.em), displayName }));
+}

@@ -1,0 +1,101 @@
+import type { EntityManager } from '../db/orm.js';
+import { todayInTokyo } from '../lib/dates.js';
+import { Member } from '../members/member.entity.js';
+import { Staff } from '../staff/staff.entity.js';
+import { UserError } from '../web/errors.js';
+import type { FormBody } from '../web/forms.js';
+import { FormReader } from './form-helpers.js';
+import { CHANNELS, Interaction, type Channel, type IInteraction } from './interaction.entity.js';
+
+export interface InteractionInput {
+  occurredOn: string; occurredTime: string | null; staffId: number | null; channel: Channel;
+  summary: string; content: string | null; gift: string | null; giftThankedOn: string | null;
+  followUp: string | null; followUpDue: string | null; followUpDone: boolean;
+}
+
+export function parseInteraction(body: FormBody): InteractionInput {
+  const f = new FormReader(body);
+  const channel = f.raw('channel') as Channel;
+  if (!CHANNELS.includes(channel)) f.errors.channel = '方法を選んでください';
+  const staffId = Number(f.raw('staffId')) || null;
+  const gift = f.text('gift', 200);
+  const v: InteractionInput = {
+    occurredOn: f.date('occurredOn', '日付を入力してください') ?? '', occurredTime: f.time('occurredTime'), staffId, channel,
+    summary: f.text('summary', 200, '要件を入力してください') ?? '', content: f.longText('content'),
+    gift, giftThankedOn: gift ? f.date('giftThankedOn') : null,
+    followUp: f.longText('followUp', 2000), followUpDue: f.date('followUpDue'), followUpDone: f.checked('followUpDone'),
+  };
+  f.done();
+  return v;
+}
+
+async function apply(em: EntityManager, i: IInteraction, v: InteractionInput): Promise<void> {
+  const staff = v.staffId ? await em.findOne(Staff, { id: v.staffId }) : null;
+  if (v.staffId && !staff) throw new UserError('入力内容を確認してください', 422, { staffId: '担当者を選んでください' });
+  const wasDone = i.followUpDone;
+  const { staffId: _ignored, ...fields } = v;
+  Object.assign(i, { ...fields, staff, followUpDue: v.followUp ? v.followUpDue : null, followUpDone: v.followUp ? v.followUpDone : false });
+  if (i.followUpDone && !wasDone) i.followUpDoneOn = todayInTokyo();
+  if (!i.followUpDone) i.followUpDoneOn = null;
+}
+
+export async function createInteraction(em: EntityManager, memberId: number, v: InteractionInput): Promise<IInteraction> {
+  const member = await em.findOne(Member, { id: memberId });
+  if (!member) throw new UserError('会員が見つかりません', 404);
+  const i = em.create(Interaction, { member, occurredOn: v.occurredOn, channel: v.channel, summary: v.summary } as IInteraction);
+  await apply(em, i, v);
+  await em.flush();
+  return i;
+}
+
+export async function getInteraction(em: EntityManager, id: number): Promise<IInteraction> {
+  return em.findOneOrFail(Interaction, { id }, { populate: ['member', 'staff'], failHandler: () => new UserError('対応記録が見つかりません', 404) });
+}
+
+export async function updateInteraction(em: EntityManager, id: number, v: InteractionInput): Promise<IInteraction> {
+  const i = await getInteraction(em, id);
+  await apply(em, i, v);
+  await em.flush();
+  return i;
+}
+
+export async function markFollowUpDone(em: EntityManager, id: number, on = todayInTokyo()): Promise<IInteraction> {
+  const i = await getInteraction(em, id);
+  if (!i.followUp) throw new UserError('この対応記録には次回話すことがありません', 409);
+  i.followUpDone = true;
+  i.followUpDoneOn = on;
+  await em.flush();
+  return i;
+}
+
+/** Records that the gift was thanked for (礼状, call, in person); the gifts list then drops it. */
+export async function markGiftThanked(em: EntityManager, id: number, on = todayInTokyo()): Promise<IInteraction> {
+  const i = await getInteraction(em, id);
+  if (!i.gift) throw new UserError('この対応記録には頂いた物がありません', 409);
+  i.giftThankedOn = on;
+  await em.flush();
+  return i;
+}
+
+const newestFirst = { occurredOn: 'desc', occurredTime: 'desc nulls last', id: 'desc' } as const;
+
+export function interactionsOf(em: EntityManager, memberId: number, limit = 200): Promise<IInteraction[]> {
+  return em.find(Interaction, { member: memberId }, { populate: ['staff'], orderBy: newestFirst, limit });
+}
+
+/** Open follow-ups, the longest waiting first (by due date when set, else by the day of the talk). */
+export async function openFollowUps(em: EntityManager, memberId?: number): Promise<IInteraction[]> {
+  const rows = await em.find(Interaction, { followUp: { $ne: null }, followUpDone: false, ...(memberId ? { member: memberId } : {}) }, { populate: ['member', 'staff'] });
+  const key = (i: IInteraction) => `${i.followUpDue ?? i.occurredOn}|${i.occurredOn}|${String(i.id).padStart(10, '0')}`;
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+}
+
+/** Gifts received with no recorded thank-you, oldest first. */
+export function unthankedGifts(em: EntityManager, memberId?: number): Promise<IInteraction[]> {
+  return em.find(Interaction, { gift: { $ne: null }, giftThankedOn: null, ...(memberId ? { member: memberId } : {}) }, { populate: ['member', 'staff'], orderBy: { occurredOn: 'asc', id: 'asc' } });
+}
+
+/** Active staff for the 担当 select, plus the one already on the record if their account was closed since. */
+export function staffChoices(em: EntityManager, keepId?: number | null) {
+  return em.find(Staff, keepId ? { $or: [{ active: true }, { id: keepId }] } : { active: true }, { orderBy: { displayName: 'asc' } });
+}

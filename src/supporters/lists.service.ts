@@ -1,0 +1,48 @@
+import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '../db/orm.js';
+import { UserError } from '../web/errors.js';
+import type { FormBody } from '../web/forms.js';
+import { FormReader } from './form-helpers.js';
+import { Skill } from './skill.entity.js';
+import { SupporterRole } from './supporter-role.entity.js';
+
+/** The two lists the office edits (役割, 協力できる分野) share one shape and one editor. */
+interface ListItem { id: number; name: string; sortOrder: number; active: boolean }
+
+export const LISTS = {
+  roles: { entity: SupporterRole as EntityName<ListItem>, title: '役割の一覧', noun: '役割', hasOfficer: true },
+  skills: { entity: Skill as EntityName<ListItem>, title: '協力できる分野の一覧', noun: '分野', hasOfficer: false },
+} as const;
+export type ListKind = keyof typeof LISTS;
+
+export function listItems(em: EntityManager, kind: ListKind, activeOnly = false): Promise<ListItem[]> {
+  const where = (activeOnly ? { active: true } : {}) as FilterQuery<ListItem>;
+  return em.find(LISTS[kind].entity, where, { orderBy: { sortOrder: 'asc', id: 'asc' } });
+}
+
+function parseItem(kind: ListKind, body: FormBody) {
+  const f = new FormReader(body);
+  const name = f.text('name', 60, `${LISTS[kind].noun}の名前を入力してください`);
+  const sortOrder = f.count('sortOrder', 9999) ?? 0;
+  f.done();
+  const item: Record<string, unknown> = { name: name!, sortOrder, active: f.raw('active') !== '0' };
+  if (LISTS[kind].hasOfficer) item.officer = f.checked('officer');
+  return item as { name: string; sortOrder: number; active: boolean };
+}
+
+/** Adds (id null) or changes one entry; names stay unique so imports and filters can refer to them. */
+export async function saveListItem(em: EntityManager, kind: ListKind, id: number | null, body: FormBody): Promise<ListItem> {
+  const { entity, noun } = LISTS[kind];
+  const input = parseItem(kind, body);
+  const same = await em.findOne(entity, { name: input.name } as FilterQuery<ListItem>);
+  if (same && same.id !== id) throw new UserError('入力内容を確認してください', 422, { name: `「${input.name}」は既にあります` });
+  let item: ListItem;
+  if (id === null) {
+    item = em.create(entity, input as ListItem);
+  } else {
+    item = await em.findOneOrFail(entity, { id } as FilterQuery<ListItem>, { failHandler: () => new UserError(`${noun}が見つかりません`, 404) });
+    Object.assign(item, input);
+  }
+  await em.flush();
+  return item;
+}

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { todayInTokyo } from '../lib/dates.js';
+import { activityRoutes } from './activities.routes.js';
+import { Activity } from './activity.entity.js';
+import { householdRoutes } from './households.routes.js';
+import { Interaction } from './interaction.entity.js';
+import { interactionRoutes } from './interactions.routes.js';
+import { listRoutes } from './lists.routes.js';
+import { roleRoutes } from './roles.routes.js';
+import { skillRoutes } from './skills.routes.js';
+import { registerMemberPage } from './supporter-page.js';
+
+/** 支援者の記録: roles, skills, activities, interaction records, households. */
+export async function supporterRoutes(app: FastifyInstance): Promise<void> {
+  registerMemberPage();
+  app.get('/supporters', async (req, reply) => {
+    const em = req.em;
+    const counts = {
+      followUps: await em.count(Interaction, { followUp: { $ne: null }, followUpDone: false }),
+      gifts: await em.count(Interaction, { gift: { $ne: null }, giftThankedOn: null }),
+      upcoming: await em.count(Activity, { startsOn: { $gte: todayInTokyo() } }),
+    };
+    return reply.render('supporters/index', { title: '支援者の記録', counts });
+  });
+  await app.register(interactionRoutes);
+  await app.register(roleRoutes);
+  await app.register(listRoutes);
+  await app.register(skillRoutes);
+  await app.register(activityRoutes);
+  await app.register(householdRoutes);
+}

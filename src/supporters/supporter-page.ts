@@ -1,0 +1,89 @@
+import { todayInTokyo } from '../lib/dates.js';
+import { addMemberSection, addTimelineSource, type TimelineItem } from '../members/member-page.js';
+import type { EntityManager } from '../db/orm.js';
+import type { IMember } from '../members/member.entity.js';
+import { participationsOf } from './activities.service.js';
+import { HOUSEHOLD_RELATIONS } from './household.entity.js';
+import { addressDiffers, householdOfMember } from './households.service.js';
+import { CHANNELS } from './interaction.entity.js';
+import { interactionsOf, openFollowUps, staffChoices, unthankedGifts } from './interactions.service.js';
+import { listItems } from './lists.service.js';
+import { MemberRole } from './member-role.entity.js';
+import { rolesOfMember } from './roles.service.js';
+import { memberSkills, skillChoices, SKILLS_MARKER } from './skills.service.js';
+import { PARTICIPATION_LABELS, TIMELINE_KINDS } from './ui-text.js';
+
+/** Tokyo wall-clock 'HH:MM' now, the default time of a new 対応記録. */
+export function nowTimeInTokyo(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hour12: false }).format(now);
+}
+
+/** The supporters' sections on the member page and their entries in its timeline. */
+export function registerMemberPage(): void {
+  addMemberSection({
+    key: 'supporters.interactions', order: 10, template: 'supporters/section-interactions',
+    load: async (em, m, staff) => ({
+      channels: CHANNELS, staffList: await staffChoices(em), currentStaffId: staff?.id ?? null,
+      today: todayInTokyo(), nowTime: nowTimeInTokyo(),
+      followUps: await openFollowUps(em, m.id), gifts: await unthankedGifts(em, m.id),
+    }),
+  });
+  addMemberSection({
+    key: 'supporters.roles', order: 20, template: 'supporters/section-roles',
+    load: async (em, m) => ({ roles: await rolesOfMember(em, m.id), roleTypes: await listItems(em, 'roles', true), today: todayInTokyo() }),
+  });
+  addMemberSection({
+    key: 'supporters.skills', order: 30, template: 'supporters/section-skills',
+    load: async (em, m) => ({ memberSkills: await memberSkills(em, m.id), skillChoices: await skillChoices(em, m.id, null), skillsMarker: SKILLS_MARKER }),
+  });
+  addMemberSection({
+    key: 'supporters.household', order: 40, template: 'supporters/section-household',
+    load: async (em, m) => {
+      const view = await householdOfMember(em, m);
+      const differs = view?.head ? view.members.filter((x) => x.id !== view.head!.id && addressDiffers(x, view.head!)).length : 0;
+      return { householdView: view, relations: HOUSEHOLD_RELATIONS, addressesDiffer: differs };
+    },
+  });
+  addMemberSection({
+    key: 'supporters.activities', order: 50, template: 'supporters/section-activities',
+    load: async (em, m) => ({ participations: await participationsOf(em, m.id), participationLabels: PARTICIPATION_LABELS }),
+  });
+  addTimelineSource('supporters.interactions', interactionItems);
+  addTimelineSource('supporters.roles', roleItems);
+  addTimelineSource('supporters.activities', activityItems);
+}
+
+async function interactionItems(em: EntityManager, m: IMember): Promise<TimelineItem[]> {
+  return (await interactionsOf(em, m.id)).map((i) => ({
+    at: i.occurredTime ? `${i.occurredOn}T${i.occurredTime}` : i.occurredOn,
+    kind: TIMELINE_KINDS.interaction,
+    title: `${i.channel}：${i.summary}${i.staff ? `（${i.staff.displayName}）` : ''}`,
+    detail: [
+      i.content,
+      i.gift ? `頂いた物：${i.gift}${i.giftThankedOn ? `（${i.giftThankedOn} お礼済み）` : '（お礼未）'}` : null,
+      i.followUp ? `次回話すこと：${i.followUp}${i.followUpDone ? '（済）' : ''}` : null,
+    ].filter(Boolean).join('\n') || null,
+    href: `/interactions/${i.id}`,
+  }));
+}
+
+async function roleItems(em: EntityManager, m: IMember): Promise<TimelineItem[]> {
+  const today = todayInTokyo();
+  const rows = await em.find(MemberRole, { member: m.id }, { populate: ['role'] });
+  return rows.flatMap((r) => {
+    const [begin, end] = r.role.officer ? ['就任', '退任'] : ['開始', '終了'];
+    const items: TimelineItem[] = [{ at: r.startedOn, kind: TIMELINE_KINDS.role, title: `${r.role.name} ${begin}`, detail: r.note ?? null }];
+    if (r.endedOn && r.endedOn <= today) items.push({ at: r.endedOn, kind: TIMELINE_KINDS.role, title: `${r.role.name} ${end}` });
+    return items;
+  });
+}
+
+async function activityItems(em: EntityManager, m: IMember): Promise<TimelineItem[]> {
+  return (await participationsOf(em, m.id)).map((p) => ({
+    at: p.activity.startsOn,
+    kind: TIMELINE_KINDS.activity,
+    title: `${p.activity.title}（${PARTICIPATION_LABELS[p.status]}）`,
+    detail: p.note ?? null,
+    href: `/activities/${p.activity.id}`,
+  }));
+}
