@@ -1,0 +1,52 @@
+import type { EntityManager } from '../db/orm.js';
+import { Member } from '../members/member.entity.js';
+import { UserError } from '../web/errors.js';
+import { Donation, type IDonation } from './donation.entity.js';
+import { PAYMENT_METHODS, type PaymentMethod } from './payment.entity.js';
+import { MSG } from './ui-text.js';
+
+export interface DonationInput {
+  memberId: number | null; donorName?: string | null; receivedOn: string; amount: number;
+  method: PaymentMethod; purpose?: string | null; note?: string | null;
+}
+
+/** 寄付 entered on its own (not the remainder of a dues payment). A donor need not be a member. */
+export async function recordDonation(em: EntityManager, input: DonationInput): Promise<IDonation> {
+  const errors: Record<string, string> = {};
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) errors.amount = MSG.amountRequired;
+  if (!input.receivedOn) errors.receivedOn = MSG.dateRequired;
+  if (!PAYMENT_METHODS.includes(input.method)) errors.method = MSG.methodRequired;
+  if (!input.memberId && !input.donorName?.trim()) errors.donorName = '会員を選ぶか、寄付者名を入力してください';
+  if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
+  return em.transactional(async (tx) => {
+    const member = input.memberId ? await tx.findOne(Member, { id: input.memberId }) : null;
+    if (input.memberId && !member) throw new UserError(MSG.memberNotFound, 404);
+    const d = tx.create(Donation, {
+      member, donorName: input.donorName?.trim() || null, receivedOn: input.receivedOn, amount: input.amount, method: input.method,
+      purpose: input.purpose?.trim() || null, note: input.note?.trim() || null,
+    } as IDonation);
+    await tx.flush();
+    return d;
+  });
+}
+
+/** Reverses a donation entered on its own; one from a payment is reversed with that payment. */
+export async function reverseDonation(em: EntityManager, id: number, reason: string): Promise<IDonation> {
+  if (!reason.trim()) throw new UserError(MSG.reasonRequired, 422, { reason: MSG.reasonRequired });
+  return em.transactional(async (tx) => {
+    const d = await tx.findOne(Donation, { id });
+    if (!d) throw new UserError(MSG.donationNotFound, 404);
+    if (d.status === 'reversed') throw new UserError(MSG.alreadyReversed, 409);
+    if (d.payment) throw new UserError('入金の残りから作られた寄付です。入金の方を取り消してください。', 409);
+    Object.assign(d, { status: 'reversed', reversalReason: reason.trim(), thankStatus: d.thankStatus === 'pending' ? 'none' : d.thankStatus });
+    await tx.flush();
+    return d;
+  });
+}
+
+export async function listDonations(em: EntityManager, opts: { from?: string; to?: string; limit?: number; offset?: number } = {}) {
+  const receivedOn = { ...(opts.from ? { $gte: opts.from } : {}), ...(opts.to ? { $lte: opts.to } : {}) };
+  return em.findAndCount(Donation, Object.keys(receivedOn).length ? { receivedOn } : {}, {
+    populate: ['member'], orderBy: { receivedOn: 'desc', id: 'desc' }, limit: opts.limit ?? 100, offset: opts.offset,
+  });
+}

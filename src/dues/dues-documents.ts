@@ -1,0 +1,41 @@
+import type { EntityManager } from '../db/orm.js';
+import type { InvoiceDoc, OrgInfo } from '../documents/invoice.pdf.js';
+import { fiscalYearLabel } from '../lib/fiscal-year.js';
+import { displayName, honorific } from '../members/member.model.js';
+import { getSettings } from '../settings/settings.service.js';
+import { Invoice, type IInvoice } from './invoice.entity.js';
+
+/** What the printed invoice needs from an invoice row (member populated). */
+export function invoiceDoc(inv: IInvoice): InvoiceDoc {
+  const m = inv.member;
+  return {
+    invoiceNo: inv.invoiceNo, fiscalYearLabel: fiscalYearLabel(inv.fiscalYear), issuedOn: inv.issuedOn, dueOn: inv.dueOn,
+    amount: inv.amount, description: inv.description,
+    member: {
+      memberNo: String(m.memberNo), name: displayName(m), honorific: honorific(m), contactPerson: m.contactPerson,
+      postalCode: m.postalCode, prefecture: m.prefecture, city: m.city, address1: m.address1, address2: m.address2,
+    },
+  };
+}
+
+export async function orgInfo(em: EntityManager): Promise<OrgInfo> {
+  const s = await getSettings(em);
+  return {
+    name: s.orgName || '（団体名未設定）', postalCode: s.orgPostalCode, address: s.orgAddress, phone: s.orgPhone,
+    email: s.orgEmail, representative: s.representative, bankAccounts: s.bankAccounts, era: s.era,
+  };
+}
+
+/**
+ * The invoices of a run as an async stream of pages, read in pages of 500 so a 5,000-page PDF
+ * never holds every row (or every page) in memory at once.
+ */
+export async function* runInvoiceDocs(em: EntityManager, runId: number): AsyncGenerator<InvoiceDoc> {
+  let lastId = 0;
+  for (;;) {
+    const batch = await em.fork().find(Invoice, { run: runId, voided: false, id: { $gt: lastId } }, { populate: ['member'], orderBy: { id: 'asc' }, limit: 500 });
+    if (!batch.length) return;
+    for (const inv of batch) yield invoiceDoc(inv);
+    lastId = batch[batch.length - 1]!.id;
+  }
+}

@@ -1,0 +1,152 @@
+import type { EntityManager } from '../db/orm.js';
+import { sqlRows } from './sql.js';
+import { Member, type IMember } from '../members/member.entity.js';
+import { getSettings } from '../settings/settings.service.js';
+import { UserError } from '../web/errors.js';
+import { Allocation, type IAllocation } from './allocation.entity.js';
+import { Donation, type IDonation } from './donation.entity.js';
+import { Invoice, type IInvoice } from './invoice.entity.js';
+import { derivedStatus, isOpen } from './invoice-status.js';
+import { PAYMENT_METHODS, Payment, type IPayment, type PaymentMethod, type PaymentSource, type RemainderKind } from './payment.entity.js';
+import { MSG } from './ui-text.js';
+
+export interface PaymentInput {
+  memberId: number;
+  receivedOn: string;
+  amount: number;
+  method: PaymentMethod;
+  note?: string | null;
+  /** Transfer fee deducted by the payer's bank and accepted: the invoices count as settled by amount + fee. */
+  fee?: number;
+  allocations: { invoiceId: number; amount: number }[];
+  /** Required when amount + fee exceeds the allocations. */
+  remainderKind?: RemainderKind | null;
+  donationPurpose?: string | null;
+  source?: PaymentSource;
+  bankTransactionId?: number | null;
+}
+
+export interface RecordedPayment { payment: IPayment; allocations: IAllocation[]; donation: IDonation | null }
+
+function validateShape(input: PaymentInput): void {
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new UserError(MSG.amountRequired, 422, { amount: MSG.amountRequired });
+  if (!input.receivedOn) throw new UserError(MSG.dateRequired, 422, { receivedOn: MSG.dateRequired });
+  if (!PAYMENT_METHODS.includes(input.method)) throw new UserError(MSG.methodRequired, 422, { method: MSG.methodRequired });
+  const fee = input.fee ?? 0;
+  if (!Number.isSafeInteger(fee) || fee < 0) throw new UserError(MSG.feeTooLarge, 422, { fee: MSG.feeTooLarge });
+}
+
+/** Sets paidAmount and status of invoices from the allocations of active payments. */
+export async function recomputeInvoices(em: EntityManager, invoices: IInvoice[], on: string): Promise<void> {
+  if (!invoices.length) return;
+  await em.flush();
+  const rows = await sqlRows<{ invoice_id: number; paid: number }>(em, 
+    `select a.invoice_id, sum(a.amount) as paid from allocation a where not a.reversed and a.invoice_id in (${invoices.map(() => '?').join(',')}) group by a.invoice_id`,
+    invoices.map((i) => i.id),
+  );
+  const paid = new Map(rows.map((r) => [Number(r.invoice_id), Number(r.paid)]));
+  for (const inv of invoices) {
+    const before = inv.status;
+    inv.paidAmount = paid.get(inv.id) ?? 0;
+    inv.status = derivedStatus(inv.status, inv.amount, inv.paidAmount);
+    if (inv.status === 'paid' && before !== 'paid') inv.closedOn = on;
+    if (isOpen(inv.status)) inv.closedOn = null;
+  }
+}
+
+/**
+ * Records one payment and its allocations in one transaction. An invoice of another member can
+ * be settled too (a couple paying together). What is left over becomes a 寄付 or credit, by choice.
+ */
+export async function recordPayment(em: EntityManager, input: PaymentInput): Promise<RecordedPayment> {
+  validateShape(input);
+  return em.transactional(async (tx) => {
+    const member = await tx.findOne(Member, { id: input.memberId });
+    if (!member) throw new UserError(MSG.memberNotFound, 404);
+    const fee = input.fee ?? 0;
+    if (fee > 0 && fee > Math.max(0, ...(await getSettings(tx)).transferFees)) throw new UserError(MSG.feeTooLarge, 422, { fee: MSG.feeTooLarge });
+    const invoices = await loadAllocatable(tx, input.allocations);
+    const allocated = input.allocations.reduce((s, a) => s + a.amount, 0);
+    const remainder = input.amount + fee - allocated;
+    if (remainder < 0) throw new UserError(MSG.allocationsTooMuch, 422, { amount: MSG.allocationsTooMuch });
+    if (remainder > 0 && fee > 0) throw new UserError(MSG.feeWithRemainder, 422, { fee: MSG.feeWithRemainder });
+    if (remainder > 0 && !input.remainderKind) throw new UserError(MSG.remainderKindRequired, 422, { remainderKind: MSG.remainderKindRequired });
+    const payment = tx.create(Payment, {
+      member, receivedOn: input.receivedOn, amount: input.amount, fee, method: input.method, note: input.note?.trim() || null,
+      source: input.source ?? 'manual', bankTransactionId: input.bankTransactionId ?? null, allocatedAmount: allocated,
+      remainderKind: remainder > 0 ? input.remainderKind : null, remainderAmount: remainder,
+    } as IPayment);
+    const allocations = input.allocations.map((a) => tx.create(Allocation, { payment, invoice: invoices.get(a.invoiceId)!, amount: a.amount } as IAllocation));
+    const donation = remainder > 0 && input.remainderKind === 'donation'
+      ? tx.create(Donation, { member, receivedOn: input.receivedOn, amount: remainder, method: input.method, purpose: input.donationPurpose?.trim() || null, payment } as IDonation)
+      : null;
+    await recomputeInvoices(tx, [...invoices.values()], input.receivedOn);
+    await tx.flush();
+    return { payment, allocations, donation };
+  });
+}
+
+async function loadAllocatable(em: EntityManager, allocations: PaymentInput['allocations']): Promise<Map<number, IInvoice>> {
+  const ids = allocations.map((a) => a.invoiceId);
+  const found = new Map((await em.find(Invoice, { id: { $in: ids } })).map((i) => [i.id, i]));
+  if (new Set(ids).size !== ids.length) throw new UserError(MSG.allocationsTooMuch, 422);
+  for (const a of allocations) {
+    const inv = found.get(a.invoiceId);
+    if (!inv) throw new UserError(MSG.invoiceNotFound, 404);
+    if (!isOpen(inv.status)) throw new UserError(MSG.invoiceClosed(inv.invoiceNo), 409);
+    if (!Number.isSafeInteger(a.amount) || a.amount <= 0 || a.amount > inv.amount - inv.paidAmount) {
+      throw new UserError(MSG.allocationInvalid(inv.invoiceNo), 422, { [`alloc_${inv.id}`]: MSG.allocationInvalid(inv.invoiceNo) });
+    }
+  }
+  return found;
+}
+
+/** 入金の取消: allocations undone (kept, marked), invoices reopen, a donation from it reversed too. */
+export async function reversePayment(em: EntityManager, id: number, reason: string): Promise<IPayment> {
+  if (!reason.trim()) throw new UserError(MSG.reasonRequired, 422, { reason: MSG.reasonRequired });
+  return em.transactional(async (tx) => {
+    const payment = await tx.findOne(Payment, { id });
+    if (!payment) throw new UserError(MSG.paymentNotFound, 404);
+    if (payment.status === 'reversed') throw new UserError(MSG.alreadyReversed, 409);
+    const allocations = await tx.find(Allocation, { payment }, { populate: ['invoice'] });
+    for (const a of allocations) a.reversed = true;
+    for (const d of await tx.find(Donation, { payment, status: 'active' })) Object.assign(d, { status: 'reversed', reversalReason: reason.trim(), thankStatus: d.thankStatus === 'pending' ? 'none' : d.thankStatus });
+    Object.assign(payment, { status: 'reversed', reversedAt: new Date(), reversalReason: reason.trim(), thankStatus: payment.thankStatus === 'pending' ? 'none' : payment.thankStatus });
+    await recomputeInvoices(tx, [...new Set(allocations.map((a) => a.invoice))], payment.receivedOn);
+    await tx.flush();
+    return payment;
+  });
+}
+
+/** Credit (預り金) a member still has: remainders kept as credit, not yet allocated later. */
+export async function creditBalance(em: EntityManager, memberId: number): Promise<number> {
+  const rows = await em.find(Payment, { member: memberId, status: 'active', remainderKind: 'credit', remainderAmount: { $gt: 0 } }, { fields: ['remainderAmount'] });
+  return rows.reduce((s, p) => s + p.remainderAmount, 0);
+}
+
+/** Uses a member's credit for an open invoice: allocations added to the payments holding it. */
+export async function applyCredit(em: EntityManager, memberId: number, invoiceId: number, on: string): Promise<number> {
+  return em.transactional(async (tx) => {
+    const inv = await tx.findOne(Invoice, { id: invoiceId });
+    if (!inv || !isOpen(inv.status)) throw new UserError(MSG.notOpen, 409);
+    const payments = await tx.find(Payment, { member: memberId, status: 'active', remainderKind: 'credit', remainderAmount: { $gt: 0 } }, { orderBy: { receivedOn: 'asc', id: 'asc' } });
+    if (!payments.length) throw new UserError(MSG.noCredit, 409);
+    let due = inv.amount - inv.paidAmount;
+    let used = 0;
+    for (const p of payments) {
+      const take = Math.min(due, p.remainderAmount);
+      if (take <= 0) break;
+      tx.create(Allocation, { payment: p, invoice: inv, amount: take } as IAllocation);
+      Object.assign(p, { allocatedAmount: p.allocatedAmount + take, remainderAmount: p.remainderAmount - take });
+      due -= take;
+      used += take;
+    }
+    await recomputeInvoices(tx, [inv], on);
+    await tx.flush();
+    return used;
+  });
+}
+
+export async function memberPayments(em: EntityManager, member: IMember): Promise<IPayment[]> {
+  return em.find(Payment, { member }, { orderBy: { receivedOn: 'desc', id: 'desc' }, limit: 100 });
+}
