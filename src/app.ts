@@ -1,3 +1,4 @@
+import { registerDuesListBadges } from './dues/list-badges.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import './web/types.js';
 import { auditRoutes } from './audit/routes.js';
@@ -41,6 +42,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerErrorPages(app);
 
   await app.register(staffRoutes);
+  registerDuesListBadges();
   await app.register(memberRoutes);
   await app.register(memberImportRoutes);
   await app.register(supporterRoutes);

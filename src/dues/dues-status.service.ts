@@ -2,6 +2,7 @@ import type { EntityManager } from '../db/orm.js';
 import { sqlRows } from './sql.js';
 import { todayInTokyo } from '../lib/dates.js';
 import { fiscalYearOf } from '../lib/fiscal-year.js';
+import { MemberType } from '../members/member-type.entity.js';
 import { getSettings } from '../settings/settings.service.js';
 import { DUES_STATUS_LABELS } from './ui-text.js';
 
@@ -99,7 +100,10 @@ export async function collectionRates(em: EntityManager, fiscalYear?: number): P
     t.rate = t.billed ? t.collected / t.billed : 0;
     out.push(t);
   }
-  return out.sort((a, b) => b.fiscalYear - a.fiscalYear || (a.typeName === null ? -1 : b.typeName === null ? 1 : a.typeName.localeCompare(b.typeName, 'ja')));
+  // Types in their usual order (正会員, 賛助会員 …); a renamed or removed type's snapshot name goes last.
+  const order = new Map((await em.find(MemberType, {}, { fields: ['name', 'sortOrder'] })).map((m) => [m.name, m.sortOrder]));
+  const rank = (r: CollectionRow) => (r.typeName === null ? -Infinity : (order.get(r.typeName) ?? Infinity));
+  return out.sort((a, b) => b.fiscalYear - a.fiscalYear || rank(a) - rank(b) || String(a.typeName).localeCompare(String(b.typeName), 'ja'));
 }
 
 function toRow(fiscalYear: number, typeName: string, r: Record<string, number | string>): CollectionRow {

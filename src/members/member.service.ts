@@ -14,7 +14,7 @@ export class PossibleDuplicate extends UserError {
 }
 
 export async function nextMemberNo(em: EntityManager): Promise<number> {
-  const rows = await em.getConnection().execute<{ max: number | null }[]>('select max(member_no) as max from member');
+  const rows = await em.getConnection().execute<{ max: number | null }[]>('select max(member_no) as max from member', [], 'all', em.getTransactionContext());
   return Number(rows[0]?.max ?? 0) + 1;
 }
 

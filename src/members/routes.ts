@@ -6,7 +6,7 @@ import { field, type FormBody } from '../web/forms.js';
 import { MemberType } from './member-type.entity.js';
 import { parseMember, rawMember, type RawMember } from './member.form.js';
 import { displayKana, displayName, fullAddress, honorific } from './member.model.js';
-import { loadSections, loadTimeline } from './member-page.js';
+import { loadListBadges, loadSections, loadTimeline } from './member-page.js';
 import { searchMembers, type SortKey, type StatusFilter } from './member-search.js';
 import { createMember, getMember, PossibleDuplicate, readmitMember, updateMember, withdrawMember } from './member.service.js';
 import { PREFECTURES } from './prefectures.js';
@@ -33,7 +33,8 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
     const result = await searchMembers(req.em, params);
     if (params.q && result.total === 1 && q.jump === '1') return reply.redirect(`/members/${result.items[0]!.id}`);
     const types = await req.em.find(MemberType, {}, { orderBy: { sortOrder: 'asc' } });
-    return reply.render('members/index', { title: '会員一覧', ...result, params, types, ...helpers });
+    const badges = await loadListBadges(req.em, result.items);
+    return reply.render('members/index', { title: '会員一覧', ...result, params, types, badges, ...helpers });
   });
 
   app.get('/members/new', { config: { role: 'staff' } }, async (req, reply) => {
@@ -50,8 +51,12 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
       renderForm(reply, req.em, { title: '会員の新規登録', values: raw, action: '/members', error: err.message, errors: err.fieldErrors, ...extra }, err.statusCode);
     if (Object.keys(errors).length) return render(new UserError('入力内容を確認してください', 422, errors));
     try {
-      const m = await createMember(req.em, value, { confirmDuplicate: field(body, 'confirmDuplicate') === '1' });
-      await saveMemberSkills(req.em, m.id, body); // supporters
+      // Member and skills in one transaction: a refused skill list must not leave a half-registered member.
+      const m = await req.em.transactional(async (tx) => {
+        const created = await createMember(tx, value, { confirmDuplicate: field(body, 'confirmDuplicate') === '1' });
+        await saveMemberSkills(tx, created.id, body); // supporters
+        return created;
+      });
       return reply.redirectWithFlash(`/members/${m.id}`, `${displayName(m)}（会員番号 ${m.memberNo}）を登録しました`);
     } catch (err) {
       if (err instanceof PossibleDuplicate) return render(err, { duplicates: err.candidates });
@@ -85,8 +90,11 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
     const { value, errors } = parseMember(raw);
     try {
       if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
-      const m = await updateMember(req.em, id, value);
-      await saveMemberSkills(req.em, m.id, req.body); // supporters
+      const m = await req.em.transactional(async (tx) => {
+        const updated = await updateMember(tx, id, value);
+        await saveMemberSkills(tx, updated.id, req.body); // supporters
+        return updated;
+      });
       return reply.redirectWithFlash(`/members/${m.id}`, '会員情報を保存しました');
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
