@@ -1,10 +1,12 @@
 import { memberSearchBench } from './member-search.bench.js';
 import { memberImportBench } from './member-import.bench.js';
+import { duesBench } from './dues.bench.js';
 
 /** `npm run bench [name…]`: runs the named benchmarks (default all) and prints their figures as JSON. */
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   'member-search': memberSearchBench,
   'member-import': memberImportBench,
+  dues: duesBench,
 };
 
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
