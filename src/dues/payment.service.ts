@@ -59,46 +59,70 @@ export async function recomputeInvoices(em: EntityManager, invoices: IInvoice[],
  * be settled too (a couple paying together). What is left over becomes a 寄付 or credit, by choice.
  */
 export async function recordPayment(em: EntityManager, input: PaymentInput): Promise<RecordedPayment> {
-  validateShape(input);
+  return (await recordPayments(em, [input]))[0]!;
+}
+
+/**
+ * Several payments in one transaction (a bank statement's certain matches): members, invoices
+ * and settings are loaded once, and invoice balances are carried forward in memory from one
+ * payment to the next, so the batch costs a few queries, not a few per payment.
+ */
+export async function recordPayments(em: EntityManager, inputs: PaymentInput[]): Promise<RecordedPayment[]> {
+  inputs.forEach(validateShape);
+  if (!inputs.length) return [];
   return em.transactional(async (tx) => {
-    const member = await tx.findOne(Member, { id: input.memberId });
-    if (!member) throw new UserError(MSG.memberNotFound, 404);
-    const fee = input.fee ?? 0;
-    if (fee > 0 && fee > Math.max(0, ...(await getSettings(tx)).transferFees)) throw new UserError(MSG.feeTooLarge, 422, { fee: MSG.feeTooLarge });
-    const invoices = await loadAllocatable(tx, input.allocations);
-    const allocated = input.allocations.reduce((s, a) => s + a.amount, 0);
-    const remainder = input.amount + fee - allocated;
-    if (remainder < 0) throw new UserError(MSG.allocationsTooMuch, 422, { amount: MSG.allocationsTooMuch });
-    if (remainder > 0 && fee > 0) throw new UserError(MSG.feeWithRemainder, 422, { fee: MSG.feeWithRemainder });
-    if (remainder > 0 && !input.remainderKind) throw new UserError(MSG.remainderKindRequired, 422, { remainderKind: MSG.remainderKindRequired });
-    const payment = tx.create(Payment, {
-      member, receivedOn: input.receivedOn, amount: input.amount, fee, method: input.method, note: input.note?.trim() || null,
-      source: input.source ?? 'manual', bankTransactionId: input.bankTransactionId ?? null, allocatedAmount: allocated,
-      remainderKind: remainder > 0 ? input.remainderKind : null, remainderAmount: remainder,
-    } as IPayment);
-    const allocations = input.allocations.map((a) => tx.create(Allocation, { payment, invoice: invoices.get(a.invoiceId)!, amount: a.amount } as IAllocation));
-    const donation = remainder > 0 && input.remainderKind === 'donation'
-      ? tx.create(Donation, { member, receivedOn: input.receivedOn, amount: remainder, method: input.method, purpose: input.donationPurpose?.trim() || null, payment } as IDonation)
-      : null;
-    await recomputeInvoices(tx, [...invoices.values()], input.receivedOn);
+    const members = new Map((await tx.find(Member, { id: { $in: [...new Set(inputs.map((i) => i.memberId))] } })).map((m) => [m.id, m]));
+    const maxFee = Math.max(0, ...(await getSettings(tx)).transferFees);
+    const invoiceIds = [...new Set(inputs.flatMap((i) => i.allocations.map((a) => a.invoiceId)))];
+    const invoices = new Map(invoiceIds.length ? (await tx.find(Invoice, { id: { $in: invoiceIds } })).map((i) => [i.id, i]) : []);
+    const out = inputs.map((input) => createPayment(tx, input, members, invoices, maxFee));
     await tx.flush();
-    return { payment, allocations, donation };
+    return out;
   });
 }
 
-async function loadAllocatable(em: EntityManager, allocations: PaymentInput['allocations']): Promise<Map<number, IInvoice>> {
+function createPayment(tx: EntityManager, input: PaymentInput, members: Map<number, IMember>, invoices: Map<number, IInvoice>, maxFee: number): RecordedPayment {
+  const member = members.get(input.memberId);
+  if (!member) throw new UserError(MSG.memberNotFound, 404);
+  const fee = input.fee ?? 0;
+  if (fee > maxFee) throw new UserError(MSG.feeTooLarge, 422, { fee: MSG.feeTooLarge });
+  checkAllocations(input.allocations, invoices);
+  const allocated = input.allocations.reduce((s, a) => s + a.amount, 0);
+  const remainder = input.amount + fee - allocated;
+  if (remainder < 0) throw new UserError(MSG.allocationsTooMuch, 422, { amount: MSG.allocationsTooMuch });
+  if (remainder > 0 && fee > 0) throw new UserError(MSG.feeWithRemainder, 422, { fee: MSG.feeWithRemainder });
+  if (remainder > 0 && !input.remainderKind) throw new UserError(MSG.remainderKindRequired, 422, { remainderKind: MSG.remainderKindRequired });
+  const payment = tx.create(Payment, {
+    member, receivedOn: input.receivedOn, amount: input.amount, fee, method: input.method, note: input.note?.trim() || null,
+    source: input.source ?? 'manual', bankTransactionId: input.bankTransactionId ?? null, allocatedAmount: allocated,
+    remainderKind: remainder > 0 ? input.remainderKind : null, remainderAmount: remainder,
+  } as IPayment);
+  const allocations = input.allocations.map((a) => {
+    const inv = invoices.get(a.invoiceId)!;
+    // Balances move forward in memory; paidAmount is the sum of active allocations by construction.
+    inv.paidAmount += a.amount;
+    const before = inv.status;
+    inv.status = derivedStatus(inv.status, inv.amount, inv.paidAmount);
+    if (inv.status === 'paid' && before !== 'paid') inv.closedOn = input.receivedOn;
+    return tx.create(Allocation, { payment, invoice: inv, amount: a.amount } as IAllocation);
+  });
+  const donation = remainder > 0 && input.remainderKind === 'donation'
+    ? tx.create(Donation, { member, receivedOn: input.receivedOn, amount: remainder, method: input.method, purpose: input.donationPurpose?.trim() || null, payment } as IDonation)
+    : null;
+  return { payment, allocations, donation };
+}
+
+function checkAllocations(allocations: PaymentInput['allocations'], invoices: Map<number, IInvoice>): void {
   const ids = allocations.map((a) => a.invoiceId);
-  const found = new Map((await em.find(Invoice, { id: { $in: ids } })).map((i) => [i.id, i]));
   if (new Set(ids).size !== ids.length) throw new UserError(MSG.allocationsTooMuch, 422);
   for (const a of allocations) {
-    const inv = found.get(a.invoiceId);
+    const inv = invoices.get(a.invoiceId);
     if (!inv) throw new UserError(MSG.invoiceNotFound, 404);
     if (!isOpen(inv.status)) throw new UserError(MSG.invoiceClosed(inv.invoiceNo), 409);
     if (!Number.isSafeInteger(a.amount) || a.amount <= 0 || a.amount > inv.amount - inv.paidAmount) {
       throw new UserError(MSG.allocationInvalid(inv.invoiceNo), 422, { [`alloc_${inv.id}`]: MSG.allocationInvalid(inv.invoiceNo) });
     }
   }
-  return found;
 }
 
 /** 入金の取消: allocations undone (kept, marked), invoices reopen, a donation from it reversed too. */
