@@ -1,3 +1,5 @@
+import { memberDuesRoutes } from './dues/member-dues.routes.js';
+import { duesRoutes } from './dues/routes.js';
 import { registerDuesListBadges } from './dues/list-badges.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import './web/types.js';
@@ -47,6 +49,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(memberImportRoutes);
   await app.register(supporterRoutes);
   await app.register(memberTypeRoutes);
+  await app.register(duesRoutes);
+  await app.register(memberDuesRoutes);
   await app.register(auditRoutes);
   await app.register(settingsRoutes);
   app.get('/', async (_req, reply) => reply.redirect('/members'));

@@ -46,7 +46,7 @@ export async function planInvoiceRun(em: EntityManager, fiscalYear: number, issu
   );
   const plan: RunPlan = { fiscalYear, issuedOn, dueOn: addDays(issuedOn, settings.dueDays), issue: [], skipped: [], total: 0 };
   for (const r of rows) {
-    const base = { memberId: r.id, memberNo: String(r.member_no), name: displayName(r as never) };
+    const base = { memberId: r.id, memberNo: String(r.member_no), name: displayName({ kind: r.kind as 'individual', familyName: r.family_name, givenName: r.given_name, orgName: r.org_name } as Parameters<typeof displayName>[0]) };
     const reason = r.status === 'withdrawn' ? SKIP_REASONS.withdrawn
       : r.existing ? SKIP_REASONS.alreadyInvoiced(r.existing)
       : Number(r.annual_fee) <= 0 ? SKIP_REASONS.noFee

@@ -1,0 +1,45 @@
+import { parseDate, todayInTokyo } from '../lib/dates.js';
+import { parseYen } from '../lib/money.js';
+import { UserError } from '../web/errors.js';
+import { field, fields, type FormBody } from '../web/forms.js';
+import { PAYMENT_METHODS, type PaymentMethod, type RemainderKind } from './payment.entity.js';
+import type { PaymentInput } from './payment.service.js';
+import { MSG } from './ui-text.js';
+
+function yenField(body: FormBody, name: string, errors: Record<string, string>, message: string, required = true): number {
+  const raw = field(body, name).trim();
+  if (!raw) {
+    if (required) errors[name] = message;
+    return 0;
+  }
+  const n = parseYen(raw);
+  if (n === null || n < 0) errors[name] = message;
+  return n ?? 0;
+}
+
+/**
+ * The 入金を記録 form. Ticked invoices (pick) are allocated the amount typed next to them, or
+ * their whole open remainder when left blank (the usual case: one full year's dues).
+ */
+export function parsePaymentForm(body: FormBody, memberId: number, openOf: Map<number, number>): PaymentInput {
+  const errors: Record<string, string> = {};
+  const receivedOn = parseDate(field(body, 'receivedOn') || todayInTokyo());
+  if (!receivedOn) errors.receivedOn = '入金日を正しく入力してください';
+  const amount = yenField(body, 'amount', errors, MSG.amountRequired);
+  if (amount <= 0 && !errors.amount) errors.amount = MSG.amountRequired;
+  const fee = yenField(body, 'fee', errors, '振込手数料を正しく入力してください', false);
+  const method = field(body, 'method') as PaymentMethod;
+  if (!PAYMENT_METHODS.includes(method)) errors.method = MSG.methodRequired;
+  const allocations = fields(body, 'pick').map(Number).filter((id) => openOf.has(id)).map((invoiceId) => {
+    const typed = field(body, `alloc_${invoiceId}`).trim();
+    return { invoiceId, amount: typed ? (parseYen(typed) ?? -1) : openOf.get(invoiceId)! };
+  });
+  for (const a of allocations) if (a.amount <= 0) errors[`alloc_${a.invoiceId}`] = '充当額を正しく入力してください';
+  const kind = field(body, 'remainderKind');
+  if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
+  return {
+    memberId, receivedOn: receivedOn!, amount, fee, method, note: field(body, 'note').slice(0, 400) || null, allocations,
+    remainderKind: kind === 'donation' || kind === 'credit' ? (kind as RemainderKind) : null,
+    donationPurpose: field(body, 'donationPurpose').slice(0, 200) || null,
+  };
+}

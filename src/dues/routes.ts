@@ -1,0 +1,115 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { EntityManager } from '../db/orm.js';
+import { renderInvoices } from '../documents/invoice.pdf.js';
+import { renderReminders } from '../documents/reminder.pdf.js';
+import { parseDate, todayInTokyo } from '../lib/dates.js';
+import { idParam, UserError } from '../web/errors.js';
+import { field, fields, type FormBody } from '../web/forms.js';
+import { collectionRates } from './dues-status.service.js';
+import { invoiceDoc, orgInfo, runInvoiceDocs } from './dues-documents.js';
+import { pageYear, percent, yen } from './dues-pages.js';
+import { Invoice } from './invoice.entity.js';
+import { InvoiceRun } from './invoice-run.entity.js';
+import { issueInvoiceRun, listRuns, planInvoiceRun, undoInvoiceRun } from './invoice-run.service.js';
+import { sendPdf } from './pdf-response.js';
+import { INVOICE_STATUS_LABELS } from './ui-text.js';
+import { remindInvoices, unpaidInvoices } from './unpaid.service.js';
+
+const PREVIEW_ROWS = 200;
+const helpers = { yen, percent, statusLabels: INVOICE_STATUS_LABELS };
+const idOf = (req: { params: unknown }) => idParam((req.params as { id: string }).id);
+
+/** Office-level dues pages: overview and collection rates, invoice runs, the unpaid list and reminders. */
+export async function duesRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/dues', async (req, reply) => {
+    const year = await pageYear(req.em, (req.query as { year?: string }).year);
+    const rates = await collectionRates(req.em);
+    return reply.render('dues/index', { title: '会費', year, rates, runs: await listRuns(req.em), ...helpers });
+  });
+
+  app.get('/dues/runs/new', async (req, reply) => {
+    const year = await pageYear(req.em, (req.query as { year?: string }).year);
+    return renderPreview(req.em, reply, year, todayInTokyo());
+  });
+
+  app.post('/dues/runs', async (req, reply) => {
+    const body = req.body as FormBody;
+    const year = await pageYear(req.em, field(body, 'year'));
+    const issuedOn = parseDate(field(body, 'issuedOn'));
+    if (!issuedOn) return renderPreview(req.em, reply, year, field(body, 'issuedOn'), new UserError('発行日を正しく入力してください', 422, { issuedOn: '発行日を正しく入力してください' }));
+    const r = await issueInvoiceRun(req.em, { fiscalYear: year, issuedOn });
+    if (!r.run) return renderPreview(req.em, reply, year, issuedOn, new UserError('新たに発行する請求はありません（全員発行済みか対象外です）', 409));
+    return reply.redirectWithFlash(`/dues/runs/${r.run.id}`, `${year}年度の請求を ${r.issued.length} 件発行しました（合計 ${yen(r.total)}）`);
+  });
+
+  app.get('/dues/runs/:id', async (req, reply) => renderRun(req.em, reply, idOf(req)));
+
+  app.post('/dues/runs/:id/undo', async (req, reply) => {
+    const id = idOf(req);
+    try {
+      await undoInvoiceRun(req.em, id, field(req.body as FormBody, 'reason'));
+    } catch (err) {
+      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
+      return renderRun(req.em.fork(), reply, id, err);
+    }
+    return reply.redirectWithFlash(`/dues/runs/${id}`, '一括発行を取り消しました');
+  });
+
+  app.get('/dues/runs/:id/invoices.pdf', async (req, reply) => {
+    const run = await req.em.findOne(InvoiceRun, { id: idOf(req) });
+    if (!run) throw new UserError('一括発行が見つかりません', 404);
+    const org = await orgInfo(req.em);
+    return sendPdf(reply, `請求書_${run.fiscalYear}年度_${run.id}.pdf`, (out) => renderInvoices(runInvoiceDocs(req.em, run.id), org, out));
+  });
+
+  app.get('/dues/invoices/:id/invoice.pdf', async (req, reply) => {
+    const inv = await req.em.findOne(Invoice, { id: idOf(req) }, { populate: ['member'] });
+    if (!inv) throw new UserError('請求が見つかりません', 404);
+    const org = await orgInfo(req.em);
+    return sendPdf(reply, `請求書_${inv.invoiceNo}.pdf`, (out) => renderInvoices([invoiceDoc(inv)], org, out));
+  });
+
+  app.get('/dues/unpaid', async (req, reply) => {
+    const q = req.query as { year?: string; page?: string };
+    const year = await pageYear(req.em, q.year);
+    const page = Math.max(1, Number(q.page) || 1);
+    const list = await unpaidInvoices(req.em, year, { limit: 50, offset: (page - 1) * 50 });
+    return reply.render('dues/unpaid', { title: `${year}年度 未納者一覧`, year, page, pages: Math.max(1, Math.ceil(list.total / 50)), ...list, ...helpers });
+  });
+
+  app.post('/dues/unpaid/reminders.pdf', async (req, reply) => {
+    const body = req.body as FormBody;
+    const year = await pageYear(req.em, field(body, 'year'));
+    const ids = fields(body, 'invoiceId').map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+    const org = await orgInfo(req.em);
+    // Recorded first (one transaction), then printed: a reminder in the list means a letter exists.
+    const docs = await remindInvoices(req.em, { fiscalYear: year, invoiceIds: ids.length ? ids : undefined });
+    return sendPdf(reply, `督促状_${year}年度_${todayInTokyo()}.pdf`, (out) => renderReminders(docs, org, out));
+  });
+}
+
+async function renderPreview(em: EntityManager, reply: FastifyReply, year: number, issuedOn: string, err?: UserError) {
+  const plan = await planInvoiceRun(em, year, parseDate(issuedOn) ?? todayInTokyo());
+  const skippedByReason = new Map<string, typeof plan.skipped>();
+  for (const s of plan.skipped) {
+    const key = s.reason.replace(/（.*）$/, '');
+    skippedByReason.set(key, [...(skippedByReason.get(key) ?? []), s]);
+  }
+  return reply.render('dues/run-preview', {
+    title: `${year}年度 年会費の一括発行`, year, issuedOn, plan, shown: plan.issue.slice(0, PREVIEW_ROWS), previewRows: PREVIEW_ROWS,
+    skippedByReason: [...skippedByReason].map(([reason, list]) => ({ reason, count: list.length, list: list.slice(0, PREVIEW_ROWS) })),
+    error: err?.message, errors: err?.fieldErrors, ...helpers,
+  }, err?.statusCode ?? 200);
+}
+
+async function renderRun(em: EntityManager, reply: FastifyReply, id: number, err?: UserError) {
+  const run = await em.findOne(InvoiceRun, { id });
+  if (!run) throw new UserError('一括発行が見つかりません', 404);
+  const page = Math.max(1, Number((reply.request.query as { page?: string }).page) || 1);
+  const [invoices, total] = await em.findAndCount(Invoice, { run }, { populate: ['member'], orderBy: { invoiceNo: 'asc' }, limit: 50, offset: (page - 1) * 50 });
+  const paid = await em.count(Invoice, { run, paidAmount: { $gt: 0 } });
+  return reply.render('dues/run', {
+    title: `一括発行 #${run.id}（${run.fiscalYear}年度）`, run, invoices, total, page, pages: Math.max(1, Math.ceil(total / 50)), paid,
+    error: err?.message, ...helpers,
+  }, err?.statusCode ?? 200);
+}
