@@ -1,3 +1,4 @@
+import { bankRoutes } from './banking/routes.js';
 import { memberDuesRoutes } from './dues/member-dues.routes.js';
 import { duesRoutes } from './dues/routes.js';
 import { registerDuesListBadges } from './dues/list-badges.js';
@@ -51,6 +52,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(memberTypeRoutes);
   await app.register(duesRoutes);
   await app.register(memberDuesRoutes);
+  await app.register(bankRoutes);
   await app.register(auditRoutes);
   await app.register(settingsRoutes);
   app.get('/', async (_req, reply) => reply.redirect('/members'));

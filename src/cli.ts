@@ -1,10 +1,11 @@
+import { bankCommands } from './banking/cli.js';
 import { duesCommands } from './dues/cli.js';
 import { CliError, type CliIO, type Command } from './cli/command.js';
 import { coreCommands } from './cli/core.commands.js';
 import { memberImportCommands } from './members/import/cli.js';
 
 /** Every subcommand, listed by hand; each domain exports its own array. */
-const COMMANDS: Command[] = [...coreCommands, ...memberImportCommands, ...duesCommands];
+const COMMANDS: Command[] = [...coreCommands, ...memberImportCommands, ...duesCommands, ...bankCommands];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

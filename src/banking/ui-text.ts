@@ -21,6 +21,7 @@ export const MAPPING_FIELDS = {
 export const MSG = {
   chooseFile: '取り込むファイルを選んでください',
   chooseFormat: '形式を選んでください',
+  chooseMember: '会員を選んでください',
   importNotFound: '取り込みが見つかりません',
   lineNotFound: '明細の行が見つかりません',
   memberNotFound: '会員が見つかりません',

@@ -1,0 +1,43 @@
+export type Direction = 'deposit' | 'withdrawal';
+
+/** One line as a parser reads it (fingerprints are added by statement.ts). */
+export interface RawLine {
+  line: number;
+  date: string;
+  amount: number;
+  direction: Direction;
+  payer: string;
+  reference: string | null;
+  memo: string | null;
+}
+
+export interface Parsed { lines: RawLine[]; periodFrom: string | null; periodTo: string | null }
+
+/** A file that cannot be read as a statement; `line` is the 1-based line (or record) at fault. */
+export class StatementError extends Error {
+  constructor(message: string, readonly line: number | null = null) {
+    super(line ? `${line}行目: ${message}` : message);
+    this.name = 'StatementError';
+  }
+}
+
+/** 'YYYY-MM-DD' from the usual spellings (2026/5/7, 2026-05-07, 2026年05月07日, 20260507). */
+export function readDate(s: string, line: number): string {
+  const t = s.normalize('NFKC').trim().replace(/\s+/g, '');
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const dt = new Date(Date.UTC(y, mo - 1, d));
+    if (dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d) return dt.toISOString().slice(0, 10);
+  }
+  throw new StatementError(`日付「${s}」が読めません`, line);
+}
+
+/** Integer yen from '5,000', '"5,000"', '¥5,000', '-660', '△660'; null for an empty cell. */
+export function readAmount(s: string | undefined, line: number): number | null {
+  const t = (s ?? '').normalize('NFKC').trim().replace(/^"|"$/g, '').replace(/[,¥\\円\s]/g, '');
+  if (!t) return null;
+  const m = /^([-△▲]?)(\d+)$/.exec(t);
+  if (!m) throw new StatementError(`金額「${s}」が読めません`, line);
+  return Number(m[2]) * (m[1] ? -1 : 1);
+}

@@ -1,0 +1,166 @@
+/**
+ * Matching deposits to members and their open dues invoices. Pure: everything comes in through
+ * the context, built once per import with Map indexes so a deposit never scans all members.
+ *
+ * The rule that matters most: ZERO wrong automatic matches. A deposit is confirmed
+ * automatically only when exactly one member is certain (learned payer name, member number with
+ * a fitting name, or a unique exact kana name) AND the amount settles that member's (or their
+ * household's) open invoices exactly or short by a configured transfer fee. Everything else —
+ * homonyms, partial amounts, surpluses, typos — is a ranked suggestion with reasons for staff.
+ *
+ * Allocations never exceed the deposit: when a fee is accepted, `fee` is the shortfall and the
+ * caller books the invoices as settled by deposit + fee.
+ */
+import { boundedDistance } from './edit-distance.js';
+import { kanaKey, normalizePayer } from './payer-name.js';
+
+export interface MatchMember { id: number; memberNo: string; kind: 'individual' | 'organization'; familyKana: string; givenKana: string; orgKana: string; name: string; householdId: number | null }
+export interface MatchInvoice { id: number; invoiceNo: string; memberId: number; fiscalYear: number; open: number }
+export interface MatchAlias { payerKey: string; memberId: number }
+export interface Allocation { invoiceId: number; invoiceNo: string; memberId: number; amount: number }
+export interface Suggestion {
+  memberId: number; memberNo: string; name: string; allocations: Allocation[];
+  difference: number; fee: number; surplus: number; score: number; reasons: string[]; certain: boolean;
+}
+export interface MatchResult { auto: boolean; suggestions: Suggestion[] }
+
+export interface MatchContext {
+  members: Map<number, MatchMember & { fullKey: string; familyKey: string; nameKey: string }>;
+  byNo: Map<string, number>;
+  byFull: Map<string, number[]>;
+  byFamily: Map<string, number[]>;
+  alias: Map<string, number>;
+  open: Map<number, MatchInvoice[]>;
+  households: Map<number, number[]>;
+  byOpenTotal: Map<number, number[]>;
+  fees: number[];
+}
+
+const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
+const sum = (xs: { open: number }[]) => xs.reduce((s, x) => s + x.open, 0);
+
+export function buildMatchContext(input: { members: MatchMember[]; openInvoices: MatchInvoice[]; aliases: MatchAlias[]; feeTolerances?: number[] }): MatchContext {
+  const ctx: MatchContext = {
+    members: new Map(), byNo: new Map(), byFull: new Map(), byFamily: new Map(), alias: new Map(),
+    open: new Map(), households: new Map(), byOpenTotal: new Map(), fees: input.feeTolerances ?? [110, 165, 220, 330, 440, 550, 660, 880],
+  };
+  for (const m of input.members) {
+    const fullKey = m.kind === 'organization' ? normalizePayer(m.orgKana).key : kanaKey(m.familyKana + m.givenKana);
+    const familyKey = m.kind === 'organization' ? '' : kanaKey(m.familyKana);
+    const nameKey = kanaKey(m.name); // kanji: ゆうちょ slips carry the name as written
+    ctx.members.set(m.id, { ...m, fullKey, familyKey, nameKey });
+    ctx.byNo.set(String(Number(m.memberNo)), m.id);
+    if (fullKey) push(ctx.byFull, fullKey, m.id);
+    if (nameKey && nameKey !== fullKey) push(ctx.byFull, nameKey, m.id);
+    if (familyKey) push(ctx.byFamily, familyKey, m.id);
+    if (m.householdId !== null) push(ctx.households, m.householdId, m.id);
+  }
+  for (const a of input.aliases) ctx.alias.set(a.payerKey, a.memberId);
+  for (const inv of [...input.openInvoices].sort((a, b) => a.fiscalYear - b.fiscalYear || a.id - b.id)) push(ctx.open, inv.memberId, inv);
+  for (const [memberId, list] of ctx.open) push(ctx.byOpenTotal, sum(list), memberId);
+  return ctx;
+}
+
+interface Candidate { memberId: number; reasons: string[]; certain: boolean; base: number }
+
+function add(cands: Map<number, Candidate>, memberId: number, reason: string, certain: boolean, base: number): void {
+  const c = cands.get(memberId) ?? { memberId, reasons: [], certain: false, base: 0 };
+  if (!c.reasons.includes(reason)) c.reasons.push(reason);
+  c.certain ||= certain;
+  c.base = Math.max(c.base, base);
+  cands.set(memberId, c);
+}
+
+/** Who the payer may be, each with why. */
+function candidates(ctx: MatchContext, key: string, memberNo: string | null, corporate: boolean, amount: number): Map<number, Candidate> {
+  const cands = new Map<number, Candidate>();
+  const aliased = key ? ctx.alias.get(key) : undefined;
+  if (aliased !== undefined && ctx.members.has(aliased)) add(cands, aliased, '以前この振込名義で入金があった会員（学習済み）', true, 0.95);
+  if (memberNo && ctx.byNo.has(memberNo)) {
+    const id = ctx.byNo.get(memberNo)!;
+    const m = ctx.members.get(id)!;
+    const nameFits = !key || key === m.fullKey || key === m.nameKey || (m.familyKey && key.startsWith(m.familyKey)) || boundedDistance(key, m.fullKey, 2) <= 2;
+    add(cands, id, nameFits ? `振込人名に会員番号 ${memberNo}` : `振込人名に会員番号 ${memberNo}（名前は一致しません）`, !!nameFits, nameFits ? 0.95 : 0.45);
+  }
+  const exact = key ? (ctx.byFull.get(key) ?? []) : [];
+  for (const id of exact) {
+    const m = ctx.members.get(id)!;
+    const kindNote = corporate && m.kind === 'organization' ? '法人名（団体会員）が一致' : 'フリガナが完全に一致';
+    add(cands, id, exact.length === 1 ? kindNote : `${kindNote}（同じフリガナの会員が ${exact.length} 人）`, exact.length === 1, exact.length === 1 ? 0.9 : 0.5);
+  }
+  familyCandidates(ctx, key, amount, cands);
+  typoCandidates(ctx, key, amount, cands);
+  return cands;
+}
+
+/** 姓 + amount equal to that family's (household's) open invoices: a couple paying under one name. */
+function familyCandidates(ctx: MatchContext, key: string, amount: number, cands: Map<number, Candidate>): void {
+  for (let len = Math.min(key.length - 1, 8); len >= 2; len--) {
+    for (const id of ctx.byFamily.get(key.slice(0, len)) ?? []) {
+      const m = ctx.members.get(id)!;
+      if (m.householdId === null) continue;
+      const total = (ctx.households.get(m.householdId) ?? []).reduce((s, h) => s + sum(ctx.open.get(h) ?? []), 0);
+      if (total > 0 && (total === amount || ctx.fees.includes(total - amount))) add(cands, id, '姓が一致し、金額が世帯の未納額と一致', false, 0.6);
+    }
+  }
+}
+
+/** Small typing differences, looked for only among members whose open dues fit the amount. */
+function typoCandidates(ctx: MatchContext, key: string, amount: number, cands: Map<number, Candidate>): void {
+  if (key.length < 3) return;
+  const ids = [amount, ...ctx.fees.map((f) => amount + f)].flatMap((a) => ctx.byOpenTotal.get(a) ?? []);
+  for (const id of ids.slice(0, 5000)) {
+    if (cands.has(id)) continue;
+    const m = ctx.members.get(id)!;
+    const d = boundedDistance(key, m.fullKey, key.length >= 6 ? 2 : 1);
+    if (d <= (key.length >= 6 ? 2 : 1)) add(cands, id, `名前が似ている（${d}文字違い：入力ミスの可能性）`, false, 0.55 - d * 0.05);
+  }
+}
+
+interface Plan { allocations: Allocation[]; difference: number; fee: number; surplus: number; settles: boolean; note: string }
+
+/** How the deposit would be allocated to this member's (or household's) open invoices, oldest first. */
+function plan(ctx: MatchContext, memberId: number, amount: number): Plan {
+  const own = ctx.open.get(memberId) ?? [];
+  const m = ctx.members.get(memberId)!;
+  const household = m.householdId === null ? [] : (ctx.households.get(m.householdId) ?? []).filter((h) => h !== memberId).flatMap((h) => ctx.open.get(h) ?? []);
+  const alloc = (invs: MatchInvoice[], total: number): Allocation[] => {
+    let left = total;
+    return invs.flatMap((i) => {
+      const a = Math.min(i.open, left);
+      left -= a;
+      return a > 0 ? [{ invoiceId: i.id, invoiceNo: i.invoiceNo, memberId: i.memberId, amount: a }] : [];
+    });
+  };
+  const fits = (invs: MatchInvoice[], note: string): Plan | null => {
+    const total = sum(invs);
+    if (!invs.length) return null;
+    if (total === amount) return { allocations: alloc(invs, amount), difference: 0, fee: 0, surplus: 0, settles: true, note };
+    if (ctx.fees.includes(total - amount)) return { allocations: alloc(invs, amount), difference: amount - total, fee: total - amount, surplus: 0, settles: true, note: `${note}（振込手数料 ${total - amount}円 差し引き）` };
+    return null;
+  };
+  const exact = fits(own, own.length > 1 ? `未納 ${own.length} 年度分と一致` : '金額が未納の会費と一致') ?? fits([...own, ...household], '金額が世帯の未納の会費と一致');
+  if (exact) return exact;
+  const single = own.find((i) => i.open === amount);
+  if (single) return { allocations: alloc([single], amount), difference: amount - sum(own), fee: 0, surplus: 0, settles: false, note: `金額が ${single.fiscalYear}年度分と一致（ほかの年度は未納のまま）` };
+  const total = sum(own);
+  if (!own.length) return { allocations: [], difference: amount, fee: 0, surplus: amount, settles: false, note: '未納の請求がありません' };
+  if (amount > total) return { allocations: alloc(own, total), difference: amount - total, fee: 0, surplus: amount - total, settles: false, note: `未納額より ${amount - total}円 多い（寄付の可能性）` };
+  return { allocations: alloc(own, amount), difference: amount - total, fee: 0, surplus: 0, settles: false, note: `未納額に ${total - amount}円 足りない（一部入金）` };
+}
+
+export function matchDeposit(ctx: MatchContext, deposit: { amount: number; payer: string }): MatchResult {
+  const { key, memberNo, corporate } = normalizePayer(deposit.payer);
+  const cands = candidates(ctx, key, memberNo, corporate, deposit.amount);
+  const suggestions: (Suggestion & { settles: boolean })[] = [...cands.values()].map((c) => {
+    const m = ctx.members.get(c.memberId)!;
+    const p = plan(ctx, c.memberId, deposit.amount);
+    const score = Math.max(0, Math.min(1, c.base + (p.settles ? 0.05 : -0.15)));
+    return { memberId: m.id, memberNo: m.memberNo, name: m.name, allocations: p.allocations, difference: p.difference, fee: p.fee, surplus: p.surplus, score, reasons: [...c.reasons, p.note], certain: c.certain, settles: p.settles };
+  }).sort((a, b) => b.score - a.score || Number(a.memberNo) - Number(b.memberNo)).slice(0, 5);
+  const certain = suggestions.filter((s) => s.certain);
+  const best = suggestions[0];
+  // Two members claimed with certainty (an alias says one, the number another) is a conflict: review.
+  const auto = !!best && certain.length === 1 && best.certain && best.settles && new Set([...cands.values()].filter((c) => c.certain).map((c) => c.memberId)).size === 1;
+  return { auto, suggestions: suggestions.map(({ settles: _s, ...s }) => s) };
+}
