@@ -95,7 +95,7 @@ function candidates(ctx: MatchContext, key: string, memberNo: string | null, cor
 
 /** 姓 + amount equal to that family's (household's) open invoices: a couple paying under one name. */
 function familyCandidates(ctx: MatchContext, key: string, amount: number, cands: Map<number, Candidate>): void {
-  for (let len = Math.min(key.length - 1, 8); len >= 2; len--) {
+  for (let len = Math.min(key.length, 8); len >= 2; len--) {
     for (const id of ctx.byFamily.get(key.slice(0, len)) ?? []) {
       const m = ctx.members.get(id)!;
       if (m.householdId === null) continue;
@@ -161,6 +161,8 @@ export function matchDeposit(ctx: MatchContext, deposit: { amount: number; payer
   const certain = suggestions.filter((s) => s.certain);
   const best = suggestions[0];
   // Two members claimed with certainty (an alias says one, the number another) is a conflict: review.
-  const auto = !!best && certain.length === 1 && best.certain && best.settles && new Set([...cands.values()].filter((c) => c.certain).map((c) => c.memberId)).size === 1;
+  // A member number that names someone else than the best candidate is a conflict too.
+  const numberConflict = !!memberNo && ctx.byNo.has(memberNo) && ctx.byNo.get(memberNo) !== best?.memberId;
+  const auto = !!best && !numberConflict && certain.length === 1 && best.certain && best.settles && new Set([...cands.values()].filter((c) => c.certain).map((c) => c.memberId)).size === 1;
   return { auto, suggestions: suggestions.map(({ settles: _s, ...s }) => s) };
 }

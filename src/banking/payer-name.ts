@@ -29,7 +29,8 @@ function toKatakana(s: string): string {
 
 /** NFKC (half-width → full-width kana, full-width digits → ASCII), katakana, upper case. */
 function widen(raw: string): string {
-  return toKatakana(raw.normalize('NFKC')).toUpperCase().trim();
+  // Spacing voiced marks (ﾀ゛) become half-width ones first, so NFKC joins them into ダ.
+  return toKatakana(raw.replace(/\u309B/g, '\uFF9E').replace(/\u309C/g, '\uFF9F').normalize('NFKC')).toUpperCase().trim();
 }
 
 /** The comparable form of a kana (or kanji) name: no spaces or separators, large kana, variants folded. */
