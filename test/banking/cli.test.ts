@@ -43,7 +43,7 @@ t.test('bank import --json prints the import summary and every line; --dry-run s
   const first = out.transactions[0];
   t.same(first, { line: 5, date: '2026-05-07', amount: 5000, payer: 'ﾔﾏﾀﾞ ﾀﾛｳ', status: 'matched', memberNo: '1', invoices: ['2026-000001'] });
   t.same(out.transactions[1], { line: 6, date: '2026-05-07', amount: 3000, payer: '1024ｽｽﾞｷ ﾊﾅｺ', status: 'matched', memberNo: '1024', invoices: ['2026-000002'] });
-  const second = out.transactions.find((x: { payer: string }) => x.payer === 'ﾔﾏﾀﾞ ﾀﾛｳ' && x.line === 13);
+  const second = out.transactions.find((x: { payer: string; line: number }) => x.payer === 'ﾔﾏﾀﾞ ﾀﾛｳ' && x.line === 13);
   t.equal(second.status, 'review');
   t.match(second.suggestions[0], { memberNo: '1', score: Number, reasons: Array });
   t.equal(out.transactions.find((x: { status: string }) => x.status === 'ignored').amount, 660);

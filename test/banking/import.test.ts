@@ -92,8 +92,8 @@ t.test('confirming a suggestion learns the payer name; next month it matches aut
   const june = encodeCp932('"日付","摘要","お引出し","お預入れ","残高"\r\n"2026/6/5","振込 ｲﾄｳ ﾖｼｺ","","5,000","1"\r\n');
   const next = await asTest(() => importStatement(em(), { bytes: june, fileName: 'june.csv' }));
   t.equal(next.transactions[0]!.status, 'matched', 'the learned payer name matched automatically');
-  t.match(await failure(asTest(() => undoImport(em(), first.import.id, ''))), { statusCode: 422 });
-  await asTest(() => undoImport(em(), first.import.id, '別の口座の明細だった'));
+  t.match(await failure(asTest(() => undoImport(em(), first.import.id!, ''))), { statusCode: 422 });
+  await asTest(() => undoImport(em(), first.import.id!, '別の口座の明細だった'));
   t.equal(await em().count(BankTransaction, { bankImport: first.import.id }), 0, 'lines removed');
   t.equal(await em().count(Payment, { source: 'bank', status: 'active' }), 1, 'only June stays');
   const again = await asTest(() => importStatement(em(), { bytes: sample('bank-two-columns-202605.csv'), fileName: 'may.csv' }));
