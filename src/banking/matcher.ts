@@ -33,7 +33,15 @@ export interface MatchContext {
   open: Map<number, MatchInvoice[]>;
   households: Map<number, number[]>;
   byOpenTotal: Map<number, number[]>;
+  /** Every key with one character deleted → members: finds one-letter typos without a scan. */
+  byDeletion: Map<string, number[]>;
   fees: number[];
+}
+
+function deletions(key: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < key.length; i++) out.add(key.slice(0, i) + key.slice(i + 1));
+  return [...out];
 }
 
 const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
@@ -42,7 +50,7 @@ const sum = (xs: { open: number }[]) => xs.reduce((s, x) => s + x.open, 0);
 export function buildMatchContext(input: { members: MatchMember[]; openInvoices: MatchInvoice[]; aliases: MatchAlias[]; feeTolerances?: number[] }): MatchContext {
   const ctx: MatchContext = {
     members: new Map(), byNo: new Map(), byFull: new Map(), byFamily: new Map(), alias: new Map(),
-    open: new Map(), households: new Map(), byOpenTotal: new Map(), fees: input.feeTolerances ?? [110, 165, 220, 330, 440, 550, 660, 880],
+    open: new Map(), households: new Map(), byOpenTotal: new Map(), byDeletion: new Map(), fees: input.feeTolerances ?? [110, 165, 220, 330, 440, 550, 660, 880],
   };
   for (const m of input.members) {
     const fullKey = m.kind === 'organization' ? normalizePayer(m.orgKana).key : kanaKey(m.familyKana + m.givenKana);
@@ -52,7 +60,9 @@ export function buildMatchContext(input: { members: MatchMember[]; openInvoices:
     ctx.byNo.set(String(Number(m.memberNo)), m.id);
     if (fullKey) push(ctx.byFull, fullKey, m.id);
     if (nameKey && nameKey !== fullKey) push(ctx.byFull, nameKey, m.id);
-    if (familyKey) push(ctx.byFamily, familyKey, m.id);
+    // Only household members: the family-name signal is about a couple paying together.
+    if (familyKey && m.householdId !== null) push(ctx.byFamily, familyKey, m.id);
+    if (fullKey.length >= 3) for (const d of [fullKey, ...deletions(fullKey)]) push(ctx.byDeletion, d, m.id);
     if (m.householdId !== null) push(ctx.households, m.householdId, m.id);
   }
   for (const a of input.aliases) ctx.alias.set(a.payerKey, a.memberId);
@@ -83,14 +93,27 @@ function candidates(ctx: MatchContext, key: string, memberNo: string | null, cor
     add(cands, id, nameFits ? `振込人名に会員番号 ${memberNo}` : `振込人名に会員番号 ${memberNo}（名前は一致しません）`, !!nameFits, nameFits ? 0.95 : 0.45);
   }
   const exact = key ? (ctx.byFull.get(key) ?? []) : [];
-  for (const id of exact) {
+  for (const id of shortlist(ctx, exact, amount)) {
     const m = ctx.members.get(id)!;
     const kindNote = corporate && m.kind === 'organization' ? '法人名（団体会員）が一致' : 'フリガナが完全に一致';
     add(cands, id, exact.length === 1 ? kindNote : `${kindNote}（同じフリガナの会員が ${exact.length} 人）`, exact.length === 1, exact.length === 1 ? 0.9 : 0.5);
   }
   familyCandidates(ctx, key, amount, cands);
-  typoCandidates(ctx, key, amount, cands);
+  // A typo is only worth looking for when the name found nobody (or almost nobody) as written.
+  if (cands.size < 3) typoCandidates(ctx, key, amount, cands);
   return cands;
+}
+
+const fitsAmount = (ctx: MatchContext, id: number, amount: number) => {
+  const total = sum(ctx.open.get(id) ?? []);
+  return total === amount || ctx.fees.includes(total - amount);
+};
+
+/** Many homonyms (a common name in a large register): those whose dues fit the amount first, ten at most. */
+function shortlist(ctx: MatchContext, ids: number[], amount: number): number[] {
+  if (ids.length <= 10) return ids;
+  const fitting = ids.filter((id) => fitsAmount(ctx, id, amount));
+  return [...fitting, ...ids.filter((id) => !fitting.includes(id))].slice(0, 10);
 }
 
 /** 姓 + amount equal to that family's (household's) open invoices: a couple paying under one name. */
@@ -105,15 +128,20 @@ function familyCandidates(ctx: MatchContext, key: string, amount: number, cands:
   }
 }
 
-/** Small typing differences, looked for only among members whose open dues fit the amount. */
+/**
+ * One-letter typos (a wrong, missing or extra character), found through the deletion index and
+ * kept only when the member's open dues fit the amount: a typo alone is too weak a signal.
+ */
 function typoCandidates(ctx: MatchContext, key: string, amount: number, cands: Map<number, Candidate>): void {
   if (key.length < 3) return;
-  const ids = [amount, ...ctx.fees.map((f) => amount + f)].flatMap((a) => ctx.byOpenTotal.get(a) ?? []);
-  for (const id of ids.slice(0, 5000)) {
-    if (cands.has(id)) continue;
-    const m = ctx.members.get(id)!;
-    const d = boundedDistance(key, m.fullKey, key.length >= 6 ? 2 : 1);
-    if (d <= (key.length >= 6 ? 2 : 1)) add(cands, id, `名前が似ている（${d}文字違い：入力ミスの可能性）`, false, 0.55 - d * 0.05);
+  const seen = new Set<number>();
+  for (const variant of [key, ...deletions(key)]) {
+    for (const id of ctx.byDeletion.get(variant) ?? []) {
+      if (seen.has(id) || cands.has(id)) continue;
+      seen.add(id);
+      const m = ctx.members.get(id)!;
+      if (m.fullKey !== key && fitsAmount(ctx, id, amount) && boundedDistance(key, m.fullKey, 1) === 1) add(cands, id, '名前が似ている（1文字違い：入力ミスの可能性）', false, 0.5);
+    }
   }
 }
 

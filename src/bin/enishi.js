@@ -6,4 +6,6 @@ import { register } from 'tsx/esm/api';
 register();
 const { main, processIO } = await import('../cli.ts');
 const code = await main(process.argv.slice(2), processIO);
-if (code >= 0) process.exit(code);
+// Exit only once piped output has been handed over: a large `--json` report to a pipe is
+// written asynchronously, and exiting at once would cut it off.
+if (code >= 0) process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

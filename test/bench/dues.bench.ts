@@ -1,17 +1,15 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { withActor } from '../../src/audit/actor.js';
 import { loadConfig } from '../../src/config.js';
 import { openOrm } from '../../src/db/orm.js';
 import { issueInvoiceRun } from '../../src/dues/invoice-run.service.js';
 import { updateSettings } from '../../src/settings/settings.service.js';
 import { seedDefaults } from '../../src/seed.js';
+import { enishiInChild } from './child.js';
 import { insertMembers } from './data.js';
 
-const BIN = fileURLToPath(new URL('../../src/bin/enishi.js', import.meta.url));
 const asBench = <T>(fn: () => Promise<T>) => withActor({ staffId: null, name: 'bench' }, fn);
 
 async function database(members: number) {
@@ -22,27 +20,6 @@ async function database(members: number) {
   await insertMembers(orm.em.fork(), members);
   await asBench(() => updateSettings(orm.em.fork(), { orgName: 'NPO法人 エニシの会', bankAccounts: ['〇〇銀行 本店 普通 1234567 トクヒ)エニシ', 'ゆうちょ銀行 00100-1-123456'] }));
   return { orm, dataDir, config, close: async () => { await orm.close(); rmSync(dataDir, { recursive: true, force: true }); } };
-}
-
-/** Runs `enishi invoices pdf` in its own process and samples its peak RSS (VmHWM) from /proc. */
-function pdfInChild(env: NodeJS.ProcessEnv, runId: number, out: string): Promise<{ seconds: number; peakRssMb: number }> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, [BIN, 'invoices', 'pdf', String(runId), '--out', out], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-    let peak = 0;
-    const timer = setInterval(() => {
-      try {
-        const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
-        peak = Math.max(peak, kb);
-      } catch { /* exited between samples */ }
-    }, 20);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearInterval(timer);
-      if (code !== 0) reject(new Error(`invoices pdf exited ${code}`));
-      else resolve({ seconds: Math.round((performance.now() - t0) / 10) / 100, peakRssMb: Math.round(peak / 1024) });
-    });
-  });
 }
 
 /** Annual invoice run for 50,000 members (target ≤ 10 s); a 5,000-page run PDF streamed to disk (target peak RSS ≤ 300 MB). */
@@ -70,7 +47,7 @@ export async function duesBench(): Promise<Record<string, unknown>> {
   try {
     const r = await asBench(() => issueInvoiceRun(small.orm.em.fork(), { fiscalYear: 2026 }));
     const out = join(small.dataDir, 'run.pdf');
-    const pdf = await pdfInChild({ ENISHI_DATA_DIR: small.dataDir, ENISHI_DATABASE_URL: small.config.databaseUrl }, r.run!.id, out);
+    const { stdout: _out, ...pdf } = await enishiInChild(['invoices', 'pdf', String(r.run!.id), '--out', out], { ENISHI_DATA_DIR: small.dataDir, ENISHI_DATABASE_URL: small.config.databaseUrl });
     return { invoiceRun: runFigures, runPdf: { pages, ...pdf, megabytes: Math.round(statSync(out).size / 1e5) / 10 } };
   } finally {
     await small.close();

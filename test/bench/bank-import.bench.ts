@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { withActor } from '../../src/audit/actor.js';
+import { importStatement } from '../../src/banking/bank-import.service.js';
+import { readStatement } from '../../src/banking/statement.js';
+import { loadConfig } from '../../src/config.js';
+import { openOrm } from '../../src/db/orm.js';
+import { issueInvoiceRun } from '../../src/dues/invoice-run.service.js';
+import { encodeCp932 } from '../../src/lib/text-encoding.js';
+import { seedDefaults } from '../../src/seed.js';
+import { toHalfKana } from '../fixtures/half-kana.js';
+import { enishiInChild } from './child.js';
+import { insertMembers, rng } from './data.js';
+
+const asBench = <T>(fn: () => Promise<T>) => withActor({ staffId: null, name: 'bench' }, fn);
+
+/**
+ * A month's statement as a bank exports it (Shift_JIS, half-width kana): most payers write their
+ * member number as asked, some only their name, some with a fee deducted, some unknown.
+ */
+function statement(rows: { member_no: number; family_kana: string; given_kana: string }[], n: number): Buffer {
+  const rand = rng(11);
+  const lines = ['"日付","摘要","お引出し","お預入れ","残高"'];
+  for (let i = 0; i < n; i++) {
+    const m = rows[Math.floor(rand() * rows.length)]!;
+    const name = toHalfKana(`${m.family_kana} ${m.given_kana}`);
+    const r = rand();
+    const payer = r < 0.6 ? `${m.member_no}${name}` : r < 0.8 ? name : r < 0.9 ? `${m.member_no} ${name}` : `ｷﾌｼﾔ${i}`;
+    const amount = r >= 0.8 && r < 0.85 ? 4780 : 5000;
+    lines.push(`"2026/5/${1 + (i % 28)}","振込 ${payer}","","${amount.toLocaleString('en-US')}","0"`);
+  }
+  return encodeCp932(lines.join('\r\n') + '\r\n');
+}
+
+/** 10,000 deposits against 50,000 members and 60,000 open invoices: import time vs parsing alone, and peak RSS. */
+export async function bankImportBench(): Promise<Record<string, unknown>> {
+  const members = Number(process.env.BENCH_MEMBERS ?? 50_000);
+  const deposits = Number(process.env.BENCH_DEPOSITS ?? 10_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'enishi-bench-bank-'));
+  const config = loadConfig({}, { dataDir, databaseUrl: process.env.ENISHI_BENCH_DATABASE_URL ?? '', logLevel: 'warn', secret: 'bench' });
+  const orm = await openOrm(config);
+  try {
+    await seedDefaults(orm.em.fork());
+    await insertMembers(orm.em.fork(), members);
+    await asBench(() => issueInvoiceRun(orm.em.fork(), { fiscalYear: 2026 }));
+    await asBench(() => issueInvoiceRun(orm.em.fork(), { fiscalYear: 2025 })); // then 10,000 of them paid, 60,000 open in all
+    const rows = await orm.em.getConnection().execute<{ member_no: number; family_kana: string; given_kana: string }[]>('select member_no, family_kana, given_kana from member');
+    const paid = await orm.em.getConnection().execute<{ id: number }[]>(`select id from invoice where fiscal_year = 2025 order by id limit ${members - 10_000}`);
+    for (let i = 0; i < paid.length; i += 500) {
+      await orm.em.getConnection().execute(`update invoice set status = 'waived', status_reason = 'bench' where id in (${paid.slice(i, i + 500).map((p) => p.id).join(',')})`);
+    }
+    const [{ n: open }] = await orm.em.getConnection().execute<{ n: number }[]>(`select count(*) as n from invoice where status in ('unpaid', 'partial')`);
+    const bytes = statement(rows, deposits);
+    const file = join(dataDir, 'statement.csv');
+    writeFileSync(file, bytes);
+
+    const p0 = performance.now();
+    const parsed = readStatement(bytes);
+    const parseSeconds = (performance.now() - p0) / 1000;
+    // The import itself runs in its own process (the CLI cron uses), so its peak RSS is its own.
+    const child = await enishiInChild(['bank', 'import', file, '--json'], { ENISHI_DATA_DIR: dataDir, ENISHI_DATABASE_URL: config.databaseUrl });
+    const report = JSON.parse(child.stdout).import;
+    const t0 = performance.now();
+    const again = await asBench(() => importStatement(orm.em.fork(), { bytes, fileName: 'statement.csv' }));
+    const reimportSeconds = (performance.now() - t0) / 1000;
+    return {
+      members, openInvoices: Number(open), deposits: parsed.lines.length, fileBytes: bytes.length,
+      parseAndDecodeSeconds: Math.round(parseSeconds * 1000) / 1000,
+      importSecondsInChild: child.seconds, importPeakRssMb: child.peakRssMb,
+      ratioImportToParse: Math.round((child.seconds / parseSeconds) * 10) / 10,
+      matched: report.matched, review: report.review,
+      reimportSameFileSeconds: Math.round(reimportSeconds * 100) / 100, reimportKnown: again.import.known,
+    };
+  } finally {
+    await orm.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
