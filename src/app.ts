@@ -1,3 +1,4 @@
+import { donationRoutes } from './dues/donations.routes.js';
 import { bankRoutes } from './banking/routes.js';
 import { memberDuesRoutes } from './dues/member-dues.routes.js';
 import { duesRoutes } from './dues/routes.js';
@@ -52,6 +53,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(memberTypeRoutes);
   await app.register(duesRoutes);
   await app.register(memberDuesRoutes);
+  await app.register(donationRoutes);
   await app.register(bankRoutes);
   await app.register(auditRoutes);
   await app.register(settingsRoutes);

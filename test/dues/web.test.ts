@@ -145,3 +145,25 @@ t.test('invoice PDFs: one page per member for a run and one for a single invoice
   t.match(one.text, '佐藤花子');
   t.match(one.text, '3,000円');
 });
+
+t.test('donations: recorded on their own (member or not), listed with a total, reversed with a reason', async (t) => {
+  const { app, em, taro } = await office(t);
+  const c = await loggedIn(app, 'staff');
+  const bad = await c.post('/dues/donations', { memberNo: '', donorName: '', receivedOn: '2026-06-01', amount: '3000', method: 'cash' });
+  t.equal(bad.statusCode, 422);
+  t.match(bad.body, '会員を選ぶか、寄付者名を入力してください');
+  const unknown = await c.post('/dues/donations', { memberNo: '999', receivedOn: '2026-06-01', amount: '3000', method: 'cash' });
+  t.equal(unknown.statusCode, 422);
+  t.match(unknown.body, '会員番号 999 の会員はいません');
+  t.equal(await em().count(Donation, {}), 0);
+  t.equal((await c.post('/dues/donations', { memberNo: String(taro.memberNo), receivedOn: '2026-06-01', amount: '10,000', method: 'bank', purpose: '災害支援募金' })).statusCode, 303);
+  t.equal((await c.post('/dues/donations', { donorName: '匿名の方', receivedOn: '2026-06-02', amount: '2000', method: 'cash' })).statusCode, 303);
+  const list = await c.get('/dues/donations');
+  t.match(list.body, '災害支援募金');
+  t.match(list.body, '匿名の方');
+  t.match(list.body, '合計 <strong>12,000円</strong>');
+  const [d] = await em().find(Donation, { donorName: '匿名の方' });
+  t.equal((await c.post(`/dues/donations/${d!.id}/reverse`, { reason: '' })).statusCode, 422);
+  t.equal((await c.post(`/dues/donations/${d!.id}/reverse`, { reason: '二重記録' })).statusCode, 303);
+  t.match((await c.get('/dues/donations')).body, '合計 <strong>10,000円</strong>');
+});
