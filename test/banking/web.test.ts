@@ -97,3 +97,29 @@ t.test('a CSV no format knows: map its columns, save the profile, import with it
   const profiles = await c.get('/bank/profiles');
   t.match(profiles.body, '〇〇信用金庫');
 });
+
+t.test('the line page: find another member, split one deposit across two members, or book it all as a donation', async (t) => {
+  const { em, o, c } = await setup(t);
+  await upload(c, '/bank/imports', 'meisai.csv', sample('bank-signed-preamble-202605.csv'));
+  const { createManualInvoice } = await import('../../src/dues/invoice.service.js');
+  const { asTest } = await import('../supporters/fixtures.js');
+  const extra = await asTest(() => createManualInvoice(em(), { memberId: o.yamada.id, fiscalYear: 2027, amount: 3000 }));
+  const ito = await em().findOneOrFail(BankTransaction, { payer: { $like: '%ｲﾄｳ%' } });
+  const found = await c.get(`/bank/lines/${ito.id}?q=${encodeURIComponent('ヤマダ')}`);
+  t.equal(found.statusCode, 200);
+  t.match(found.body, '候補に加える');
+  const withYamada = await c.get(`/bank/lines/${ito.id}?add=${o.yamada.id}`);
+  t.match(withYamada.body, extra.invoiceNo, 'the added member’s open invoice can take part of the deposit');
+  const itoInv = await em().findOneOrFail(Invoice, { member: o.ito.id });
+  const over = await c.post(`/bank/lines/${ito.id}/confirm`, { memberId: String(o.ito.id), [`alloc_${itoInv.id}`]: '5000', [`alloc_${extra.id}`]: '4000', fee: '0', remainder: 'donation' });
+  t.equal(over.statusCode, 422, 'more than the open amount is refused on the page');
+  const split = await c.post(`/bank/lines/${ito.id}/confirm`, { memberId: String(o.ito.id), [`alloc_${itoInv.id}`]: '5000', [`alloc_${extra.id}`]: '3000', fee: '0', remainder: 'donation' });
+  t.equal(split.statusCode, 303);
+  t.same((await em().find(Invoice, { id: { $in: [itoInv.id, extra.id] } })).map((i) => i.status), ['paid', 'paid']);
+  t.equal(await em().count(Payment, { bankTransactionId: ito.id }), 2, 'one payment per member, both linked to the line');
+
+  const interest = await em().findOneOrFail(BankTransaction, { payer: { $like: '%ﾘｿｸ%' } });
+  t.equal((await c.post(`/bank/lines/${interest.id}/donation`, { memberId: String(o.midori.id), donationPurpose: '活動支援' })).statusCode, 303);
+  const [gift] = await em().find(Payment, { bankTransactionId: interest.id });
+  t.same([gift!.remainderKind, gift!.remainderAmount], ['donation', 12]);
+});
