@@ -7,6 +7,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   // supporters
   SupporterRole: '役割の種類', MemberRole: '役割', Skill: '協力できる分野', MemberSkill: '会員の協力分野',
   Activity: '活動', Participation: '活動への参加', Interaction: '対応記録', Household: '世帯',
+  // dues
+  InvoiceRun: '請求の一括発行', Invoice: '会費請求', Payment: '入金', Allocation: '入金の充当', Donation: '寄付',
   // banking
   BankImport: '入出金明細の取り込み', BankTransaction: '入出金明細の行', PayerAlias: '振込名義の登録', BankProfile: '明細の列の設定',
 };
@@ -35,6 +37,22 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     gift: '頂いた物', giftThankedOn: 'お礼をした日', followUp: '次回話すこと', followUpDue: '期限', followUpDone: '対応済み', followUpDoneOn: '対応済みの日',
   },
   Household: { sharesAddress: '同じ住所', labelName: '宛名（連名）', note: 'メモ' },
+  // dues
+  InvoiceRun: { fiscalYear: '年度', issuedOn: '発行日', dueOn: '支払期限', issuedCount: '件数', totalAmount: '合計', status: '状態', undoneAt: '取り消し日時', undoReason: '取り消しの理由' },
+  Invoice: {
+    invoiceNo: '請求番号', member: '会員', fiscalYear: '年度', kind: '種類', run: '一括発行', memberTypeName: '会員種別', description: '内容', amount: '金額',
+    paidAmount: '入金済額', issuedOn: '発行日', dueOn: '支払期限', status: '状態', statusReason: '理由', closedOn: '完了日', voided: '一括発行の取消',
+    reminderCount: '督促回数', lastRemindedOn: '最終督促日',
+  },
+  Payment: {
+    member: '会員', receivedOn: '入金日', amount: '金額', fee: '振込手数料', method: '方法', note: 'メモ', source: '記録元', bankTransactionId: '明細の行',
+    allocatedAmount: '充当額', remainderKind: '残りの扱い', remainderAmount: '残り', status: '状態', reversedAt: '取消日時', reversalReason: '取消の理由', thankStatus: 'お礼状',
+  },
+  Allocation: { payment: '入金', invoice: '請求', amount: '充当額', reversed: '取消' },
+  Donation: {
+    member: '会員', donorName: '寄付者名', receivedOn: '受領日', amount: '金額', method: '方法', purpose: '目的', payment: '入金', note: 'メモ',
+    status: '状態', reversalReason: '取消の理由', thankStatus: 'お礼状',
+  },
   // banking
   BankImport: {
     format: '形式', fileName: 'ファイル名', encoding: '文字コード', periodFrom: '期間（から）', periodTo: '期間（まで）', lineCount: '行数',
@@ -66,6 +84,14 @@ export const VALUE_LABELS: Record<string, Record<string, Record<string, string>>
   },
   Staff: { role: { admin: '管理者', staff: '事務局', viewer: '閲覧のみ' } },
   Participation: { status: { asked: '依頼済み', accepted: '承諾', declined: '辞退', took_part: '参加', absent: '欠席' } }, // supporters
+  // dues
+  InvoiceRun: { status: { active: '有効', undone: '取り消し済み' } },
+  Invoice: { status: { unpaid: '未納', partial: '一部入金', paid: '入金済', waived: '免除', cancelled: '取消' }, kind: { annual: '一括発行', manual: '個別' } },
+  Payment: {
+    method: { bank: '銀行振込', postal: '郵便振替', cash: '現金', other: 'その他' }, source: { manual: '手入力', bank: '銀行明細' },
+    remainderKind: { donation: '寄付', credit: '預り金' }, status: { active: '有効', reversed: '取消' }, thankStatus: { pending: '送付待ち', done: '送付済み', none: '不要' },
+  },
+  Donation: { method: { bank: '銀行振込', postal: '郵便振替', cash: '現金', other: 'その他' }, status: { active: '有効', reversed: '取消' }, thankStatus: { pending: '送付待ち', done: '送付済み', none: '不要' } },
   BankImport: { status: { active: '有効', undone: '取り消し済み' } }, // banking
   BankTransaction: {
     status: { matched: '消込済み', review: '要確認', ignored: '対象外', donation: '寄付', not_dues: '会費以外', skipped: '保留' },
