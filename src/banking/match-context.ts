@@ -31,10 +31,20 @@ function withFee(s: Suggestion, open: Map<number, number>): Suggestion['allocati
   });
 }
 
+/**
+ * A suggestion as the review screen shows it. Invoices an earlier line of the same file already
+ * settles are taken out (confirming them would fail), and the reason says so.
+ */
 function stored(s: Suggestion, open: Map<number, number>): StoredSuggestion {
+  const all = withFee(s, open);
+  const usable = all.filter((a) => (open.get(a.invoiceId) ?? 0) >= a.amount);
+  if (usable.length < all.length) {
+    const placed = usable.reduce((sum, a) => sum + a.amount, 0);
+    s = { ...s, fee: 0, difference: s.difference, surplus: Math.max(0, s.allocations.reduce((sum, a) => sum + a.amount, 0) + s.surplus - placed), score: Math.max(0, s.score - 0.3), reasons: [...s.reasons, 'この請求は同じ明細の前の行で入金済み'] };
+  }
   return {
     memberId: s.memberId, memberNo: s.memberNo, name: s.name,
-    invoices: withFee(s, open).map((a) => ({ id: a.invoiceId, invoiceNo: a.invoiceNo, amount: a.amount })),
+    invoices: usable.map((a) => ({ id: a.invoiceId, invoiceNo: a.invoiceNo, amount: a.amount })),
     difference: s.difference, fee: s.fee, surplus: s.surplus, score: Math.round(s.score * 100) / 100, reasons: s.reasons,
   };
 }
@@ -68,7 +78,7 @@ export async function loadMatcher(em: EntityManager): Promise<(d: DepositIn) => 
   const ctx = buildMatchContext({ members, openInvoices, aliases, feeTolerances: settings.transferFees });
   return (d) => {
     const r = matchDeposit(ctx, d);
-    const suggestions = r.suggestions.map((s) => stored(s, remaining));
+    const suggestions = r.suggestions.map((s) => stored(s, remaining)).sort((a, b) => b.score - a.score);
     const best = r.suggestions[0];
     const allocations = best ? withFee(best, remaining) : [];
     const settled = allocations.reduce((sum, a) => sum + a.amount, 0);

@@ -8,15 +8,16 @@ import { listImports, loadImportPage } from './import-page.js';
 import { loadLinePage, parseConfirmation } from './line-page.js';
 import { bankProfileRoutes } from './profiles.routes.js';
 import { confirm, markDonation, markNotDues, skip, undoImport, undoLine } from './review.service.js';
-import { formatChoices, StatementError } from './statement.js';
+import { formatChoices, FORMATS, StatementError } from './statement.js';
 import { ENCODING_LABELS, FLASH, MSG, STATUS_LABELS } from './ui-text.js';
 import { readMultipart } from './upload.js';
 
+const FORMAT_LABELS = Object.fromEntries(FORMATS.map((f) => [f.name, f.label]));
 const id = (req: { params: unknown }) => idParam((req.params as { id: string }).id);
 
 async function renderIndex(reply: FastifyReply, extra: Record<string, unknown> = {}, status = 200) {
   const em = reply.request.em;
-  const data = { imports: await listImports(em), formats: formatChoices(), profiles: await listProfiles(em), statusLabels: STATUS_LABELS };
+  const data = { imports: await listImports(em), formats: formatChoices(), formatLabels: FORMAT_LABELS, profiles: await listProfiles(em), statusLabels: STATUS_LABELS };
   return reply.render('bank/index', { title: '入金消込（銀行明細の取り込み）', ...data, ...extra }, status);
 }
 
@@ -61,7 +62,7 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/bank/imports/:id', async (req, reply) => {
     const page = await loadImportPage(req.em, id(req));
-    return reply.render('bank/import', { title: `明細の取り込み #${page.imp.id}`, ...page, statusLabels: STATUS_LABELS, encodings: ENCODING_LABELS });
+    return reply.render('bank/import', { title: `明細の取り込み #${page.imp.id}`, ...page, statusLabels: STATUS_LABELS, encodings: ENCODING_LABELS, formatLabels: FORMAT_LABELS });
   });
 
   app.post('/bank/imports/:id/undo', async (req, reply) => {
@@ -71,7 +72,7 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
     } catch (err) {
       if (!(err instanceof UserError) || err.statusCode === 404) throw err;
       const page = await loadImportPage(req.em.fork(), importId);
-      return reply.render('bank/import', { title: `明細の取り込み #${importId}`, ...page, statusLabels: STATUS_LABELS, encodings: ENCODING_LABELS, error: err.message }, err.statusCode);
+      return reply.render('bank/import', { title: `明細の取り込み #${importId}`, ...page, statusLabels: STATUS_LABELS, encodings: ENCODING_LABELS, formatLabels: FORMAT_LABELS, error: err.message }, err.statusCode);
     }
     return reply.redirectWithFlash(`/bank/imports/${importId}`, FLASH.importUndone);
   });

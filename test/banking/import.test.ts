@@ -22,6 +22,7 @@ for (const file of SAMPLES) {
     const byPayer = (p: string) => r.transactions.filter((x) => x.payer.replace(/\s|　/g, '').includes(p));
     t.equal(byPayer('ﾔﾏﾀﾞﾀﾛｳ')[0]!.memberNo, String(o.yamada.memberNo), 'exact kana name');
     t.equal(byPayer('ﾔﾏﾀﾞﾀﾛｳ')[1]!.status, 'review', 'the second 5,000 from 山田 finds no open invoice left');
+    t.match(byPayer('ﾔﾏﾀﾞﾀﾛｳ')[1]!.suggestions?.[0]?.reasons.join(' '), '前の行で入金済み', 'and its suggestion says why');
     t.equal(byPayer('ｽｽﾞｷ')[0]!.memberNo, '1024', 'member number prefix');
     t.equal(byPayer('ﾀｶﾊｼ')[0]!.status, 'matched', '220 yen short: a transfer fee');
     t.equal(byPayer('ﾐﾄﾞﾘﾉﾓﾘ')[0]!.memberNo, String(o.midori.memberNo), 'corporate payer for 団体会員');
