@@ -28,9 +28,11 @@ export interface MatchContext {
   members: Map<number, MatchMember & { fullKey: string; familyKey: string; nameKey: string }>;
   byNo: Map<string, number>;
   byFull: Map<string, number[]>;
+  /** 'familyKey|household open total' → household members: a couple paying under one name. */
   byFamily: Map<string, number[]>;
   alias: Map<string, number>;
   open: Map<number, MatchInvoice[]>;
+  openTotal: Map<number, number>;
   households: Map<number, number[]>;
   byOpenTotal: Map<number, number[]>;
   /** Every key with one character deleted → members: finds one-letter typos without a scan. */
@@ -50,26 +52,36 @@ const sum = (xs: { open: number }[]) => xs.reduce((s, x) => s + x.open, 0);
 export function buildMatchContext(input: { members: MatchMember[]; openInvoices: MatchInvoice[]; aliases: MatchAlias[]; feeTolerances?: number[] }): MatchContext {
   const ctx: MatchContext = {
     members: new Map(), byNo: new Map(), byFull: new Map(), byFamily: new Map(), alias: new Map(),
-    open: new Map(), households: new Map(), byOpenTotal: new Map(), byDeletion: new Map(), fees: input.feeTolerances ?? [110, 165, 220, 330, 440, 550, 660, 880],
+    open: new Map(), openTotal: new Map(), households: new Map(), byOpenTotal: new Map(), byDeletion: new Map(), fees: input.feeTolerances ?? [110, 165, 220, 330, 440, 550, 660, 880],
   };
   for (const m of input.members) {
     const fullKey = m.kind === 'organization' ? normalizePayer(m.orgKana).key : kanaKey(m.familyKana + m.givenKana);
     const familyKey = m.kind === 'organization' ? '' : kanaKey(m.familyKana);
-    const nameKey = kanaKey(m.name); // kanji: ゆうちょ slips carry the name as written
+    // Kanji: ゆうちょ slips carry the name as written (an organisation's without 株式会社 etc.).
+    const nameKey = m.kind === 'organization' ? normalizePayer(m.name).key : kanaKey(m.name);
     ctx.members.set(m.id, { ...m, fullKey, familyKey, nameKey });
     ctx.byNo.set(String(Number(m.memberNo)), m.id);
     if (fullKey) push(ctx.byFull, fullKey, m.id);
     if (nameKey && nameKey !== fullKey) push(ctx.byFull, nameKey, m.id);
-    // Only household members: the family-name signal is about a couple paying together.
-    if (familyKey && m.householdId !== null) push(ctx.byFamily, familyKey, m.id);
     if (fullKey.length >= 3) for (const d of [fullKey, ...deletions(fullKey)]) push(ctx.byDeletion, d, m.id);
     if (m.householdId !== null) push(ctx.households, m.householdId, m.id);
   }
   for (const a of input.aliases) ctx.alias.set(a.payerKey, a.memberId);
   for (const inv of [...input.openInvoices].sort((a, b) => a.fiscalYear - b.fiscalYear || a.id - b.id)) push(ctx.open, inv.memberId, inv);
-  for (const [memberId, list] of ctx.open) push(ctx.byOpenTotal, sum(list), memberId);
+  for (const [memberId, list] of ctx.open) {
+    ctx.openTotal.set(memberId, sum(list));
+    push(ctx.byOpenTotal, sum(list), memberId);
+  }
+  // Only household members: the family-name signal is about a couple paying together.
+  for (const ids of ctx.households.values()) {
+    const total = ids.reduce((s, h) => s + sum(ctx.open.get(h) ?? []), 0);
+    for (const id of ids) if (total > 0 && ctx.members.get(id)!.familyKey) push(ctx.byFamily, `${ctx.members.get(id)!.familyKey}|${total}`, id);
+  }
   return ctx;
 }
+
+/** At most this many weak (family-name or typo) candidates: more would only bury the strong ones. */
+const MAX_WEAK = 8;
 
 interface Candidate { memberId: number; reasons: string[]; certain: boolean; base: number }
 
@@ -89,8 +101,14 @@ function candidates(ctx: MatchContext, key: string, memberNo: string | null, cor
   if (memberNo && ctx.byNo.has(memberNo)) {
     const id = ctx.byNo.get(memberNo)!;
     const m = ctx.members.get(id)!;
-    const nameFits = !key || key === m.fullKey || key === m.nameKey || (m.familyKey && key.startsWith(m.familyKey)) || boundedDistance(key, m.fullKey, 2) <= 2;
-    add(cands, id, nameFits ? `振込人名に会員番号 ${memberNo}` : `振込人名に会員番号 ${memberNo}（名前は一致しません）`, !!nameFits, nameFits ? 0.95 : 0.45);
+    // A bare number (no name to back it) is a strong hint, never certainty: a digit typo would pay someone else.
+    // A relative paying with the member's number (same family name) is plausible — unless the name
+    // written is exactly another member's: then it may be that member with a mistyped number.
+    const own = key === m.fullKey || key === m.nameKey;
+    const someoneElse = (ctx.byFull.get(key) ?? []).some((other) => other !== id);
+    const nameFits = !!key && (own || (!someoneElse && ((!!m.familyKey && key.startsWith(m.familyKey)) || boundedDistance(key, m.fullKey, 2) <= 2)));
+    const note = nameFits ? '' : key ? '（名前は一致しません）' : '（名前の記載なし）';
+    add(cands, id, `振込人名に会員番号 ${memberNo}${note}`, nameFits, nameFits ? 0.95 : key ? 0.45 : 0.7);
   }
   const exact = key ? (ctx.byFull.get(key) ?? []) : [];
   for (const id of shortlist(ctx, exact, amount)) {
@@ -105,25 +123,29 @@ function candidates(ctx: MatchContext, key: string, memberNo: string | null, cor
 }
 
 const fitsAmount = (ctx: MatchContext, id: number, amount: number) => {
-  const total = sum(ctx.open.get(id) ?? []);
-  return total === amount || ctx.fees.includes(total - amount);
+  const total = ctx.openTotal.get(id) ?? 0;
+  return total > 0 && (total === amount || ctx.fees.includes(total - amount));
 };
 
 /** Many homonyms (a common name in a large register): those whose dues fit the amount first, ten at most. */
 function shortlist(ctx: MatchContext, ids: number[], amount: number): number[] {
   if (ids.length <= 10) return ids;
   const fitting = ids.filter((id) => fitsAmount(ctx, id, amount));
-  return [...fitting, ...ids.filter((id) => !fitting.includes(id))].slice(0, 10);
+  const chosen = new Set(fitting.slice(0, 10));
+  return [...chosen, ...ids.filter((id) => !chosen.has(id))].slice(0, 10);
 }
 
 /** 姓 + amount equal to that family's (household's) open invoices: a couple paying under one name. */
 function familyCandidates(ctx: MatchContext, key: string, amount: number, cands: Map<number, Candidate>): void {
+  const totals = [amount, ...ctx.fees.map((f) => amount + f)];
+  let found = 0;
   for (let len = Math.min(key.length, 8); len >= 2; len--) {
-    for (const id of ctx.byFamily.get(key.slice(0, len)) ?? []) {
-      const m = ctx.members.get(id)!;
-      if (m.householdId === null) continue;
-      const total = (ctx.households.get(m.householdId) ?? []).reduce((s, h) => s + sum(ctx.open.get(h) ?? []), 0);
-      if (total > 0 && (total === amount || ctx.fees.includes(total - amount))) add(cands, id, '姓が一致し、金額が世帯の未納額と一致', false, 0.6);
+    for (const total of totals) {
+      for (const id of ctx.byFamily.get(`${key.slice(0, len)}|${total}`) ?? []) {
+        // Beyond a handful the family name says nothing: staff search by hand.
+        if (found++ >= MAX_WEAK) return;
+        add(cands, id, '姓が一致し、金額が世帯の未納額と一致', false, 0.6);
+      }
     }
   }
 }
@@ -135,12 +157,16 @@ function familyCandidates(ctx: MatchContext, key: string, amount: number, cands:
 function typoCandidates(ctx: MatchContext, key: string, amount: number, cands: Map<number, Candidate>): void {
   if (key.length < 3) return;
   const seen = new Set<number>();
+  let found = 0;
   for (const variant of [key, ...deletions(key)]) {
     for (const id of ctx.byDeletion.get(variant) ?? []) {
       if (seen.has(id) || cands.has(id)) continue;
       seen.add(id);
       const m = ctx.members.get(id)!;
-      if (m.fullKey !== key && fitsAmount(ctx, id, amount) && boundedDistance(key, m.fullKey, 1) === 1) add(cands, id, '名前が似ている（1文字違い：入力ミスの可能性）', false, 0.5);
+      if (m.fullKey !== key && fitsAmount(ctx, id, amount) && boundedDistance(key, m.fullKey, 1) === 1) {
+        add(cands, id, '名前が似ている（1文字違い：入力ミスの可能性）', false, 0.5);
+        if (++found >= MAX_WEAK) return;
+      }
     }
   }
 }

@@ -1,15 +1,16 @@
-import { decodeText, type TextEncodingName } from '../lib/text-encoding.js';
+import { decodeText, encodeCp932, type TextEncodingName } from '../lib/text-encoding.js';
+import { previewRows } from './csv-preview.js';
 import { csvRows, CSV_FAMILIES, detectCsv, parseCsvFamily } from './formats/csv.js';
 import { parseGeneric, type GenericMapping } from './formats/generic.js';
-import { StatementError, type Direction, type Parsed, type RawLine } from './formats/types.js';
-import { looksLikeZengin, parseZengin } from './formats/zengin.js';
+import { StatementError, type Direction, type FormatName, type Parsed, type RawLine } from './formats/types.js';
+import { parseZengin } from './formats/zengin.js';
 import { kanaKey } from './payer-name.js';
 
-export { StatementError, type Direction, type GenericMapping };
+export { StatementError, type Direction, type FormatName, type GenericMapping };
 
 export interface StatementLine extends RawLine { fingerprint: string }
 export interface Statement {
-  format: string;
+  format: FormatName;
   formatLabel: string;
   encoding: TextEncodingName;
   periodFrom: string | null;
@@ -17,13 +18,14 @@ export interface Statement {
   lines: StatementLine[];
 }
 
-export const FORMATS: { name: string; label: string }[] = [
+export const FORMATS: { name: FormatName; label: string }[] = [
   { name: 'zengin', label: '全銀協 入出金取引明細（固定長）' },
   ...CSV_FAMILIES.map((f) => ({ name: f.name, label: f.label })),
   { name: 'generic', label: 'その他のCSV（列の設定を使う）' },
 ];
 
 export const formatNames = (): string[] => FORMATS.map((f) => f.name);
+const isFormat = (s: string): s is FormatName => formatNames().includes(s);
 export const formatChoices = () => FORMATS.filter((f) => f.name !== 'generic');
 
 /**
@@ -31,7 +33,7 @@ export const formatChoices = () => FORMATS.filter((f) => f.name !== 'generic');
  * amount, since references restart each file), else date + amount + normalised payer + the
  * occurrence of that combination within the file, so two identical transfers on one day stay two.
  */
-function withFingerprints(format: string, lines: RawLine[]): StatementLine[] {
+function withFingerprints(format: FormatName, lines: RawLine[]): StatementLine[] {
   const seen = new Map<string, number>();
   return lines.map((l) => {
     const base = `${l.date}|${l.direction === 'deposit' ? '+' : '-'}${l.amount}|${kanaKey(l.payer) || kanaKey(l.memo ?? '')}`;
@@ -55,36 +57,70 @@ function notRecognised(rows: string[][]): StatementError {
   return new StatementError('銀行の入出金明細として形式を判定できませんでした。形式を選ぶか、「CSVの列の設定」で列を指定してください');
 }
 
+/** Decoded text with control characters or undecodable bytes is a binary file (image, archive…), not a statement. */
+function refuseBinaryText(text: string): void {
+  const head = text.slice(0, 4096);
+  const bad = (head.match(/[\x00-\x08\x0B\x0C\x0E-\x19\x1B-\x1F\x7F\uFFFD]/g) ?? []).length;
+  if (bad > Math.max(2, head.length / 100)) throw new StatementError('テキストファイルではありません。銀行の入出金明細（CSV・全銀協形式）を選んでください');
+}
+
+/**
+ * 全銀協 files are parsed as Shift_JIS bytes (fixed byte offsets). One saved as UTF-8 (an editor
+ * converted it) is turned back into Shift_JIS first, else each half-width kana would take 3 bytes.
+ */
+function zenginBytes(buf: Buffer, text: string, encoding: TextEncodingName): Buffer {
+  return encoding === 'cp932' ? buf : encodeCp932(text);
+}
+
+function parseCsv(text: string, format: FormatName | undefined, mapping: GenericMapping | undefined): { format: FormatName; parsed: Parsed } {
+  let rows: string[][];
+  try {
+    rows = csvRows(text);
+  } catch (err) {
+    // Broken quoting in a file with no statement words at all (JSON, prose) is just not a statement.
+    if (!format && !/日付|取引日|入金|出金|金額|預入|受入/.test(text.slice(0, 3000))) throw notRecognised([]);
+    throw err;
+  }
+  if (format === 'generic') {
+    if (!mapping) throw new StatementError('「その他のCSV」には列の設定が必要です');
+    return { format, parsed: parseGeneric(rows, mapping) };
+  }
+  const found = detectCsv(rows);
+  if (!found || (format && found.family.name !== format)) throw format ? new StatementError(`選んだ形式（${FORMATS.find((f) => f.name === format)!.label}）の見出し行が見つかりません`) : notRecognised(rows);
+  return { format: found.family.name, parsed: parseCsvFamily(rows, found.family, found.headerIndex) };
+}
+
 /** Reads a statement from its bytes: encoding and format detected (or the format given). Pure. */
-export function readStatement(bytes: Buffer | Uint8Array, opts: { format?: string; mapping?: GenericMapping } = {}): Statement {
+export function readStatement(bytes: Buffer | Uint8Array, opts: { format?: FormatName; mapping?: GenericMapping } = {}): Statement {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   refuseObviousNonStatements(buf);
-  if (opts.format && !formatNames().includes(opts.format)) throw new StatementError(`不明な形式です: ${opts.format}`);
+  if (opts.format && !isFormat(opts.format)) throw new StatementError(`不明な形式です: ${String(opts.format)}`);
   const { text, encoding } = decodeText(buf);
-  let format = opts.format;
+  refuseBinaryText(text);
+  let format: FormatName;
   let parsed: Parsed;
-  if (format === 'zengin' || (!format && looksLikeZengin(buf))) {
+  if (opts.format === 'zengin' || (!opts.format && /^1(03|01)\d{7}/.test(text))) {
     format = 'zengin';
-    parsed = parseZengin(buf);
+    parsed = parseZengin(zenginBytes(buf, text, encoding));
   } else {
-    const rows = csvRows(text);
-    if (format === 'generic') {
-      if (!opts.mapping) throw new StatementError('「その他のCSV」には列の設定が必要です');
-      parsed = parseGeneric(rows, opts.mapping);
-    } else {
-      const found = detectCsv(rows);
-      if (!found || (format && found.family.name !== format)) throw format ? new StatementError(`選んだ形式（${FORMATS.find((f) => f.name === format)!.label}）の見出し行が見つかりません`) : notRecognised(rows);
-      format = found.family.name;
-      parsed = parseCsvFamily(rows, found.family, found.headerIndex);
-    }
+    ({ format, parsed } = parseCsv(text, opts.format, opts.mapping));
   }
-  if (!parsed.lines.length) throw new StatementError('明細の行がありません');
-  const dates = parsed.lines.map((l) => l.date).sort();
+  // A zero line (a balance or a note row some banks add) is neither a deposit nor a withdrawal.
+  const lines = parsed.lines.filter((l) => l.amount > 0);
+  if (!lines.length) throw new StatementError('明細の行がありません');
+  const dates = lines.map((l) => l.date).sort();
   return {
-    format, formatLabel: FORMATS.find((f) => f.name === format)!.label, encoding: format === 'zengin' ? 'cp932' : encoding,
+    // An all-ASCII 全銀協 file decodes as UTF-8 too; its character set is still JIS-8 / Shift_JIS.
+    format, formatLabel: FORMATS.find((f) => f.name === format)!.label, encoding: format === 'zengin' && !/[^\x00-\x7f]/.test(text) ? 'cp932' : encoding,
     periodFrom: parsed.periodFrom ?? dates[0]!, periodTo: parsed.periodTo ?? dates[dates.length - 1]!,
-    lines: withFingerprints(format, parsed.lines),
+    lines: withFingerprints(format, lines),
   };
+}
+
+/** The first rows of a CSV, split into cells and decoded, for the column-mapping screen. */
+export function previewCsv(bytes: Buffer | Uint8Array, maxRows = 10): { encoding: TextEncodingName; rows: string[][] } {
+  const { rows, encoding } = previewRows(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), maxRows);
+  return { encoding: encoding as TextEncodingName, rows };
 }
 
 /** The generic mapping from the column-setting form (1-based column numbers, headerRow). */

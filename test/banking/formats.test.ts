@@ -1,9 +1,9 @@
 import t from 'tap';
-import { readStatement, StatementError } from '../../src/banking/statement.js';
+import { previewCsv, readStatement, StatementError, type FormatName } from '../../src/banking/statement.js';
 import { encodeCp932 } from '../../src/lib/text-encoding.js';
 import { sample } from './fixtures.js';
 
-const EXPECTED: [string, string, string][] = [
+const EXPECTED: [string, FormatName, string][] = [
   ['bank-signed-preamble-202605.csv', 'csv-signed', 'cp932'],
   ['bank-two-columns-202605.csv', 'csv-two-columns', 'cp932'],
   ['bank-utf8-bom-202605.csv', 'csv-online', 'utf-8-bom'],
@@ -85,4 +85,43 @@ t.test('files that are not statements are refused with a clear message naming th
   const lines = zengin.toString('latin1').split('\r\n');
   lines.splice(3, 1); // a data record lost: the trailer no longer agrees
   refuse(Buffer.from(lines.join('\r\n'), 'latin1'), /トレーラーの件数・合計が明細と合いません/, 'a Zengin file missing a record');
+});
+
+t.test('a bad date names its line exactly as staff see it', async (t) => {
+  const csv = '"日付","摘要","お引出し","お預入れ","残高"\r\n"2026/5/7","振込 ﾔﾏﾀﾞ ﾀﾛｳ","","5,000","1"\r\n"2026/13/01","振込 ｽｽﾞｷ","","3,000","2"\r\n';
+  t.throws(() => readStatement(encodeCp932(csv)), { message: '3行目: 日付「2026/13/01」が読めません', line: 3 });
+});
+
+t.test('CSV variants: 和暦 and time-of-day dates, tab-separated text, zero rows skipped', async (t) => {
+  const head = '取引日,内容,入金額,出金額,残高,メモ\r\n';
+  const wareki = readStatement(encodeCp932(head + 'R8.5.7,振込＊ﾔﾏﾀﾞ ﾀﾛｳ,5000,,1,\r\n令和8年5月8日,振込＊ｽｽﾞｷ,3000,,1,\r\n2026/05/09 10:15:00,振込＊ｻﾄｳ,1000,,1,\r\n'));
+  t.same(wareki.lines.map((l) => l.date), ['2026-05-07', '2026-05-08', '2026-05-09']);
+  const tsv = readStatement(encodeCp932(head.replace(/,/g, '\t') + '2026/05/07\t振込＊ﾔﾏﾀﾞ ﾀﾛｳ\t5000\t\t1\t\r\n'));
+  t.same([tsv.format, tsv.lines[0]!.payer, tsv.lines[0]!.amount], ['csv-online', 'ﾔﾏﾀﾞ ﾀﾛｳ', 5000]);
+  const zero = readStatement(encodeCp932(head + '2026/05/07,振込＊ﾔﾏﾀﾞ,5000,,1,\r\n2026/05/08,残高調整,0,,1,\r\n'));
+  t.equal(zero.lines.length, 1, 'a 0-yen row is neither a deposit nor a withdrawal');
+});
+
+t.test('a generic mapping with one signed amount column and a direction column', async (t) => {
+  const csv = 'No,日,区分,金額,名義\r\n1,2026-05-07,入金,"5,000",ﾀﾅｶ ﾐｷ\r\n2,2026-05-07,出金,440,\r\n3,2026-05-08,,-300,\r\n';
+  const s = readStatement(encodeCp932(csv), { format: 'generic', mapping: { headerRow: 1, date: 2, direction: 3, amount: 4, payer: 5, reference: 1 } });
+  t.same(s.lines.map((l) => [l.direction, l.amount, l.payer, l.reference]), [['deposit', 5000, 'ﾀﾅｶ ﾐｷ', '1'], ['withdrawal', 440, '', '2'], ['withdrawal', 300, '', '3']]);
+  t.equal(s.format, 'generic');
+  t.throws(() => readStatement(encodeCp932(csv), { format: 'generic', mapping: { headerRow: 1, date: 4, amount: 4 } }), /^2行目: 日付「5,000」が読めません/, 'a wrong mapping names the line');
+});
+
+t.test('binary files without NUL bytes and other text are refused as not statements', async (t) => {
+  let seed = 7;
+  const noise = Buffer.from(Array.from({ length: 3000 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 255) + 1));
+  t.throws(() => readStatement(noise), /テキストファイルではありません/);
+  t.throws(() => readStatement(Buffer.from('{"members":[{"name":"山田"}]}')), /形式を判定できませんでした.*列の設定/);
+  t.throws(() => readStatement(Buffer.from('取引日,内容,入金額,出金額,残高,メモ\n')), /明細の行がありません/);
+});
+
+t.test('previewCsv decodes the first rows for the column-mapping screen', async (t) => {
+  const p = previewCsv(sample('bank-two-columns-202605.csv'), 3);
+  t.equal(p.encoding, 'cp932');
+  t.same(p.rows[0], ['日付', '摘要', 'お引出し', 'お預入れ', '残高']);
+  t.equal(p.rows.length, 3);
+  t.equal(p.rows[1]![1], '振込 ﾔﾏﾀﾞ ﾀﾛｳ', 'half-width kana survive');
 });

@@ -78,6 +78,13 @@ const SCENARIOS: [string, string, number, boolean, string | null, number, string
   ['kanji name (ゆうちょ slip)', '山田 太郎', 5000, true, '1', 1, 'フリガナが完全に一致'],
   ['prefix word before the name', 'ﾌﾘｺﾐ ﾔﾏﾀﾞ ﾀﾛｳ', 5000, true, '1', 1, 'フリガナが完全に一致'],
   ['non-existent member number', '9999ｷﾀｶﾞﾜ', 5000, false, null, 0, ''],
+  ['member number alone, no name: never certain', '1024', 3000, false, '1024', 1, '名前の記載なし'],
+  ['member number in brackets', '(1024)ｽｽﾞｷ ﾊﾅｺ', 3000, true, '1024', 1, '会員番号 1024'],
+  ['団体会員 by kanji name with 株式会社 (ゆうちょ slip)', '株式会社あおぞら商事', 10000, true, '18', 1, '団体会員'],
+  ['corporate payer with a branch word', 'ｶ)ｱｵｿﾞﾗｼﾖｳｼﾞ ﾎﾝｼﾔ', 10000, true, '18', 1, '団体会員'],
+  ['number with a relative\'s name (same family name, nobody else of that name)', '17ﾏﾂﾓﾄ ﾖｳｺ', 5000, true, '17', 1, '会員番号 17'],
+  ['number of one member, the exact name of others (homonyms)', '17ﾀﾅｶ ﾐｷ', 5000, false, '9', 1, '同じフリガナの会員が 2 人'],
+  ['homonyms with a fee-short amount stay in review', 'ﾀﾅｶ ﾐｷ', 4780, false, '9', 1, '同じフリガナ'],
 ];
 
 t.test(`matcher scenarios (${SCENARIOS.length})`, async (t) => {

@@ -54,6 +54,23 @@ const CASES: [string, string, string | null, boolean][] = [
   ['山田 太郎', '山田太郎', null, false],
   ['ﾘｿｸ', 'リソク', null, false],
   ['', '', null, false],
+  ['(1024)ｽｽﾞｷ ﾊﾅｺ', 'スズキハナコ', '1024', false],
+  ['ｽｽﾞｷ ﾊﾅｺ(1024)', 'スズキハナコ', '1024', false],
+  ['NO.1024 ｽｽﾞｷ', 'スズキ', '1024', false],
+  ['ｶｲｲﾝ1024 ｽｽﾞｷ', 'スズキ', '1024', false],
+  ['1024', '', '1024', false],
+  ['㈱ミドリ', 'ミドリ', null, true],
+  ['株式会社ミドリ', 'ミドリ', null, true],
+  ['特定非営利活動法人みどりの森', 'ミドリノ森', null, true],
+  ['ｶﾌﾞｼｷｶﾞｲｼﾔ ﾐﾄﾞﾘ', 'ミドリ', null, true],
+  ['ｺｳｴｷｼﾔﾀﾞﾝﾎｳｼﾞﾝ ｴﾆｼ', 'エニシ', null, true],
+  ['シャ）ニホンキョウカイ', 'ニホンキヨウカイ', null, true],
+  ['ｶ)ﾐﾄﾞﾘｼﾖｳｼﾞ ｼﾝｼﾞﾕｸｼﾃﾝ', 'ミドリシヨウジ', null, true],
+  ['ﾐﾄﾞﾘ(ｶ ﾎﾝｼﾔ', 'ミドリ', null, true],
+  ['ｼﾞﾕﾝｺ ｼﾃﾝ', 'ジユンコシテン', null, false],
+  ['ﾀﾞｲﾁ ﾕ', 'ダイチユ', null, false],
+  ['ｲﾄｳ', 'イトウ', null, false],
+  ['ｿｳｷﾝ ﾔﾏﾀﾞ', 'ヤマダ', null, false],
 ];
 
 t.test(`payer-name normalisation (${CASES.length} cases)`, async (t) => {

@@ -1,10 +1,13 @@
 import { parse } from 'csv-parse/sync';
-import { readAmount, readDate, StatementError, type Direction, type Parsed, type RawLine } from './types.js';
+import { readAmount, readDate, StatementError, type Direction, type FormatName, type Parsed, type RawLine } from './types.js';
 
 /** Rows of a CSV text; a quoting error names its line. */
 export function csvRows(text: string): string[][] {
   try {
-    return parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true, trim: true }) as string[][];
+    // Some banks export tab-separated text under a .csv name: the first line tells.
+    const first = text.slice(0, text.search(/\r?\n|$/));
+    const delimiter = first.includes('\t') && !first.includes(',') ? '\t' : ',';
+    return parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, trim: true }) as string[][];
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? null;
     throw new StatementError(`CSVとして読めません（${(err as Error).message.split(':')[0]}）`, line);
@@ -13,7 +16,7 @@ export function csvRows(text: string): string[][] {
 
 /** What one CSV layout family needs: how to find its header row and read a data row. */
 export interface CsvFamily {
-  name: string;
+  name: FormatName;
   label: string;
   /** True when this row is the family's header. */
   isHeader(row: string[]): boolean;

@@ -1,4 +1,9 @@
+import { parseDate } from '../../lib/dates.js';
+
 export type Direction = 'deposit' | 'withdrawal';
+
+/** Built-in layouts; 'generic' needs a column mapping and is never picked by detection. */
+export type FormatName = 'zengin' | 'csv-two-columns' | 'csv-signed' | 'csv-online' | 'yucho' | 'generic';
 
 /** One line as a parser reads it (fingerprints are added by statement.ts). */
 export interface RawLine {
@@ -21,15 +26,11 @@ export class StatementError extends Error {
   }
 }
 
-/** 'YYYY-MM-DD' from the usual spellings (2026/5/7, 2026-05-07, 2026年05月07日, 20260507). */
+/** 'YYYY-MM-DD' from the usual spellings (2026/5/7, 2026-05-07, 2026年05月07日, 20260507, R8.5.7, 令和8年5月7日). */
 export function readDate(s: string, line: number): string {
-  const t = s.normalize('NFKC').trim().replace(/\s+/g, '');
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const dt = new Date(Date.UTC(y, mo - 1, d));
-    if (dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d) return dt.toISOString().slice(0, 10);
-  }
+  // Online banks add the time of day (2026/05/07 10:15:00); the booking date is what counts.
+  const d = parseDate(s.trim().replace(/[\sT]+\d{1,2}:\d{2}(?::\d{2})?$/, ''));
+  if (d) return d;
   throw new StatementError(`日付「${s}」が読めません`, line);
 }
 

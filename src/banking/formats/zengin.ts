@@ -1,18 +1,20 @@
 import iconv from 'iconv-lite';
+import { todayInTokyo } from '../../lib/dates.js';
 import { StatementError, type Parsed, type RawLine } from './types.js';
 
 /**
  * 全銀協 入出金取引明細 (種別コード 03) and 振込入金通知 (01): 200-byte records, header 1, data 2,
- * trailer 8, end 9, dates in 和暦 YYMMDD (令和). Records are read as bytes (JIS-8 half-width kana
- * is one byte each in Shift_JIS), either one per line or as one continuous stream.
+ * trailer 8, end 9, dates in 和暦 YYMMDD. Records are read as bytes (JIS-8 half-width kana is one
+ * byte each in Shift_JIS), either one per line or as one continuous stream. The two kinds share
+ * header, trailer and end records but their data and trailer fields sit at different offsets.
  */
 const REC = 200;
 
-export function looksLikeZengin(bytes: Buffer): boolean {
-  return bytes.length >= REC - 20 && /^1(03|01)\d/.test(bytes.subarray(0, 4).toString('latin1'));
-}
-
-function records(bytes: Buffer): Buffer[] {
+function records(raw: Buffer): Buffer[] {
+  // DOS-era tools end files with an EOF mark (0x1A); it is not a record.
+  let end = raw.length;
+  while (end > 0 && raw[end - 1] === 0x1a) end--;
+  const bytes = raw.subarray(0, end);
   const hasNewlines = bytes.includes(0x0a) || bytes.includes(0x0d);
   if (!hasNewlines) {
     const out: Buffer[] = [];
@@ -37,43 +39,78 @@ const num = (r: Buffer, from: number, len: number, line: number, what: string) =
   return Number(t);
 };
 
-/** 和暦 YYMMDD (令和) → YYYY-MM-DD. */
+/**
+ * 和暦 YYMMDD → YYYY-MM-DD. The era is not in the field: 令和, unless that would be more than a year
+ * in the future (then 平成: an old file, e.g. 平成31 = 2019 before May, 平成30 = 2018).
+ */
 function wareki(r: Buffer, from: number, line: number, what: string): string {
   const t = r.subarray(from, from + 6).toString('latin1');
   const m = /^(\d{2})(\d{2})(\d{2})$/.exec(t);
-  const y = m ? 2018 + Number(m[1]) : NaN;
+  const thisYear = Number(todayInTokyo().slice(0, 4));
+  const y = m ? (2018 + Number(m[1]) > thisYear + 1 ? 1988 : 2018) + Number(m[1]) : NaN;
   const d = m ? new Date(Date.UTC(y, Number(m[2]) - 1, Number(m[3]))) : null;
   if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) throw new StatementError(`${what}「${t}」が日付として読めません`, line);
   return d.toISOString().slice(0, 10);
 }
 
+/** One data record of 入出金取引明細 (03). */
+function detailLine(r: Buffer, line: number): RawLine {
+  const dir = String.fromCharCode(r[21]!);
+  if (dir !== '1' && dir !== '2') throw new StatementError(`入払区分「${dir}」が不正です`, line);
+  return {
+    line, date: wareki(r, 15, line, '預入・払出日'), amount: num(r, 24, 12, line, '取引金額'), direction: dir === '1' ? 'deposit' : 'withdrawal',
+    payer: text(r, 81, 48), reference: r.subarray(1, 9).toString('latin1').trim() || null, memo: text(r, 159, 20) || null,
+  };
+}
+
+/** One data record of 振込入金通知 (01); a cancelled transfer (取消区分 1) is listed, not a candidate. */
+function noticeLine(r: Buffer, line: number): RawLine {
+  const cancelled = String.fromCharCode(r[127]!) === '1';
+  return {
+    line, date: wareki(r, 7, line, '勘定日'), amount: num(r, 19, 10, line, '金額'), direction: cancelled ? 'withdrawal' : 'deposit',
+    payer: text(r, 49, 48), reference: r.subarray(1, 7).toString('latin1').trim() || null, memo: cancelled ? '取消' : text(r, 128, 20) || null,
+  };
+}
+
+/**
+ * A file may hold several accounts (header, data…, trailer, repeated) before the one end record;
+ * each trailer is checked against its own data records.
+ */
 export function parseZengin(bytes: Buffer): Parsed {
   const recs = records(bytes);
-  const header = recs[0]!;
   const lines: RawLine[] = [];
-  let trailer: Buffer | null = null;
+  let group: { header: Buffer; lines: RawLine[]; notice: boolean } | null = null;
+  let periodFrom: string | null = null;
+  let periodTo: string | null = null;
   let ended = false;
   recs.forEach((r, k) => {
     const line = k + 1;
     if (ended) throw new StatementError('エンドレコードの後にデータがあります', line);
-    if (r.length < REC - 1) throw new StatementError(`レコードが短すぎます（${r.length}バイト、200バイト必要）。ファイルが途中で切れている可能性があります`, line);
+    // The end record is only its type byte: some tools trim its 199 spaces.
+    if (r.length < REC - 1 && !(r[0] === 0x39 && k === recs.length - 1)) throw new StatementError(`レコードが短すぎます（${r.length}バイト、200バイト必要）。ファイルが途中で切れている可能性があります`, line);
     const kind = String.fromCharCode(r[0]!);
     if (kind === '1') {
-      if (k !== 0) throw new StatementError('ヘッダーレコードが2つあります', line);
-    } else if (kind === '2') {
-      const dir = String.fromCharCode(r[21]!);
-      if (dir !== '1' && dir !== '2') throw new StatementError(`入払区分「${dir}」が不正です`, line);
-      lines.push({
-        line, date: wareki(r, 15, line, '預入・払出日'), amount: num(r, 24, 12, line, '取引金額'), direction: dir === '1' ? 'deposit' : 'withdrawal',
-        payer: text(r, 81, 48), reference: r.subarray(1, 9).toString('latin1').trim() || null, memo: text(r, 159, 20) || null,
-      });
-    } else if (kind === '8') trailer = r;
-    else if (kind === '9') ended = true;
+      if (group) throw new StatementError('前の口座のトレーラーレコードがないまま次のヘッダーレコードがあります', line);
+      group = { header: r, lines: [], notice: r.subarray(1, 3).toString('latin1') === '01' };
+      const from = wareki(r, 10, line, '勘定日（自）');
+      const to = wareki(r, 16, line, '勘定日（至）');
+      if (!periodFrom || from < periodFrom) periodFrom = from;
+      if (!periodTo || to > periodTo) periodTo = to;
+    } else if (kind === '2' || kind === '8') {
+      if (!group) throw new StatementError('ヘッダーレコードより前に明細があります', line);
+      const g: { header: Buffer; lines: RawLine[]; notice: boolean } = group;
+      if (kind === '2') g.lines.push(g.notice ? noticeLine(r, line) : detailLine(r, line));
+      else {
+        if (g.notice) checkNoticeTrailer(r, g.lines, line);
+        else checkTrailer(r, g.lines, line);
+        lines.push(...g.lines);
+        group = null;
+      }
+    } else if (kind === '9') ended = true;
     else throw new StatementError(`データ区分「${kind}」が不正です`, line);
   });
-  if (!trailer || !ended) throw new StatementError('トレーラー・エンドレコードがありません。ファイルが途中で切れている可能性があります');
-  checkTrailer(trailer, lines, recs.length - 1);
-  return { lines, periodFrom: wareki(header, 10, 1, '勘定日（自）'), periodTo: wareki(header, 16, 1, '勘定日（至）') };
+  if (group || !ended) throw new StatementError('トレーラー・エンドレコードがありません。ファイルが途中で切れている可能性があります');
+  return { lines, periodFrom, periodTo };
 }
 
 /** The trailer's counts and sums must agree with the data: otherwise the download was cut. */
@@ -82,5 +119,16 @@ function checkTrailer(t: Buffer, lines: RawLine[], line: number): void {
   const count = (d: 'deposit' | 'withdrawal') => lines.filter((l) => l.direction === d).length;
   const ok = num(t, 1, 6, line, '入金件数') === count('deposit') && num(t, 7, 13, line, '入金額合計') === sum('deposit')
     && num(t, 20, 6, line, '出金件数') === count('withdrawal') && num(t, 26, 13, line, '出金額合計') === sum('withdrawal');
+  if (!ok) throw new StatementError('トレーラーの件数・合計が明細と合いません。ファイルが途中で切れているか壊れています', line);
+}
+
+/** 振込入金通知: 振込合計件数・金額 (with or without the cancelled ones, banks differ) and 取消件数. */
+function checkNoticeTrailer(t: Buffer, lines: RawLine[], line: number): void {
+  const dep = lines.filter((l) => l.direction === 'deposit');
+  const can = lines.filter((l) => l.direction === 'withdrawal');
+  const total = (ls: RawLine[]) => ls.reduce((s, l) => s + l.amount, 0);
+  const n = num(t, 1, 6, line, '振込合計件数');
+  const sum = num(t, 7, 12, line, '振込合計金額');
+  const ok = (n === dep.length || n === lines.length) && (sum === total(dep) || sum === total(lines)) && num(t, 19, 6, line, '取消合計件数') === can.length;
   if (!ok) throw new StatementError('トレーラーの件数・合計が明細と合いません。ファイルが途中で切れているか壊れています', line);
 }
