@@ -43,3 +43,17 @@ export function parsePaymentForm(body: FormBody, memberId: number, openOf: Map<n
     donationPurpose: field(body, 'donationPurpose').slice(0, 200) || null,
   };
 }
+
+/** The 請求を作成 form: 年度 required; 金額 blank = the suggested (prorated) fee; 発行日 blank = today. */
+export function parseManualInvoiceForm(body: FormBody): { fiscalYear: number; amount: number | null; issuedOn: string; description: string | null } {
+  const errors: Record<string, string> = {};
+  const fiscalYear = Number(field(body, 'fiscalYear').normalize('NFKC').trim());
+  if (!Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100) errors.fiscalYear = MSG.badYear;
+  const rawAmount = field(body, 'amount').trim();
+  const amount = rawAmount ? parseYen(rawAmount) : null;
+  if (rawAmount && (amount === null || amount <= 0)) errors.amount = MSG.amountRequired;
+  const issuedOn = parseDate(field(body, 'issuedOn') || todayInTokyo());
+  if (!issuedOn) errors.issuedOn = '発行日を正しく入力してください';
+  if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
+  return { fiscalYear, amount, issuedOn: issuedOn!, description: field(body, 'description').trim().slice(0, 200) || null };
+}

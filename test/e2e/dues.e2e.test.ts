@@ -39,6 +39,7 @@ if (!chromium) {
     await page.fill('input[name=amount]', '5000');
     await page.selectOption('select[name=method]', 'cash');
     await page.check('input[name=pick]');
+    t.equal(await page.inputValue('input[name^=alloc_]'), '5000', 'the invoice amount is prefilled with its open remainder');
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/payment-new.png`, fullPage: true });
     await page.click('button:has-text("入金を記録する")');
     await page.waitForURL(/\/members\/\d+(#dues)?$/);
@@ -46,5 +47,11 @@ if (!chromium) {
     t.equal((await page.textContent('#dues .dues-status'))?.trim(), '会員');
     t.match(await page.textContent('table.member-invoices'), '入金済');
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/member-dues.png`, fullPage: true });
+
+    await page.click(`table.member-invoices a:has-text("${year}-")`);
+    await page.waitForURL(/\/dues\/invoices\/\d+$/);
+    t.match(await page.textContent('h1'), '入金済');
+    t.match(await page.textContent('table.invoice-allocations'), '5,000円');
+    t.ok(await page.isVisible('a[href$="/invoice.pdf"]'), 'the invoice page links its PDF');
   });
 }

@@ -1,0 +1,59 @@
+import type { EntityManager } from '../db/orm.js';
+import type { IMember } from '../members/member.entity.js';
+import { displayName } from '../members/member.model.js';
+import { addMemberSection, addTimelineSource, type TimelineItem } from '../members/member-page.js';
+import { Allocation } from './allocation.entity.js';
+import { duesStatusOf } from './dues-status.service.js';
+import { yen } from './dues-pages.js';
+import { Invoice } from './invoice.entity.js';
+import { memberInvoices } from './invoice.service.js';
+import { Payment, type IPayment } from './payment.entity.js';
+import { creditBalance, memberPayments } from './payment.service.js';
+import { INVOICE_STATUS_LABELS, METHOD_LABELS, REMAINDER_LABELS } from './ui-text.js';
+
+/** Helpers every dues template gets (labels and yen formatting in one place). */
+export const duesHelpers = { yen, statusLabels: INVOICE_STATUS_LABELS, methodLabels: METHOD_LABELS, remainderLabels: REMAINDER_LABELS, displayName };
+
+/** 充当先 of each payment: the invoice numbers its active allocations went to (one query). */
+async function allocationTargets(em: EntityManager, payments: IPayment[]): Promise<Record<number, string[]>> {
+  const out: Record<number, string[]> = {};
+  if (!payments.length) return out;
+  const rows = await em.find(Allocation, { payment: { $in: payments.map((p) => p.id) } }, { populate: ['invoice'], orderBy: { id: 'asc' } });
+  for (const a of rows) (out[a.payment.id] ??= []).push(a.invoice.invoiceNo + (a.reversed ? '（取消）' : ''));
+  return out;
+}
+
+async function loadSection(em: EntityManager, m: IMember) {
+  const [dues, invoices, payments, credit] = [await duesStatusOf(em, m), await memberInvoices(em, m.id), await memberPayments(em, m), await creditBalance(em, m.id)];
+  const openInvoices = invoices.filter((i) => i.status === 'unpaid' || i.status === 'partial');
+  return { dues, invoices, payments, credit, openInvoices, targets: await allocationTargets(em, payments), ...duesHelpers };
+}
+
+/** 請求 (issued, manual or by a run), 入金 (received) and 取消 (a reversed payment or a cancelled invoice). */
+async function timeline(em: EntityManager, m: IMember): Promise<TimelineItem[]> {
+  const invoices = await em.find(Invoice, { member: m.id, voided: false }, { limit: 50, orderBy: { id: 'desc' } });
+  const payments = await em.find(Payment, { member: m.id }, { limit: 50, orderBy: { id: 'desc' } });
+  const items: TimelineItem[] = [];
+  for (const i of invoices) {
+    const href = `/dues/invoices/${i.id}`;
+    items.push({ at: i.issuedOn, kind: '請求', title: `${i.description} ${yen(i.amount)}`, detail: i.invoiceNo, href });
+    if (i.status === 'cancelled' || i.status === 'waived') {
+      items.push({ at: i.closedOn ?? i.issuedOn, kind: i.status === 'cancelled' ? '取消' : '免除', title: `請求 ${i.invoiceNo}`, detail: i.statusReason, href });
+    }
+  }
+  for (const p of payments) {
+    const href = `/dues/payments/${p.id}`;
+    items.push({ at: p.receivedOn, kind: '入金', title: `${METHOD_LABELS[p.method]} ${yen(p.amount)}`, detail: p.note, href });
+    if (p.status === 'reversed') {
+      const at = p.reversedAt ? new Date(p.reversedAt).toISOString() : p.receivedOn;
+      items.push({ at, kind: '取消', title: `入金 ${p.receivedOn} ${yen(p.amount)}`, detail: p.reversalReason, href });
+    }
+  }
+  return items;
+}
+
+/** The 「会費」 section and timeline entries of the member page (called once at plugin registration). */
+export function registerDuesMemberSection(): void {
+  addMemberSection({ key: 'dues', order: 5, template: 'dues/member-section', load: (em, m) => loadSection(em, m) });
+  addTimelineSource('dues', timeline);
+}
