@@ -2,6 +2,7 @@ import { donationRoutes } from './dues/donations.routes.js';
 import { bankRoutes } from './banking/routes.js';
 import { memberDuesRoutes } from './dues/member-dues.routes.js';
 import { duesRoutes } from './dues/routes.js';
+import { unpaidRoutes } from './dues/reports.routes.js';
 import { registerDuesListBadges } from './dues/list-badges.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import './web/types.js';
@@ -52,6 +53,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(supporterRoutes);
   await app.register(memberTypeRoutes);
   await app.register(duesRoutes);
+  await app.register(unpaidRoutes);
   await app.register(memberDuesRoutes);
   await app.register(donationRoutes);
   await app.register(bankRoutes);

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { EntityManager } from '../db/orm.js';
 import { renderInvoices } from '../documents/invoice.pdf.js';
-import { renderReminders } from '../documents/reminder.pdf.js';
 import { parseDate, todayInTokyo } from '../lib/dates.js';
+import { getSettings } from '../settings/settings.service.js';
 import { idParam, UserError } from '../web/errors.js';
-import { field, fields, type FormBody } from '../web/forms.js';
+import { field, type FormBody } from '../web/forms.js';
 import { collectionRates } from './dues-status.service.js';
 import { invoiceDoc, orgInfo, runInvoiceDocs } from './dues-documents.js';
 import { pageYear, percent, yen } from './dues-pages.js';
@@ -12,14 +12,13 @@ import { Invoice } from './invoice.entity.js';
 import { InvoiceRun } from './invoice-run.entity.js';
 import { issueInvoiceRun, listRuns, planInvoiceRun, undoInvoiceRun } from './invoice-run.service.js';
 import { sendPdf } from './pdf-response.js';
-import { INVOICE_STATUS_LABELS } from './ui-text.js';
-import { remindInvoices, unpaidInvoices } from './unpaid.service.js';
+import { INVOICE_STATUS_LABELS, MSG } from './ui-text.js';
 
 const PREVIEW_ROWS = 200;
 const helpers = { yen, percent, statusLabels: INVOICE_STATUS_LABELS };
 const idOf = (req: { params: unknown }) => idParam((req.params as { id: string }).id);
 
-/** Office-level dues pages: overview and collection rates, invoice runs, the unpaid list and reminders. */
+/** Office-level dues pages: overview and collection rates, invoice runs and their PDFs (unpaid list: reports.routes.ts). */
 export async function duesRoutes(app: FastifyInstance): Promise<void> {
   app.get('/dues', async (req, reply) => {
     const year = await pageYear(req.em, (req.query as { year?: string }).year);
@@ -57,46 +56,32 @@ export async function duesRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/dues/runs/:id/invoices.pdf', async (req, reply) => {
     const run = await req.em.findOne(InvoiceRun, { id: idOf(req) });
-    if (!run) throw new UserError('一括発行が見つかりません', 404);
+    if (!run) throw new UserError(MSG.runNotFound, 404);
+    if (run.status === 'undone') throw new UserError(MSG.runUndonePdf, 409);
     const org = await orgInfo(req.em);
     return sendPdf(reply, `請求書_${run.fiscalYear}年度_${run.id}.pdf`, (out) => renderInvoices(runInvoiceDocs(req.em, run.id), org, out));
   });
 
   app.get('/dues/invoices/:id/invoice.pdf', async (req, reply) => {
     const inv = await req.em.findOne(Invoice, { id: idOf(req) }, { populate: ['member'] });
-    if (!inv) throw new UserError('請求が見つかりません', 404);
+    if (!inv) throw new UserError(MSG.invoiceNotFound, 404);
     const org = await orgInfo(req.em);
     return sendPdf(reply, `請求書_${inv.invoiceNo}.pdf`, (out) => renderInvoices([invoiceDoc(inv)], org, out));
-  });
-
-  app.get('/dues/unpaid', async (req, reply) => {
-    const q = req.query as { year?: string; page?: string };
-    const year = await pageYear(req.em, q.year);
-    const page = Math.max(1, Number(q.page) || 1);
-    const list = await unpaidInvoices(req.em, year, { limit: 50, offset: (page - 1) * 50 });
-    return reply.render('dues/unpaid', { title: `${year}年度 未納者一覧`, year, page, pages: Math.max(1, Math.ceil(list.total / 50)), ...list, ...helpers });
-  });
-
-  app.post('/dues/unpaid/reminders.pdf', async (req, reply) => {
-    const body = req.body as FormBody;
-    const year = await pageYear(req.em, field(body, 'year'));
-    const ids = fields(body, 'invoiceId').map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
-    const org = await orgInfo(req.em);
-    // Recorded first (one transaction), then printed: a reminder in the list means a letter exists.
-    const docs = await remindInvoices(req.em, { fiscalYear: year, invoiceIds: ids.length ? ids : undefined });
-    return sendPdf(reply, `督促状_${year}年度_${todayInTokyo()}.pdf`, (out) => renderReminders(docs, org, out));
   });
 }
 
 async function renderPreview(em: EntityManager, reply: FastifyReply, year: number, issuedOn: string, err?: UserError) {
   const plan = await planInvoiceRun(em, year, parseDate(issuedOn) ?? todayInTokyo());
+  // Grouped by reason without the invoice number (請求済み（2026-000001）→ 請求済み); push, not spread: 50,000 rows.
   const skippedByReason = new Map<string, typeof plan.skipped>();
   for (const s of plan.skipped) {
     const key = s.reason.replace(/（.*）$/, '');
-    skippedByReason.set(key, [...(skippedByReason.get(key) ?? []), s]);
+    let list = skippedByReason.get(key);
+    if (!list) skippedByReason.set(key, (list = []));
+    list.push(s);
   }
   return reply.render('dues/run-preview', {
-    title: `${year}年度 年会費の一括発行`, year, issuedOn, plan, shown: plan.issue.slice(0, PREVIEW_ROWS), previewRows: PREVIEW_ROWS,
+    title: `${year}年度 年会費の一括発行`, year, issuedOn, plan, dueDays: (await getSettings(em)).dueDays, shown: plan.issue.slice(0, PREVIEW_ROWS), previewRows: PREVIEW_ROWS,
     skippedByReason: [...skippedByReason].map(([reason, list]) => ({ reason, count: list.length, list: list.slice(0, PREVIEW_ROWS) })),
     error: err?.message, errors: err?.fieldErrors, ...helpers,
   }, err?.statusCode ?? 200);
@@ -104,7 +89,7 @@ async function renderPreview(em: EntityManager, reply: FastifyReply, year: numbe
 
 async function renderRun(em: EntityManager, reply: FastifyReply, id: number, err?: UserError) {
   const run = await em.findOne(InvoiceRun, { id });
-  if (!run) throw new UserError('一括発行が見つかりません', 404);
+  if (!run) throw new UserError(MSG.runNotFound, 404);
   const page = Math.max(1, Number((reply.request.query as { page?: string }).page) || 1);
   const [invoices, total] = await em.findAndCount(Invoice, { run }, { populate: ['member'], orderBy: { invoiceNo: 'asc' }, limit: 50, offset: (page - 1) * 50 });
   const paid = await em.count(Invoice, { run, paidAmount: { $gt: 0 } });
