@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '../db/orm.js';
+import { collectGarbage } from '../lib/memory.js';
 import { UserError } from '../web/errors.js';
 import { BankImport } from './bank-import.entity.js';
 import { loadMatcher, type PlannedMatch } from './match-context.js';
@@ -90,6 +91,7 @@ export async function importStatement(em: EntityManager, input: ImportInput): Pr
   try {
     return await em.transactional(async (tx) => {
       const planned = await planLines(tx, lines);
+      collectGarbage(); // the matcher's indexes (every member and open invoice) are no longer needed
       const report = reportOf(null, st.format, planned);
       const imp = tx.create(BankImport, {
         format: st.format, fileName: input.fileName.slice(0, 200), encoding: st.encoding, periodFrom: st.periodFrom, periodTo: st.periodTo,

@@ -1,4 +1,5 @@
 import type { EntityManager } from '../db/orm.js';
+import { collectGarbage } from '../lib/memory.js';
 import { Member } from '../members/member.entity.js';
 import { BankImport } from './bank-import.entity.js';
 import { BankTransaction, type IBankTransaction } from './bank-transaction.entity.js';
@@ -39,5 +40,6 @@ export async function postImport(tx: EntityManager, importId: number, planned: P
     matched.forEach(([k], n) => (rows[k]!.paymentId = ids[n]!));
     await tx.flush();
     tx.clear();
+    if ((i / CHUNK) % 5 === 4) collectGarbage(); // every 2,500 lines: keeps peak memory flat at little cost
   }
 }

@@ -2,9 +2,8 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pipeline } from 'node:stream/promises';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import PDFDocument from 'pdfkit';
+import { collectGarbage } from '../lib/memory.js';
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
 export const MARGIN = 50;
@@ -78,26 +77,6 @@ function trimFontCaches(doc: PDFKit.PDFDocument): void {
   for (const font of Object.values(families ?? {})) {
     if (font.layoutCache) font.layoutCache = Object.create(null) as object;
   }
-}
-
-/**
- * A full garbage collection every few hundred pages. Drawing a page allocates a lot of short-lived
- * memory (glyph runs, deflate buffers); V8 lets its heap grow lazily, so a 5,000-page batch would
- * otherwise climb by ~130 MB of RSS although under 30 MB is live. A collection costs a few
- * milliseconds. `gc` is not exposed by default: enabling the flag at runtime is V8's documented
- * escape hatch (it only makes the function available, it changes nothing else).
- */
-let collect: (() => void) | null | undefined;
-function collectGarbage(): void {
-  if (collect === undefined) {
-    try {
-      setFlagsFromString('--expose-gc');
-      collect = runInNewContext('gc') as () => void;
-    } catch {
-      collect = null;
-    }
-  }
-  collect?.();
 }
 
 const yieldToIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
