@@ -41,11 +41,26 @@ export const DEFAULT_SETTINGS: Settings = {
   proration: 'none',
 };
 
+/**
+ * Settings are read on most pages and change a few times a year: committed values are kept per
+ * database connection for a few seconds (another process, e.g. the CLI, is seen after that), and
+ * dropped at once when this process saves them. Reads inside a transaction always go to the
+ * database, so an uncommitted value is never cached.
+ */
+const CACHE_MS = 5000;
+const cache = new WeakMap<object, { at: number; value: Settings }>();
+
 export async function getSettings(em: EntityManager): Promise<Settings> {
+  const key = em.getConnection();
+  const hit = cache.get(key);
+  const inTransaction = !!em.getTransactionContext();
+  if (hit && !inTransaction && Date.now() - hit.at < CACHE_MS) return structuredClone(hit.value);
   const rows = await em.find(Setting, {});
   const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const row of rows) if (row.key in DEFAULT_SETTINGS) out[row.key] = row.value;
-  return out as unknown as Settings;
+  const value = out as unknown as Settings;
+  if (!inTransaction) cache.set(key, { at: Date.now(), value: structuredClone(value) });
+  return value;
 }
 
 /** Writes only the keys whose value changed (so the audit log shows real changes). */
@@ -62,4 +77,5 @@ export async function updateSettings(em: EntityManager, patch: Partial<Settings>
     }
   }
   await em.flush();
+  cache.delete(em.getConnection());
 }
