@@ -121,3 +121,21 @@ export function captureIO(env: NodeJS.ProcessEnv): CliIO & { stdout: string[]; s
   const stderr: string[] = [];
   return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), env };
 }
+
+/**
+ * A temp data dir for `enishi …` run in-process: its own SQLite file, or a scratch PostgreSQL
+ * database when the suite runs on PostgreSQL. `run` returns the exit code and what was printed.
+ */
+export async function cliWorkspace(t: Teardown, prefix = 'enishi-cli-') {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const url = process.env.ENISHI_TEST_DATABASE_URL ? (await testDatabase(t)).config.databaseUrl : '';
+  const env = { ENISHI_DATA_DIR: dir, ENISHI_DATABASE_URL: url };
+  const { main } = await import('../src/cli.js');
+  const run = async (...args: string[]) => {
+    const io = captureIO(env);
+    const code = await main(args, io);
+    return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+  };
+  return { dir, env, run };
+}

@@ -7,9 +7,6 @@ import { Allocation } from '../dues/allocation.entity.js';
 import { Invoice } from '../dues/invoice.entity.js';
 import { Payment } from '../dues/payment.entity.js';
 import { recordPayments, reversePayment, type PaymentInput } from '../dues/payment.service.js';
-import { sqlRows } from '../dues/sql.js';
-import { sqlDate } from '../dues/invoice-status.js';
-import { displayName } from '../members/member.model.js';
 
 export interface OpenInvoiceRow { id: number; invoiceNo: string; memberId: number; fiscalYear: number; outstanding: number }
 
@@ -68,21 +65,4 @@ export async function invoiceNosOfLines(em: EntityManager, lineIds: number[]): P
     out.set(id, [...(out.get(id) ?? []), a.invoice.invoiceNo]);
   }
   return out;
-}
-
-export interface ThankRow { paymentId: number; memberId: number; memberNo: number; name: string; receivedOn: string; amount: number; donation: number; source: string }
-
-/** お礼状・領収書の送付待ち: active payments not yet thanked, oldest first (the documents issue prints them). */
-export async function paymentsToThank(em: EntityManager, limit = 500): Promise<ThankRow[]> {
-  const rows = await sqlRows<Record<string, unknown>>(em,
-    `select p.id, p.member_id, p.received_on, p.amount, p.source, p.remainder_kind, p.remainder_amount,
-       m.member_no, m.kind, m.family_name, m.given_name, m.org_name
-     from payment p join member m on m.id = p.member_id
-     where p.status = 'active' and p.thank_status = 'pending' order by p.received_on, p.id limit ?`, [limit]);
-  return rows.map((r) => ({
-    paymentId: Number(r.id), memberId: Number(r.member_id), memberNo: Number(r.member_no),
-    name: displayName({ kind: r.kind as 'individual', familyName: r.family_name as string, givenName: r.given_name as string, orgName: r.org_name as string } as never),
-    receivedOn: sqlDate(r.received_on as string | Date),
-    amount: Number(r.amount), donation: r.remainder_kind === 'donation' ? Number(r.remainder_amount) : 0, source: String(r.source),
-  }));
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '../db/orm.js';
-import { displayName } from '../members/member.model.js';
+import { displayNameOfRow } from '../members/member.model.js';
 import { NotFoundError } from '../web/errors.js';
 import { BankImport, type IBankImport } from './bank-import.entity.js';
 import { BankTransaction, type IBankTransaction } from './bank-transaction.entity.js';
@@ -17,7 +17,7 @@ export async function memberBriefs(em: EntityManager, ids: number[]): Promise<Ma
       em.getKnex()('member').select('id', 'member_no', 'kind', 'family_name', 'given_name', 'org_name', 'status').whereIn('id', unique.slice(i, i + 500)),
     );
     for (const r of rows) {
-      const name = displayName({ kind: r.kind as 'individual', familyName: r.family_name as string, givenName: r.given_name as string, orgName: r.org_name as string } as Parameters<typeof displayName>[0]);
+      const name = displayNameOfRow(r);
       out.set(Number(r.id), { id: Number(r.id), memberNo: Number(r.member_no), name, status: String(r.status) });
     }
   }

@@ -1,6 +1,5 @@
 import type { EntityManager } from '../db/orm.js';
-import { sqlRows } from '../dues/sql.js';
-import { displayName } from '../members/member.model.js';
+import { displayNameOfRow } from '../members/member.model.js';
 import { getSettings } from '../settings/settings.service.js';
 import type { StoredSuggestion } from './bank-transaction.entity.js';
 import { buildMatchContext, matchDeposit, type MatchMember, type Suggestion } from './matcher.js';
@@ -51,12 +50,11 @@ function stored(s: Suggestion, open: Map<number, number>): StoredSuggestion {
 
 /** Members (active and withdrawn: a withdrawn member may still pay arrears) as the matcher's plain rows. */
 async function matchMembers(em: EntityManager): Promise<MatchMember[]> {
-  const rows = await sqlRows<Record<string, unknown>>(em,
-    'select id, member_no, kind, family_name, given_name, org_name, family_kana, given_kana, org_kana, household_id from member');
+  const rows = await em.execute<Record<string, unknown>[]>('select id, member_no, kind, family_name, given_name, org_name, family_kana, given_kana, org_kana, household_id from member');
   return rows.map((r) => ({
     id: Number(r.id), memberNo: String(r.member_no), kind: r.kind === 'organization' ? 'organization' : 'individual',
     familyKana: String(r.family_kana ?? ''), givenKana: String(r.given_kana ?? ''), orgKana: String(r.org_kana ?? ''),
-    name: displayName({ kind: r.kind, familyName: r.family_name, givenName: r.given_name, orgName: r.org_name } as never),
+    name: displayNameOfRow(r),
     householdId: r.household_id === null || r.household_id === undefined ? null : Number(r.household_id),
   }));
 }
@@ -69,7 +67,7 @@ async function matchMembers(em: EntityManager): Promise<MatchMember[]> {
 export async function loadMatcher(em: EntityManager): Promise<(d: DepositIn) => PlannedMatch> {
   const [members, invoices, aliases, settings] = await Promise.all([
     matchMembers(em),
-    sqlRows<Record<string, unknown>>(em, `select id, invoice_no, member_id, fiscal_year, amount - paid_amount as open from invoice where status in ('unpaid', 'partial')`),
+    em.execute<Record<string, unknown>[]>(`select id, invoice_no, member_id, fiscal_year, amount - paid_amount as open from invoice where status in ('unpaid', 'partial')`),
     loadAliasRows(em),
     getSettings(em),
   ]);

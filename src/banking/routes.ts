@@ -3,7 +3,7 @@ import { idParam, UserError } from '../web/errors.js';
 import { field, fields, type FormBody } from '../web/forms.js';
 import { importStatement } from './bank-import.service.js';
 import { listProfiles, profileMapping } from './bank-profile.service.js';
-import { paymentsToThank } from './dues-port.js';
+import { paymentsToThank } from '../dues/thanks.service.js';
 import { listImports, loadImportPage } from './import-page.js';
 import { loadLinePage, parseConfirmation } from './line-page.js';
 import { bankProfileRoutes } from './profiles.routes.js';

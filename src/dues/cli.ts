@@ -7,7 +7,8 @@ import { parseDate } from '../lib/dates.js';
 import { formatYen } from '../lib/money.js';
 import { seedDefaults } from '../seed.js';
 import { orgInfo, runInvoiceDocs } from './dues-documents.js';
-import { checkFiscalYear, issueInvoiceRun, undoInvoiceRun, type RunResult } from './invoice-run.service.js';
+import { issueInvoiceRun, undoInvoiceRun, type RunResult } from './invoice-run.service.js';
+import { checkFiscalYear } from './invoice.service.js';
 import { remindInvoices } from './unpaid.service.js';
 
 function yearOption(v: string | undefined): number {

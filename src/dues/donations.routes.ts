@@ -6,10 +6,8 @@ import { Member } from '../members/member.entity.js';
 import { displayName } from '../members/member.model.js';
 import { idParam, UserError } from '../web/errors.js';
 import { field, type FormBody } from '../web/forms.js';
-import { yen } from './dues-pages.js';
 import { listDonations, recordDonation, reverseDonation } from './donation.service.js';
 import type { PaymentMethod } from './payment.entity.js';
-import { sqlRows } from './sql.js';
 import { METHOD_LABELS } from './ui-text.js';
 
 async function renderList(em: EntityManager, reply: FastifyReply, q: FormBody, extra: Record<string, unknown> = {}, status = 200) {
@@ -18,10 +16,10 @@ async function renderList(em: EntityManager, reply: FastifyReply, q: FormBody, e
   const [items, total] = await listDonations(em, { from, to, limit: 200 });
   // The total covers the whole period, not only the 200 rows shown.
   const range = [from ? 'and received_on >= ?' : '', to ? 'and received_on <= ?' : ''].join(' ');
-  const rows = await sqlRows<{ s: number | null }>(em, `select sum(amount) as s from donation where status = 'active' ${range}`, [from, to].filter(Boolean));
+  const rows = await em.execute<{ s: number | null }[]>(`select sum(amount) as s from donation where status = 'active' ${range}`, [from, to].filter(Boolean));
   const sum = Number(rows[0]?.s ?? 0);
   return reply.render('dues/donations', {
-    title: '寄付一覧', items, total, sum, from: from ?? '', to: to ?? '', methods: METHOD_LABELS, yen, displayName, ...extra,
+    title: '寄付一覧', items, total, sum, from: from ?? '', to: to ?? '', methods: METHOD_LABELS, displayName, ...extra,
   }, status);
 }
 

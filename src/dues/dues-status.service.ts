@@ -1,5 +1,4 @@
 import type { EntityManager } from '../db/orm.js';
-import { sqlRows } from './sql.js';
 import { todayInTokyo } from '../lib/dates.js';
 import { fiscalYearOf } from '../lib/fiscal-year.js';
 import { MemberType } from '../members/member-type.entity.js';
@@ -35,8 +34,7 @@ export async function duesStatuses(em: EntityManager, members: { id: number; sta
   const open = new Map<number, { years: Set<number>; outstanding: number }>();
   for (let i = 0; i < members.length; i += 500) {
     const ids = members.slice(i, i + 500).map((m) => m.id);
-    const rows = await sqlRows<{ member_id: number; fiscal_year: number; open: number }>(em, 
-      `select member_id, fiscal_year, sum(amount - paid_amount) as open from invoice
+    const rows = await em.execute<{ member_id: number; fiscal_year: number; open: number }[]>(`select member_id, fiscal_year, sum(amount - paid_amount) as open from invoice
        where status in ('unpaid', 'partial') and fiscal_year <= ? and member_id in (${ids.map(() => '?').join(',')})
        group by member_id, fiscal_year`,
       [currentFy, ...ids],
@@ -76,8 +74,7 @@ export interface CollectionRow {
  * Counted on the amounts, capped per invoice so an overpayment does not lift the rate.
  */
 export async function collectionRates(em: EntityManager, fiscalYear?: number): Promise<CollectionRow[]> {
-  const rows = await sqlRows<Record<string, number | string>>(em, 
-    `select fiscal_year, member_type_name,
+  const rows = await em.execute<Record<string, number | string>[]>(`select fiscal_year, member_type_name,
        sum(case when status not in ('waived', 'cancelled') then 1 else 0 end) as invoices,
        sum(case when status = 'paid' then 1 else 0 end) as paid_count,
        sum(case when status = 'waived' then 1 else 0 end) as waived_count,

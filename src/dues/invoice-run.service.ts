@@ -1,14 +1,13 @@
 import type { EntityManager } from '../db/orm.js';
-import { sqlRows } from './sql.js';
 import { addDays, todayInTokyo } from '../lib/dates.js';
 import { fiscalYearRange } from '../lib/fiscal-year.js';
 import { Member } from '../members/member.entity.js';
-import { displayName } from '../members/member.model.js';
+import { displayNameOfRow } from '../members/member.model.js';
 import { getSettings } from '../settings/settings.service.js';
 import { UserError } from '../web/errors.js';
 import { InvoiceRun, type IInvoiceRun } from './invoice-run.entity.js';
 import { Invoice, type IInvoice } from './invoice.entity.js';
-import { annualDescription, nextInvoiceSeq } from './invoice.service.js';
+import { annualDescription, checkFiscalYear, nextInvoiceSeq } from './invoice.service.js';
 import { formatInvoiceNo, sqlDate } from './invoice-status.js';
 import { MSG, SKIP_REASONS } from './ui-text.js';
 
@@ -23,12 +22,6 @@ interface Row {
   type_name: string; annual_fee: number; existing: string | null;
 }
 
-export function checkFiscalYear(year: unknown): number {
-  const y = Number(year);
-  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UserError(MSG.badYear, 422, { fiscalYear: MSG.badYear });
-  return y;
-}
-
 /**
  * Who gets which amount in the annual run, and who is skipped and why. Plain rows (no
  * entities): the run must stay fast for tens of thousands of members.
@@ -37,8 +30,7 @@ export async function planInvoiceRun(em: EntityManager, fiscalYear: number, issu
   checkFiscalYear(fiscalYear);
   const settings = await getSettings(em);
   const fyEnd = fiscalYearRange(fiscalYear, settings.fiscalYearStartMonth).end;
-  const rows = await sqlRows<Row>(em, 
-    `select m.id, m.member_no, m.status, m.joined_on, m.kind, m.family_name, m.given_name, m.org_name,
+  const rows = await em.execute<Row[]>(`select m.id, m.member_no, m.status, m.joined_on, m.kind, m.family_name, m.given_name, m.org_name,
        mt.name as type_name, mt.annual_fee,
        (select min(i.invoice_no) from invoice i where i.member_id = m.id and i.fiscal_year = ? and not i.voided) as existing
      from member m join member_type mt on mt.id = m.member_type_id order by m.member_no`,
@@ -46,7 +38,7 @@ export async function planInvoiceRun(em: EntityManager, fiscalYear: number, issu
   );
   const plan: RunPlan = { fiscalYear, issuedOn, dueOn: addDays(issuedOn, settings.dueDays), issue: [], skipped: [], total: 0 };
   for (const r of rows) {
-    const base = { memberId: r.id, memberNo: String(r.member_no), name: displayName({ kind: r.kind as 'individual', familyName: r.family_name, givenName: r.given_name, orgName: r.org_name } as Parameters<typeof displayName>[0]) };
+    const base = { memberId: r.id, memberNo: String(r.member_no), name: displayNameOfRow(r) };
     const reason = r.status === 'withdrawn' ? SKIP_REASONS.withdrawn
       : r.existing ? SKIP_REASONS.alreadyInvoiced(r.existing)
       : Number(r.annual_fee) <= 0 ? SKIP_REASONS.noFee

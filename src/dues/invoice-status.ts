@@ -10,8 +10,6 @@ export function derivedStatus(current: InvoiceStatus, amount: number, paid: numb
   return paid > 0 ? 'partial' : 'unpaid';
 }
 
-export const OPEN_STATUSES: InvoiceStatus[] = ['unpaid', 'partial'];
-
 export function isOpen(status: InvoiceStatus): boolean {
   return status === 'unpaid' || status === 'partial';
 }

@@ -1,5 +1,4 @@
 import type { EntityManager } from '../db/orm.js';
-import { sqlRows } from './sql.js';
 import { addDays, todayInTokyo } from '../lib/dates.js';
 import { fiscalYearLabel, fiscalYearRange } from '../lib/fiscal-year.js';
 import { Member } from '../members/member.entity.js';
@@ -10,14 +9,24 @@ import { Invoice, type IInvoice } from './invoice.entity.js';
 import { formatInvoiceNo, invoiceSeq, isOpen, proratedFee } from './invoice-status.js';
 import { MSG } from './ui-text.js';
 
+/** A 年度 as staff type it: a four-digit year in a sensible range. */
+export function isFiscalYear(year: number): boolean {
+  return Number.isInteger(year) && year >= 2000 && year <= 2100;
+}
+
+export function checkFiscalYear(year: unknown): number {
+  const y = Number(year);
+  if (!isFiscalYear(y)) throw new UserError(MSG.badYear, 422, { fiscalYear: MSG.badYear });
+  return y;
+}
+
 export function annualDescription(fiscalYear: number, typeName: string): string {
   return `${fiscalYearLabel(fiscalYear)} 年会費（${typeName}）`;
 }
 
 /** The next free sequence number of the year (numbers are never reused, even when voided). */
 export async function nextInvoiceSeq(em: EntityManager, fiscalYear: number): Promise<number> {
-  const rows = await sqlRows<{ no: string | null }>(em, 
-    'select max(invoice_no) as no from invoice where invoice_no like ?', [`${fiscalYear}-%`],
+  const rows = await em.execute<{ no: string | null }[]>('select max(invoice_no) as no from invoice where invoice_no like ?', [`${fiscalYear}-%`],
   );
   return invoiceSeq(rows[0]?.no ?? '') + 1;
 }
@@ -43,6 +52,7 @@ export async function suggestedAmount(em: EntityManager, memberId: number, fisca
 
 /** A single invoice for one member (joining mid-year, a forgotten year). One per member and year. */
 export async function createManualInvoice(em: EntityManager, input: ManualInvoiceInput): Promise<IInvoice> {
+  checkFiscalYear(input.fiscalYear);
   return em.transactional(async (tx) => {
     const member = await tx.findOne(Member, { id: input.memberId }, { populate: ['memberType'] });
     if (!member) throw new UserError(MSG.memberNotFound, 404);

@@ -8,7 +8,7 @@ import { field, type FormBody } from '../web/forms.js';
 import { Allocation } from './allocation.entity.js';
 import { Donation } from './donation.entity.js';
 import { currentFiscalYear } from './dues-pages.js';
-import { cancelInvoice, createManualInvoice, getInvoice, listOpenInvoices, suggestedAmount, waiveInvoice } from './invoice.service.js';
+import { cancelInvoice, createManualInvoice, isFiscalYear, getInvoice, listOpenInvoices, suggestedAmount, waiveInvoice } from './invoice.service.js';
 import { duesHelpers as helpers, registerDuesMemberSection } from './member-section.js';
 import { Payment } from './payment.entity.js';
 import { parseManualInvoiceForm, parsePaymentForm } from './payment-form.js';
@@ -41,7 +41,7 @@ async function renderPaymentForm(em: EntityManager, reply: FastifyReply, m: IMem
 
 async function renderInvoiceForm(em: EntityManager, reply: FastifyReply, m: IMember, values: FormBody, err?: UserError) {
   const typed = Number(field(values, 'fiscalYear'));
-  const year = Number.isInteger(typed) && typed >= 2000 && typed <= 2100 ? typed : await currentFiscalYear(em);
+  const year = isFiscalYear(typed) ? typed : await currentFiscalYear(em);
   const suggested = await suggestedAmount(em, m.id, year).catch(() => 0);
   return reply.render('dues/invoice-new', {
     title: `${displayName(m)} の請求を作成`, member: m, year, suggested, values, error: err?.message, errors: err?.fieldErrors ?? {}, ...helpers,

@@ -1,10 +1,10 @@
 import type { EntityManager } from '../db/orm.js';
+import { formatYenJa } from '../lib/money.js';
 import type { IMember } from '../members/member.entity.js';
 import { displayName } from '../members/member.model.js';
 import { addMemberSection, addTimelineSource, type TimelineItem } from '../members/member-page.js';
 import { Allocation } from './allocation.entity.js';
 import { duesStatusOf } from './dues-status.service.js';
-import { yen } from './dues-pages.js';
 import { Invoice } from './invoice.entity.js';
 import { memberInvoices } from './invoice.service.js';
 import { Payment, type IPayment } from './payment.entity.js';
@@ -12,7 +12,7 @@ import { creditBalance, memberPayments } from './payment.service.js';
 import { INVOICE_STATUS_LABELS, METHOD_LABELS, REMAINDER_LABELS } from './ui-text.js';
 
 /** Helpers every dues template gets (labels and yen formatting in one place). */
-export const duesHelpers = { yen, statusLabels: INVOICE_STATUS_LABELS, methodLabels: METHOD_LABELS, remainderLabels: REMAINDER_LABELS, displayName };
+export const duesHelpers = { statusLabels: INVOICE_STATUS_LABELS, methodLabels: METHOD_LABELS, remainderLabels: REMAINDER_LABELS, displayName };
 
 /** 充当先 of each payment: the invoice numbers its active allocations went to (one query). */
 async function allocationTargets(em: EntityManager, payments: IPayment[]): Promise<Record<number, string[]>> {
@@ -36,17 +36,17 @@ async function timeline(em: EntityManager, m: IMember): Promise<TimelineItem[]> 
   const items: TimelineItem[] = [];
   for (const i of invoices) {
     const href = `/dues/invoices/${i.id}`;
-    items.push({ at: i.issuedOn, kind: '請求', title: `${i.description} ${yen(i.amount)}`, detail: i.invoiceNo, href });
+    items.push({ at: i.issuedOn, kind: '請求', title: `${i.description} ${formatYenJa(i.amount)}`, detail: i.invoiceNo, href });
     if (i.status === 'cancelled' || i.status === 'waived') {
       items.push({ at: i.closedOn ?? i.issuedOn, kind: i.status === 'cancelled' ? '取消' : '免除', title: `請求 ${i.invoiceNo}`, detail: i.statusReason, href });
     }
   }
   for (const p of payments) {
     const href = `/dues/payments/${p.id}`;
-    items.push({ at: p.receivedOn, kind: '入金', title: `${METHOD_LABELS[p.method]} ${yen(p.amount)}`, detail: p.note, href });
+    items.push({ at: p.receivedOn, kind: '入金', title: `${METHOD_LABELS[p.method]} ${formatYenJa(p.amount)}`, detail: p.note, href });
     if (p.status === 'reversed') {
       const at = p.reversedAt ? new Date(p.reversedAt).toISOString() : p.receivedOn;
-      items.push({ at, kind: '取消', title: `入金 ${p.receivedOn} ${yen(p.amount)}`, detail: p.reversalReason, href });
+      items.push({ at, kind: '取消', title: `入金 ${p.receivedOn} ${formatYenJa(p.amount)}`, detail: p.reversalReason, href });
     }
   }
   return items;

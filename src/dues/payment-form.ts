@@ -4,6 +4,7 @@ import { UserError } from '../web/errors.js';
 import { field, fields, type FormBody } from '../web/forms.js';
 import { PAYMENT_METHODS, type PaymentMethod, type RemainderKind } from './payment.entity.js';
 import type { PaymentInput } from './payment.service.js';
+import { isFiscalYear } from './invoice.service.js';
 import { MSG } from './ui-text.js';
 
 function yenField(body: FormBody, name: string, errors: Record<string, string>, message: string, required = true): number {
@@ -48,7 +49,7 @@ export function parsePaymentForm(body: FormBody, memberId: number, openOf: Map<n
 export function parseManualInvoiceForm(body: FormBody): { fiscalYear: number; amount: number | null; issuedOn: string; description: string | null } {
   const errors: Record<string, string> = {};
   const fiscalYear = Number(field(body, 'fiscalYear').normalize('NFKC').trim());
-  if (!Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100) errors.fiscalYear = MSG.badYear;
+  if (!isFiscalYear(fiscalYear)) errors.fiscalYear = MSG.badYear;
   const rawAmount = field(body, 'amount').trim();
   const amount = rawAmount ? parseYen(rawAmount) : null;
   if (rawAmount && (amount === null || amount <= 0)) errors.amount = MSG.amountRequired;

@@ -1,5 +1,4 @@
 import type { EntityManager } from '../db/orm.js';
-import { sqlRows } from './sql.js';
 import { Member, type IMember } from '../members/member.entity.js';
 import { getSettings } from '../settings/settings.service.js';
 import { UserError } from '../web/errors.js';
@@ -40,8 +39,7 @@ function validateShape(input: PaymentInput): void {
 export async function recomputeInvoices(em: EntityManager, invoices: IInvoice[], on: string): Promise<void> {
   if (!invoices.length) return;
   await em.flush();
-  const rows = await sqlRows<{ invoice_id: number; paid: number }>(em, 
-    `select a.invoice_id, sum(a.amount) as paid from allocation a where not a.reversed and a.invoice_id in (${invoices.map(() => '?').join(',')}) group by a.invoice_id`,
+  const rows = await em.execute<{ invoice_id: number; paid: number }[]>(`select a.invoice_id, sum(a.amount) as paid from allocation a where not a.reversed and a.invoice_id in (${invoices.map(() => '?').join(',')}) group by a.invoice_id`,
     invoices.map((i) => i.id),
   );
   const paid = new Map(rows.map((r) => [Number(r.invoice_id), Number(r.paid)]));

@@ -5,7 +5,7 @@ import { displayName, fullAddress } from '../members/member.model.js';
 import { sendCsv, type CsvCell } from '../supporters/csv-download.js';
 import { field, fields, type FormBody } from '../web/forms.js';
 import { orgInfo } from './dues-documents.js';
-import { pageYear, percent, yen } from './dues-pages.js';
+import { pageYear, percent } from './dues-pages.js';
 import type { IInvoice, InvoiceStatus } from './invoice.entity.js';
 import { sendPdf } from './pdf-response.js';
 import { INVOICE_STATUS_LABELS } from './ui-text.js';
@@ -14,7 +14,7 @@ import { remindInvoices, unpaidInvoices } from './unpaid.service.js';
 const PAGE = 50;
 /** The CSV is read in slices so a large year never loads every row with its member at once. */
 const CSV_BATCH = 1000;
-const helpers = { yen, percent, statusLabels: INVOICE_STATUS_LABELS, displayName };
+const helpers = { percent, statusLabels: INVOICE_STATUS_LABELS, displayName };
 
 const CSV_HEADER = ['請求番号', '会員番号', '氏名・団体名', '会員種別', '請求額', '入金済', '残額', '状態', '電話', '携帯', 'メール', '郵便番号', '住所', '宛先不明', '督促回数', '最終督促日'];
 

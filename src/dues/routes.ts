@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { EntityManager } from '../db/orm.js';
+import { formatYenJa } from '../lib/money.js';
 import { renderInvoices } from '../documents/invoice.pdf.js';
 import { parseDate, todayInTokyo } from '../lib/dates.js';
 import { getSettings } from '../settings/settings.service.js';
@@ -7,7 +8,7 @@ import { idParam, UserError } from '../web/errors.js';
 import { field, type FormBody } from '../web/forms.js';
 import { collectionRates } from './dues-status.service.js';
 import { invoiceDoc, orgInfo, runInvoiceDocs } from './dues-documents.js';
-import { pageYear, percent, yen } from './dues-pages.js';
+import { pageYear, percent } from './dues-pages.js';
 import { Invoice } from './invoice.entity.js';
 import { InvoiceRun } from './invoice-run.entity.js';
 import { issueInvoiceRun, listRuns, planInvoiceRun, undoInvoiceRun } from './invoice-run.service.js';
@@ -15,7 +16,7 @@ import { sendPdf } from './pdf-response.js';
 import { INVOICE_STATUS_LABELS, MSG } from './ui-text.js';
 
 const PREVIEW_ROWS = 200;
-const helpers = { yen, percent, statusLabels: INVOICE_STATUS_LABELS };
+const helpers = { percent, statusLabels: INVOICE_STATUS_LABELS };
 const idOf = (req: { params: unknown }) => idParam((req.params as { id: string }).id);
 
 /** Office-level dues pages: overview and collection rates, invoice runs and their PDFs (unpaid list: reports.routes.ts). */
@@ -38,7 +39,7 @@ export async function duesRoutes(app: FastifyInstance): Promise<void> {
     if (!issuedOn) return renderPreview(req.em, reply, year, field(body, 'issuedOn'), new UserError('発行日を正しく入力してください', 422, { issuedOn: '発行日を正しく入力してください' }));
     const r = await issueInvoiceRun(req.em, { fiscalYear: year, issuedOn });
     if (!r.run) return renderPreview(req.em, reply, year, issuedOn, new UserError('新たに発行する請求はありません（全員発行済みか対象外です）', 409));
-    return reply.redirectWithFlash(`/dues/runs/${r.run.id}`, `${year}年度の請求を ${r.issued.length} 件発行しました（合計 ${yen(r.total)}）`);
+    return reply.redirectWithFlash(`/dues/runs/${r.run.id}`, `${year}年度の請求を ${r.issued.length} 件発行しました（合計 ${formatYenJa(r.total)}）`);
   });
 
   app.get('/dues/runs/:id', async (req, reply) => renderRun(req.em, reply, idOf(req)));

@@ -1,5 +1,4 @@
 import type { EntityManager } from '../db/orm.js';
-import { sqlRows } from './sql.js';
 import type { ReminderDoc } from '../documents/reminder.pdf.js';
 import { todayInTokyo } from '../lib/dates.js';
 import { UserError } from '../web/errors.js';
@@ -12,8 +11,7 @@ export async function unpaidInvoices(em: EntityManager, fiscalYear: number, opts
   const [items, total] = await em.findAndCount(Invoice, where, {
     populate: ['member'], orderBy: { member: { kanaKey: 'asc' }, id: 'asc' }, limit: opts.limit, offset: opts.offset,
   });
-  const rows = await sqlRows<{ s: number | null }>(em, 
-    `select sum(amount - paid_amount) as s from invoice where fiscal_year = ? and status in ('unpaid', 'partial')`, [fiscalYear],
+  const rows = await em.execute<{ s: number | null }[]>(`select sum(amount - paid_amount) as s from invoice where fiscal_year = ? and status in ('unpaid', 'partial')`, [fiscalYear],
   );
   return { items, total, outstanding: Number(rows[0]?.s ?? 0) };
 }

@@ -11,6 +11,12 @@ export function displayName(m: NameParts): string {
   return [m.familyName, m.givenName].filter(Boolean).join(' ');
 }
 
+/** displayName of a plain SQL row (snake_case columns), for lists read without entities. */
+export function displayNameOfRow(r: { kind?: unknown; family_name?: unknown; given_name?: unknown; org_name?: unknown }): string {
+  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return displayName({ kind: r.kind as IMember['kind'], familyName: str(r.family_name), givenName: str(r.given_name), orgName: str(r.org_name) } as NameParts);
+}
+
 export function displayKana(m: NameParts): string {
   if (m.kind === 'organization') return m.orgKana ?? '';
   return [m.familyKana, m.givenKana].filter(Boolean).join(' ');

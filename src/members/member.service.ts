@@ -14,7 +14,7 @@ export class PossibleDuplicate extends UserError {
 }
 
 export async function nextMemberNo(em: EntityManager): Promise<number> {
-  const rows = await em.getConnection().execute<{ max: number | null }[]>('select max(member_no) as max from member', [], 'all', em.getTransactionContext());
+  const rows = await em.execute<{ max: number | null }[]>('select max(member_no) as max from member');
   return Number(rows[0]?.max ?? 0) + 1;
 }
 
@@ -27,7 +27,8 @@ async function validateRefs(em: EntityManager, input: MemberInput, selfId: numbe
   if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
 }
 
-function assign(em: EntityManager, m: IMember, input: MemberInput): void {
+/** The form's (or an import row's) values onto a member: type reference, 宛先不明 date, search keys. */
+export function assignMemberInput(em: EntityManager, m: IMember, input: MemberInput): void {
   const { memberTypeId, memberNo, ...rest } = input;
   Object.assign(m, rest);
   if (memberNo !== null) m.memberNo = memberNo;
@@ -53,7 +54,7 @@ export async function createMember(em: EntityManager, input: MemberInput, opts: 
     if (dups.length) throw new PossibleDuplicate(dups);
   }
   const m = em.create(Member, { memberNo: input.memberNo ?? (await nextMemberNo(em)), status: 'active', joinedOn: input.joinedOn ?? todayInTokyo() } as IMember);
-  assign(em, m, { ...input, joinedOn: input.joinedOn ?? todayInTokyo() });
+  assignMemberInput(em, m, { ...input, joinedOn: input.joinedOn ?? todayInTokyo() });
   await em.flush();
   return m;
 }
@@ -61,7 +62,7 @@ export async function createMember(em: EntityManager, input: MemberInput, opts: 
 export async function updateMember(em: EntityManager, id: number, input: MemberInput): Promise<IMember> {
   const m = await getMember(em, id);
   await validateRefs(em, input, id, {});
-  assign(em, m, { ...input, joinedOn: input.joinedOn ?? m.joinedOn ?? null });
+  assignMemberInput(em, m, { ...input, joinedOn: input.joinedOn ?? m.joinedOn ?? null });
   await em.flush();
   return m;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { formatYenJa } from '../lib/money.js';
 import { ROLE_LABELS } from '../staff/staff.entity.js';
 import { can } from './auth.js';
 import { NAV } from './nav.js';
@@ -26,6 +27,7 @@ export function registerRender(app: FastifyInstance): void {
       isAdmin: can(staff, 'admin'),
       flash,
       escapeHtml,
+      yen: formatYenJa, // every page prints money the same way: 12,345円
       errors: {},
       ...data,
     });

@@ -1,24 +1,14 @@
 import t, { type Test } from 'tap';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../../src/cli.js';
 import { encodeCp932 } from '../../src/lib/text-encoding.js';
-import { captureIO, testDatabase } from '../helper.js';
+import { cliWorkspace } from '../helper.js';
 
 const SAMPLE = fileURLToPath(new URL('../fixtures/bank/bank-signed-preamble-202605.csv', import.meta.url));
 
 async function workspace(t: Test) {
-  const dir = mkdtempSync(join(tmpdir(), 'enishi-bank-cli-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  const url = process.env.ENISHI_TEST_DATABASE_URL ? (await testDatabase(t)).config.databaseUrl : '';
-  const env = { ENISHI_DATA_DIR: dir, ENISHI_DATABASE_URL: url };
-  const run = async (...args: string[]) => {
-    const io = captureIO(env);
-    const code = await main(args, io);
-    return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-  };
+  const { dir, run } = await cliWorkspace(t, 'enishi-bank-cli-');
   // Two members with 2026 dues: 山田 (exact name) and 鈴木 (member number 1024 in the payer text).
   const members = join(dir, 'members.csv');
   writeFileSync(members, encodeCp932('会員番号,氏名,フリガナ,会員種別\r\n1,山田 太郎,ヤマダ タロウ,正会員\r\n1024,鈴木 花子,スズキ ハナコ,賛助会員\r\n'));

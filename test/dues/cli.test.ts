@@ -1,25 +1,15 @@
 import t, { type Test } from 'tap';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../../src/cli.js';
-import { captureIO, testDatabase } from '../helper.js';
+import { cliWorkspace } from '../helper.js';
 
 const MEMBERS = fileURLToPath(new URL('../fixtures/members-sjis.csv', import.meta.url));
 const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
 
 async function workspace(t: Test) {
-  const dir = mkdtempSync(join(tmpdir(), 'enishi-dues-cli-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  const url = process.env.ENISHI_TEST_DATABASE_URL ? (await testDatabase(t)).config.databaseUrl : '';
-  const env = { ENISHI_DATA_DIR: dir, ENISHI_DATABASE_URL: url };
-  const run = async (...args: string[]) => {
-    const io = captureIO(env);
-    const code = await main(args, io);
-    return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-  };
+  const { dir, run } = await cliWorkspace(t, 'enishi-dues-cli-');
   t.equal((await run('members', 'import', MEMBERS)).code, 0, 'three members imported');
   return { dir, run };
 }

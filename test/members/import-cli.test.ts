@@ -1,25 +1,15 @@
 import t from 'tap';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../../src/cli.js';
-import { captureIO, testDatabase } from '../helper.js';
+import { cliWorkspace } from '../helper.js';
 
 const SJIS_FILE = fileURLToPath(new URL('../fixtures/members-sjis.csv', import.meta.url));
 
-/** A temp data dir with its own SQLite file, or a scratch PostgreSQL database when the suite runs on PostgreSQL. */
+/** `enishi members import …` in a workspace of its own (SQLite file, or scratch PostgreSQL). */
 async function workspace(t: { teardown(fn: () => unknown): void }) {
-  const dir = mkdtempSync(join(tmpdir(), 'enishi-import-cli-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  const url = process.env.ENISHI_TEST_DATABASE_URL ? (await testDatabase(t)).config.databaseUrl : '';
-  const env = { ENISHI_DATA_DIR: dir, ENISHI_DATABASE_URL: url };
-  const run = async (...args: string[]) => {
-    const io = captureIO(env);
-    const code = await main(['members', 'import', ...args], io);
-    return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-  };
-  return { dir, run };
+  const { dir, run: enishi } = await cliWorkspace(t, 'enishi-import-cli-');
+  return { dir, run: (...args: string[]) => enishi('members', 'import', ...args) };
 }
 
 t.test('--json prints exactly created, updated and errors; a re-import updates instead of duplicating', async (t) => {

@@ -1,4 +1,5 @@
 import { parseDate } from '../../lib/dates.js';
+import { parseYen } from '../../lib/money.js';
 
 export type Direction = 'deposit' | 'withdrawal';
 
@@ -36,9 +37,8 @@ export function readDate(s: string, line: number): string {
 
 /** Integer yen from '5,000', '"5,000"', '¥5,000', '-660', '△660'; null for an empty cell. */
 export function readAmount(s: string | undefined, line: number): number | null {
-  const t = (s ?? '').normalize('NFKC').trim().replace(/^"|"$/g, '').replace(/[,¥\\円\s]/g, '');
-  if (!t) return null;
-  const m = /^([-△▲]?)(\d+)$/.exec(t);
-  if (!m) throw new StatementError(`金額「${s}」が読めません`, line);
-  return Number(m[2]) * (m[1] ? -1 : 1);
+  if (!(s ?? '').replace(/"/g, '').trim()) return null;
+  const n = parseYen(s!);
+  if (n === null) throw new StatementError(`金額「${s}」が読めません`, line);
+  return n;
 }

@@ -5,9 +5,7 @@ import { MemberSkill } from '../../supporters/member-skill.entity.js';
 import { Skill } from '../../supporters/skill.entity.js';
 import { UserError } from '../../web/errors.js';
 import { Member, type IMember } from '../member.entity.js';
-import type { MemberInput } from '../member.form.js';
-import { searchKeys } from '../member.model.js';
-import { MemberType } from '../member-type.entity.js';
+import { assignMemberInput } from '../member.service.js';
 import { planImport, type ImportPlan, type PlannedRow } from './import-plan.js';
 
 export interface ImportOptions {
@@ -64,20 +62,10 @@ async function commit(em: EntityManager, buf: Buffer, opts: ImportOptions): Prom
   });
 }
 
-/** Same as the member service's assign(): the form's values, the type reference and the search keys. */
-function assign(em: EntityManager, m: IMember, input: MemberInput): void {
-  const { memberTypeId, memberNo, ...rest } = input;
-  Object.assign(m, rest);
-  if (memberNo !== null) m.memberNo = memberNo;
-  m.memberType = em.getReference(MemberType, memberTypeId!);
-  if (m.addressUnknown && !m.addressUnknownOn) m.addressUnknownOn = todayInTokyo();
-  Object.assign(m, searchKeys(m));
-}
-
 function createRow(em: EntityManager, row: PlannedRow, today: string): void {
   const input = { ...row.input!, joinedOn: row.input!.joinedOn ?? today };
   const m = em.create(Member, { memberNo: input.memberNo!, status: 'active', joinedOn: input.joinedOn } as IMember);
-  assign(em, m, input);
+  assignMemberInput(em, m, input);
   for (const id of new Set(row.skillIds ?? [])) em.create(MemberSkill, { member: m, skill: em.getReference(Skill, id), note: null });
 }
 
@@ -88,7 +76,7 @@ function removeDroppedSkills(em: EntityManager, row: PlannedRow): void {
 
 function updateRow(em: EntityManager, row: PlannedRow): void {
   const m = row.member!;
-  assign(em, m, row.input!);
+  assignMemberInput(em, m, row.input!);
   if (!row.skillIds) return;
   const had = new Set((row.existingSkills ?? []).map((ms) => ms.skill.id));
   for (const id of new Set(row.skillIds)) if (!had.has(id)) em.create(MemberSkill, { member: m, skill: em.getReference(Skill, id), note: null });
