@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../src/app.js';
-import { withActor } from '../src/audit/actor.js';
+import { withActor } from '../src/db/actor.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { openOrm, type EntityManager, type Orm } from '../src/db/orm.js';
 import { createStaff } from '../src/staff/staff.service.js';

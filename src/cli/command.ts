@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from '../config.js';
-import { withActor } from '../audit/actor.js';
+import { withActor } from '../db/actor.js';
 import { openOrm, type EntityManager, type Orm } from '../db/orm.js';
 
 /** One `enishi` subcommand. `name` may be two words ('members import'). */

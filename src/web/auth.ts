@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { setCurrentActor, withActor } from '../audit/actor.js';
+import { setCurrentActor, withActor } from '../db/actor.js';
 import { Staff, roleAtLeast, type StaffRole } from '../staff/staff.entity.js';
 import { ForbiddenError } from './errors.js';
 

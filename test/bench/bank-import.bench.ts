@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withActor } from '../../src/audit/actor.js';
+import { withActor } from '../../src/db/actor.js';
 import { importStatement } from '../../src/banking/bank-import.service.js';
 import { readStatement } from '../../src/banking/statement.js';
 import { loadConfig } from '../../src/config.js';
