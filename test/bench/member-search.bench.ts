@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { openOrm } from '../../src/db/orm.js';
+import { openOrm } from '../../src/mikro-orm.config.js';
 import { seedDefaults } from '../../src/seed.js';
 import { startServerProcess } from './server.js';
 import { withActor } from '../../src/db/actor.js';
