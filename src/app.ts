@@ -15,7 +15,7 @@ import { memberRoutes } from './members/routes.js';
 import { memberImportRoutes } from './members/import/routes.js';
 import { seedDefaults } from './seed.js';
 import { settingsRoutes } from './settings/routes.js';
-import { countStaff } from './staff/staff.service.js';
+import { countStaff, findStaff } from './staff/staff.service.js';
 import { staffRoutes } from './staff/routes.js';
 import { supporterRoutes } from './supporters/routes.js';
 import { registerAuth } from './web/auth.js';
@@ -43,7 +43,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   if (!opts.orm) app.addHook('onClose', async () => orm.close());
 
   await registerPlugins(app);
-  registerAuth(app);
+  registerAuth(app, { findStaff });
   registerRender(app);
   registerErrorPages(app);
 

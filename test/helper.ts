@@ -9,7 +9,7 @@ import { loadConfig, type Config } from '../src/config.js';
 import type { EntityManager, Orm } from '../src/db/orm.js';
 import { openOrm } from '../src/mikro-orm.config.js';
 import { createStaff } from '../src/staff/staff.service.js';
-import type { StaffRole } from '../src/staff/staff.entity.js';
+import type { StaffRole } from '../src/web/roles.js';
 import type { CliIO } from '../src/cli/command.js';
 
 interface Teardown { teardown(fn: () => unknown): void }
