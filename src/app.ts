@@ -7,6 +7,12 @@ import { registerDuesListBadges } from './dues/list-badges.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import './web/types.js';
 import { auditRoutes } from './audit/routes.js';
+import { registerBankingAuditLabels } from './banking/audit-labels.js';
+import { registerDuesAuditLabels } from './dues/audit-labels.js';
+import { registerMemberAuditLabels } from './members/audit-labels.js';
+import { registerSettingsAuditLabels } from './settings/audit-labels.js';
+import { registerStaffAuditLabels } from './staff/audit-labels.js';
+import { registerSupporterAuditLabels } from './supporters/audit-labels.js';
 import type { Config } from './config.js';
 import type { Orm } from './db/orm.js';
 import { openOrm } from './mikro-orm.config.js';
@@ -47,6 +53,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerRender(app);
   registerErrorPages(app);
 
+  registerAuditLabels();
   await app.register(staffRoutes);
   registerDuesListBadges();
   await app.register(memberRoutes);
@@ -62,4 +69,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(settingsRoutes);
   app.get('/', async (_req, reply) => reply.redirect('/members'));
   return app;
+}
+
+/** Each domain's names in the change log, in the order its filter lists them. */
+function registerAuditLabels(): void {
+  registerMemberAuditLabels();
+  registerStaffAuditLabels();
+  registerSettingsAuditLabels();
+  registerSupporterAuditLabels();
+  registerDuesAuditLabels();
+  registerBankingAuditLabels();
 }
