@@ -7,14 +7,21 @@ import { registerDuesListBadges } from './dues/list-badges.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import './web/types.js';
 import { auditRoutes } from './audit/routes.js';
+import { registerBankingAuditLabels } from './banking/audit-labels.js';
+import { registerDuesAuditLabels } from './dues/audit-labels.js';
+import { registerMemberAuditLabels } from './members/audit-labels.js';
+import { registerSettingsAuditLabels } from './settings/audit-labels.js';
+import { registerStaffAuditLabels } from './staff/audit-labels.js';
+import { registerSupporterAuditLabels } from './supporters/audit-labels.js';
 import type { Config } from './config.js';
-import { openOrm, type Orm } from './db/orm.js';
+import type { Orm } from './db/orm.js';
+import { openOrm } from './mikro-orm.config.js';
 import { memberTypeRoutes } from './members/member-type.routes.js';
 import { memberRoutes } from './members/routes.js';
 import { memberImportRoutes } from './members/import/routes.js';
 import { seedDefaults } from './seed.js';
 import { settingsRoutes } from './settings/routes.js';
-import { countStaff } from './staff/staff.service.js';
+import { countStaff, findStaff } from './staff/staff.service.js';
 import { staffRoutes } from './staff/routes.js';
 import { supporterRoutes } from './supporters/routes.js';
 import { registerAuth } from './web/auth.js';
@@ -42,10 +49,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   if (!opts.orm) app.addHook('onClose', async () => orm.close());
 
   await registerPlugins(app);
-  registerAuth(app);
+  registerAuth(app, { findStaff });
   registerRender(app);
   registerErrorPages(app);
 
+  registerAuditLabels();
   await app.register(staffRoutes);
   registerDuesListBadges();
   await app.register(memberRoutes);
@@ -61,4 +69,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(settingsRoutes);
   app.get('/', async (_req, reply) => reply.redirect('/members'));
   return app;
+}
+
+/** Each domain's names in the change log, in the order its filter lists them. */
+function registerAuditLabels(): void {
+  registerMemberAuditLabels();
+  registerStaffAuditLabels();
+  registerSettingsAuditLabels();
+  registerSupporterAuditLabels();
+  registerDuesAuditLabels();
+  registerBankingAuditLabels();
 }

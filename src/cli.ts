@@ -1,8 +1,40 @@
 import { bankCommands } from './banking/cli.js';
 import { duesCommands } from './dues/cli.js';
 import { CliError, type CliIO, type Command } from './cli/command.js';
-import { coreCommands } from './cli/core.commands.js';
+import { loadConfig } from './config.js';
 import { memberImportCommands } from './members/import/cli.js';
+import { openOrm } from './mikro-orm.config.js';
+import { startServer } from './server.js';
+
+/** The commands of the app itself: they start the server or open the database with every entity. */
+const coreCommands: Command[] = [
+  {
+    name: 'serve',
+    usage: 'enishi serve',
+    summary: 'Webアプリを起動します（起動時にデータベースを最新の形に更新します）',
+    async run(args) {
+      if (args.length) throw new Error(`serve は引数を取りません: ${args.join(' ')}`);
+      await startServer(loadConfig());
+      return -1; // keep running
+    },
+  },
+  {
+    name: 'migrate',
+    usage: 'enishi migrate',
+    summary: 'データベースのマイグレーションを適用します',
+    async run(args, io) {
+      if (args.length) throw new Error(`migrate は引数を取りません: ${args.join(' ')}`);
+      const orm = await io.openOrm(loadConfig(io.env), { migrate: false });
+      try {
+        const applied = await orm.getMigrator().up();
+        io.out(applied.length ? `${applied.length} 件のマイグレーションを適用しました` : 'データベースは最新です');
+      } finally {
+        await orm.close();
+      }
+      return 0;
+    },
+  },
+];
 
 /** Every subcommand, listed by hand; each domain exports its own array. */
 const COMMANDS: Command[] = [...coreCommands, ...memberImportCommands, ...duesCommands, ...bankCommands];
@@ -51,4 +83,5 @@ export const processIO: CliIO = {
   out: (l) => process.stdout.write(l + '\n'),
   err: (l) => process.stderr.write(l + '\n'),
   env: process.env,
+  openOrm,
 };

@@ -1,6 +1,6 @@
 import type { EntityManager } from './db/orm.js';
 import { DEFAULT_MEMBER_TYPES, MemberType } from './members/member-type.entity.js';
-import { withActor } from './audit/actor.js';
+import { withActor } from './db/actor.js';
 import { seedSupporterDefaults } from './supporters/defaults.js';
 
 /** First-run data every organisation needs; runs on every start and adds only what is missing. */

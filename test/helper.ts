@@ -4,11 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../src/app.js';
-import { withActor } from '../src/audit/actor.js';
+import { withActor } from '../src/db/actor.js';
 import { loadConfig, type Config } from '../src/config.js';
-import { openOrm, type EntityManager, type Orm } from '../src/db/orm.js';
+import type { EntityManager, Orm } from '../src/db/orm.js';
+import { openOrm } from '../src/mikro-orm.config.js';
 import { createStaff } from '../src/staff/staff.service.js';
-import type { StaffRole } from '../src/staff/staff.entity.js';
+import type { StaffRole } from '../src/web/roles.js';
 import type { CliIO } from '../src/cli/command.js';
 
 interface Teardown { teardown(fn: () => unknown): void }
@@ -119,7 +120,7 @@ export async function loggedIn(app: FastifyInstance, role: StaffRole = 'admin'):
 export function captureIO(env: NodeJS.ProcessEnv): CliIO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), env };
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), env, openOrm };
 }
 
 /**

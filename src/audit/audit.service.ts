@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '../db/orm.js';
 import { AuditLog, type IAuditLog } from './audit-log.entity.js';
-import { ACTION_LABELS, ENTITY_LABELS, fieldLabel, valueLabel } from './labels.js';
+import { ACTION_LABELS, entityLabel, fieldLabel, valueLabel } from './labels.js';
 
 export interface AuditRow {
   id: number;
@@ -29,7 +29,7 @@ export function toRow(log: IAuditLog): AuditRow {
     at: log.at,
     actorName: log.actorName,
     entityName: log.entityName,
-    entityLabel: ENTITY_LABELS[log.entityName] ?? log.entityName,
+    entityLabel: entityLabel(log.entityName),
     entityId: log.entityId,
     action: log.action,
     actionLabel: ACTION_LABELS[log.action] ?? log.action,

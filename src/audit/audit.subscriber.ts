@@ -1,5 +1,5 @@
 import { ChangeSetType, helper, type ChangeSet, type EventArgs, type EventSubscriber, type FlushEventArgs, type UnitOfWork } from '@mikro-orm/core';
-import { currentActor } from './actor.js';
+import { currentActor } from '../db/actor.js';
 
 /** Fields never copied into the log (secrets) or not worth showing (derived keys, timestamps). */
 const MASKED = new Set(['passwordHash']);

@@ -1,6 +1,6 @@
 import { loadConfig, type Config } from '../config.js';
-import { withActor } from '../audit/actor.js';
-import { openOrm, type EntityManager, type Orm } from '../db/orm.js';
+import { withActor } from '../db/actor.js';
+import type { EntityManager, Orm, OrmOpener } from '../db/orm.js';
 
 /** One `enishi` subcommand. `name` may be two words ('members import'). */
 export interface Command {
@@ -14,6 +14,8 @@ export interface CliIO {
   out(line: string): void;
   err(line: string): void;
   env: NodeJS.ProcessEnv;
+  /** Opens the database with every entity: given by the entry point, which owns the entity list. */
+  openOrm: OrmOpener;
 }
 
 /** A CLI error: printed as one line, exit code 1 (2 for usage). */
@@ -26,7 +28,7 @@ export class CliError extends Error {
 /** Opens the database for a batch command, runs fn as the 'CLI' actor, and always closes it. */
 export async function withDatabase<T>(io: CliIO, fn: (em: EntityManager, orm: Orm, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig(io.env);
-  const orm = await openOrm(config);
+  const orm = await io.openOrm(config);
   try {
     return await withActor({ staffId: null, name: 'CLI' }, () => fn(orm.em.fork(), orm, config));
   } finally {

@@ -1,26 +1,34 @@
-import { MikroORM, type Options } from '@mikro-orm/core';
+import { MikroORM, type EntitySchema, type EventSubscriber, type Options } from '@mikro-orm/core';
 import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
 import { join } from 'node:path';
 import { migrationsList } from '../../migrations/index.js';
-import { AuditSubscriber } from '../audit/audit.subscriber.js';
 import { ensureDataDir, type Config } from '../config.js';
-import { entities } from './entities.js';
 
 export type EntityManager = SqlEntityManager;
 export type Orm = MikroORM<AbstractSqlDriver>;
+type DbConfig = Pick<Config, 'databaseUrl' | 'dataDir'>;
+
+/** What the app puts into the ORM: every entity and subscriber (listed at the top, in src/mikro-orm.config.ts). */
+export interface OrmWiring {
+  entities: EntitySchema<any, any>[];
+  subscribers: EventSubscriber[];
+}
+
+/** Opens the app's database; the top level binds the wiring, so lower layers receive this function. */
+export type OrmOpener = (config: DbConfig, opts?: { migrate?: boolean }) => Promise<Orm>;
 
 export function isPostgres(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
-export function ormOptions(config: Pick<Config, 'databaseUrl' | 'dataDir'>, debug = false): Options {
+export function ormOptions(config: DbConfig, wiring: OrmWiring, debug = false): Options {
   const common = {
-    entities,
+    entities: wiring.entities,
     extensions: [Migrator],
-    subscribers: [new AuditSubscriber()],
+    subscribers: wiring.subscribers,
     migrations: { migrationsList, snapshot: false, transactional: true, allOrNothing: true, silent: true },
     debug,
     forceUtcTimezone: true,
@@ -38,8 +46,8 @@ export function ormOptions(config: Pick<Config, 'databaseUrl' | 'dataDir'>, debu
 }
 
 /** Opens the database and brings its schema up to date (migrations are idempotent). */
-export async function openOrm(config: Pick<Config, 'databaseUrl' | 'dataDir'>, opts: { migrate?: boolean } = {}): Promise<Orm> {
-  const orm = (await MikroORM.init(ormOptions(config))) as unknown as Orm;
+export async function openDatabase(config: DbConfig, wiring: OrmWiring, opts: { migrate?: boolean } = {}): Promise<Orm> {
+  const orm = (await MikroORM.init(ormOptions(config, wiring))) as unknown as Orm;
   if (!isPostgres(config.databaseUrl)) {
     const conn = orm.em.getConnection();
     // WAL lets the web app read while a batch writes; busy_timeout waits instead of failing on a lock.

@@ -1,5 +1,5 @@
 import type { EntityManager } from '../db/orm.js';
-import type { IStaff } from '../staff/staff.entity.js';
+import type { SignedInStaff } from '../web/types.js';
 import type { IMember } from './member.entity.js';
 
 /**
@@ -11,7 +11,7 @@ export interface MemberSection {
   order: number;
   /** views/<template>.eta, rendered with { member, staff, canEdit, csrf, ...data } */
   template: string;
-  load(em: EntityManager, member: IMember, staff: IStaff): Promise<Record<string, unknown> | null>;
+  load(em: EntityManager, member: IMember, staff: SignedInStaff): Promise<Record<string, unknown> | null>;
 }
 
 export interface TimelineItem {
@@ -37,7 +37,7 @@ export function addTimelineSource(key: string, source: TimelineSource): void {
   timelineSources.set(key, source);
 }
 
-export async function loadSections(em: EntityManager, member: IMember, staff: IStaff) {
+export async function loadSections(em: EntityManager, member: IMember, staff: SignedInStaff) {
   const out: { key: string; template: string; data: Record<string, unknown> }[] = [];
   for (const s of [...sections.values()].sort((a, b) => a.order - b.order)) {
     const data = await s.load(em, member, staff);

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { formError } from '../web/forms.js';
 import { NotFoundError, UserError, idParam } from '../web/errors.js';
-import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from './staff.entity.js';
-import { authenticate, changeRole, createStaff, listStaff, resetPassword, setActive } from './staff.service.js';
+import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../web/roles.js';
+import { authenticate, changeRole, createStaff, findStaff, listStaff, resetPassword, setActive } from './staff.service.js';
 import { verifyPassword } from './password.js';
 
 type Body = Record<string, string | undefined>;
@@ -58,7 +58,9 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/account/password', { config: { role: 'viewer' } }, async (req, reply) => {
     const b = req.body as Body;
-    const staff = req.staff!;
+    // req.staff is only who is signed in; the password hash lives on the staff record.
+    const staff = await findStaff(req.em, req.staff!.id);
+    if (!staff) throw new NotFoundError();
     try {
       if (!(await verifyPassword(b.current ?? '', staff.passwordHash))) throw new UserError('入力内容を確認してください', 422, { current: '現在のパスワードが違います' });
       if ((b.password ?? '') !== (b.password2 ?? '')) throw new UserError('入力内容を確認してください', 422, { password2: 'パスワードが一致しません' });

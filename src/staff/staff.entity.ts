@@ -1,13 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-
-export const STAFF_ROLES = ['admin', 'staff', 'viewer'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
-export const ROLE_LABELS: Record<StaffRole, string> = { admin: '管理者', staff: '事務局', viewer: '閲覧のみ' };
-const RANK: Record<StaffRole, number> = { viewer: 0, staff: 1, admin: 2 };
-
-export function roleAtLeast(role: StaffRole, needed: StaffRole): boolean {
-  return RANK[role] >= RANK[needed];
-}
+import type { StaffRole } from '../web/roles.js';
 
 export const Staff = defineEntity({
   name: 'Staff',

@@ -1,9 +1,15 @@
 import type { EntityManager } from '../db/orm.js';
 import { UserError } from '../web/errors.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
-import { STAFF_ROLES, Staff, type IStaff, type StaffRole } from './staff.entity.js';
+import { STAFF_ROLES, type StaffRole } from '../web/roles.js';
+import { Staff, type IStaff } from './staff.entity.js';
 
 export interface NewStaff { loginId: string; displayName: string; password: string; role: StaffRole }
+
+/** The staff lookup the session guard uses (web/ receives it from app.ts). */
+export function findStaff(em: EntityManager, id: number): Promise<IStaff | null> {
+  return em.findOne(Staff, { id });
+}
 
 export function countStaff(em: EntityManager): Promise<number> {
   return em.count(Staff, {});
@@ -38,7 +44,7 @@ export async function authenticate(em: EntityManager, loginId: string, password:
 }
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-export async function setActive(em: EntityManager, actor: IStaff, id: number, active: boolean): Promise<IStaff> {
+export async function setActive(em: EntityManager, actor: { id: number }, id: number, active: boolean): Promise<IStaff> {
   const staff = await em.findOneOrFail(Staff, { id }, { failHandler: () => new UserError('スタッフが見つかりません', 404) });
   if (!active && staff.id === actor.id) throw new UserError('自分自身を無効にすることはできません', 422);
   if (!active && staff.role === 'admin' && (await em.count(Staff, { role: 'admin', active: true })) <= 1) {
@@ -58,7 +64,7 @@ export async function resetPassword(em: EntityManager, id: number, password: str
   return staff;
 }
 
-export async function changeRole(em: EntityManager, actor: IStaff, id: number, role: StaffRole): Promise<IStaff> {
+export async function changeRole(em: EntityManager, actor: { id: number }, id: number, role: StaffRole): Promise<IStaff> {
   const staff = await em.findOneOrFail(Staff, { id }, { failHandler: () => new UserError('スタッフが見つかりません', 404) });
   if (!STAFF_ROLES.includes(role)) throw new UserError('権限を選んでください', 422);
   if (staff.id === actor.id && role !== 'admin') throw new UserError('自分自身の管理者権限は外せません', 422);

@@ -1,4 +1,4 @@
-import type { StaffRole } from '../staff/staff.entity.js';
+import type { StaffRole } from './roles.js';
 
 /** The main menu, in order. Each domain adds its own entry here. */
 export interface NavItem { href: string; label: string; role: StaffRole }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { formatYenJa } from '../lib/money.js';
-import { ROLE_LABELS } from '../staff/staff.entity.js';
+import { ROLE_LABELS } from './roles.js';
 import { can } from './auth.js';
 import { NAV } from './nav.js';
 

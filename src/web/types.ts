@@ -1,6 +1,18 @@
 import type { EntityManager, Orm } from '../db/orm.js';
 import type { Config } from '../config.js';
-import type { IStaff, StaffRole } from '../staff/staff.entity.js';
+import type { StaffRole } from './roles.js';
+
+/** The signed-in staff member as web/ needs it; the staff domain's lookup returns its whole record. */
+export interface SignedInStaff {
+  id: number;
+  loginId: string;
+  displayName: string;
+  role: StaffRole;
+  active: boolean;
+}
+
+/** Finds a staff account by id for the session guard (given by app.ts, from the staff domain). */
+export type StaffLookup = (em: EntityManager, id: number) => Promise<SignedInStaff | null>;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -12,7 +24,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     em: EntityManager;
-    staff: IStaff | null;
+    staff: SignedInStaff | null;
   }
   interface FastifyReply {
     /** Renders views/<template>.eta inside the layout with the common context (staff, csrf, flash). */

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withActor } from '../../src/audit/actor.js';
+import { withActor } from '../../src/db/actor.js';
 import { importStatement } from '../../src/banking/bank-import.service.js';
 import { readStatement } from '../../src/banking/statement.js';
 import { loadConfig } from '../../src/config.js';
-import { openOrm } from '../../src/db/orm.js';
+import { openOrm } from '../../src/mikro-orm.config.js';
 import { issueInvoiceRun } from '../../src/dues/invoice-run.service.js';
 import { encodeCp932 } from '../../src/lib/text-encoding.js';
 import { seedDefaults } from '../../src/seed.js';

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withActor } from '../../src/audit/actor.js';
+import { withActor } from '../../src/db/actor.js';
 import { loadConfig } from '../../src/config.js';
-import { openOrm } from '../../src/db/orm.js';
+import { openOrm } from '../../src/mikro-orm.config.js';
 import { issueInvoiceRun } from '../../src/dues/invoice-run.service.js';
 import { updateSettings } from '../../src/settings/settings.service.js';
 import { seedDefaults } from '../../src/seed.js';

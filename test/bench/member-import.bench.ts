@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withActor } from '../../src/audit/actor.js';
+import { withActor } from '../../src/db/actor.js';
 import { loadConfig } from '../../src/config.js';
-import { openOrm } from '../../src/db/orm.js';
+import { openOrm } from '../../src/mikro-orm.config.js';
 import { importMembers } from '../../src/members/import/import.service.js';
 import { encodeCp932 } from '../../src/lib/text-encoding.js';
 import { seedDefaults } from '../../src/seed.js';

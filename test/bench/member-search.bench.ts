@@ -1,8 +1,8 @@
 import autocannon from 'autocannon';
-import { openOrm } from '../../src/db/orm.js';
+import { openOrm } from '../../src/mikro-orm.config.js';
 import { seedDefaults } from '../../src/seed.js';
 import { startServerProcess } from './server.js';
-import { withActor } from '../../src/audit/actor.js';
+import { withActor } from '../../src/db/actor.js';
 import { loadConfig } from '../../src/config.js';
 import { createStaff } from '../../src/staff/staff.service.js';
 import { insertMembers } from './data.js';

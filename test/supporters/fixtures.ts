@@ -1,4 +1,4 @@
-import { withActor } from '../../src/audit/actor.js';
+import { withActor } from '../../src/db/actor.js';
 import type { EntityManager } from '../../src/db/orm.js';
 import type { IMember } from '../../src/members/member.entity.js';
 import { parseMember, type RawMember } from '../../src/members/member.form.js';

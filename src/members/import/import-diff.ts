@@ -1,4 +1,4 @@
-import { FIELD_LABELS } from '../../audit/labels.js';
+import { MEMBER_FIELD_LABELS } from '../audit-labels.js';
 import type { IMemberSkill } from '../../supporters/member-skill.entity.js';
 import type { IMember } from '../member.entity.js';
 import type { MemberInput, RawMember } from '../member.form.js';
@@ -25,7 +25,7 @@ const show = (v: unknown) => (v === null || v === undefined || v === '' ? '' : S
 /** Field-by-field differences (with Japanese labels) between a member and the row's values, skills included. */
 export function memberChanges(m: IMember, input: MemberInput, skillIds: number[] | undefined, existing: IMemberSkill[], ctx: ImportContext): Change[] {
   const changes: Change[] = [];
-  const label = (k: string) => FIELD_LABELS.Member?.[k] ?? k;
+  const label = (k: string) => MEMBER_FIELD_LABELS[k] ?? k;
   for (const k of FORM_KEYS) {
     if (k === 'memberNo') continue;
     if (show(m[k]) !== show(input[k])) changes.push({ label: label(k), before: show(m[k]), after: show(input[k]) });

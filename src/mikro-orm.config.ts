@@ -1,0 +1,24 @@
+import { AuditLog } from './audit/audit-log.entity.js';
+import { AuditSubscriber } from './audit/audit.subscriber.js';
+import { bankingEntities } from './banking/entities.js';
+import type { Config } from './config.js';
+import { openDatabase, type OrmWiring, type Orm } from './db/orm.js';
+import { duesEntities } from './dues/entities.js';
+import { Member } from './members/member.entity.js';
+import { MemberType } from './members/member-type.entity.js';
+import { Setting } from './settings/setting.entity.js';
+import { Staff } from './staff/staff.entity.js';
+import { supporterEntities } from './supporters/entities.js';
+
+/** Every entity, listed by hand (no folder discovery): add new domains here. */
+export const entities = [AuditLog, Staff, Setting, MemberType, Member, ...supporterEntities, ...duesEntities, ...bankingEntities];
+
+/** Entities and subscribers for one ORM; a fresh subscriber each time, as it keeps per-flush state. */
+export function ormWiring(): OrmWiring {
+  return { entities, subscribers: [new AuditSubscriber()] };
+}
+
+/** Opens the database with every entity and the audit subscriber, and brings its schema up to date. */
+export function openOrm(config: Pick<Config, 'databaseUrl' | 'dataDir'>, opts: { migrate?: boolean } = {}): Promise<Orm> {
+  return openDatabase(config, ormWiring(), opts);
+}
