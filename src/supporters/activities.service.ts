@@ -6,7 +6,7 @@ import { fields, type FormBody } from '../web/forms.js';
 import { Activity, type IActivity } from './activity.entity.js';
 import { FormReader } from './form-helpers.js';
 import { Participation, PARTICIPATION_STATUSES, type IParticipation, type ParticipationStatus } from './participation.entity.js';
-import { Skill } from './skill.entity.js';
+import { Skill } from '../members/skills/skill.entity.js';
 
 export type ActivityInput = Pick<IActivity, 'title' | 'startsOn' | 'endsOn' | 'place' | 'skillIds' | 'helpersWanted' | 'description'>;
 

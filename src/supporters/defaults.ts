@@ -1,5 +1,5 @@
 import type { EntityManager } from '../db/orm.js';
-import { Skill } from './skill.entity.js';
+import { Skill } from '../members/skills/skill.entity.js';
 import { SupporterRole } from './supporter-role.entity.js';
 
 export const DEFAULT_ROLES = [

@@ -3,7 +3,7 @@ import type { EntityManager } from '../db/orm.js';
 import { UserError } from '../web/errors.js';
 import type { FormBody } from '../web/forms.js';
 import { FormReader } from './form-helpers.js';
-import { Skill } from './skill.entity.js';
+import { Skill } from '../members/skills/skill.entity.js';
 import { SupporterRole } from './supporter-role.entity.js';
 
 /** The two lists the office edits (役割, 協力できる分野) share one shape and one editor. */

@@ -1,5 +1,5 @@
-import type { EntityManager } from '../db/orm.js';
-import type { FormBody } from '../web/forms.js';
+import type { EntityManager } from '../../db/orm.js';
+import type { FormBody } from '../../web/forms.js';
 import { parseSkillSelections, setMemberSkills, skillChoices, SKILLS_MARKER } from './skills.service.js';
 
 /**

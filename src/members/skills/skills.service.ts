@@ -1,8 +1,8 @@
-import type { EntityManager } from '../db/orm.js';
-import { normalizeText } from '../lib/kana.js';
-import { Member } from '../members/member.entity.js';
-import { UserError } from '../web/errors.js';
-import { field, fields, type FormBody } from '../web/forms.js';
+import type { EntityManager } from '../../db/orm.js';
+import { normalizeText } from '../../lib/kana.js';
+import { Member } from '../member.entity.js';
+import { UserError } from '../../web/errors.js';
+import { field, fields, type FormBody } from '../../web/forms.js';
 import { MemberSkill, type IMemberSkill } from './member-skill.entity.js';
 import { Skill, type ISkill } from './skill.entity.js';
 
