@@ -1,5 +1,6 @@
 import type { EntityManager } from '../db/orm.js';
-import { loadMatcher, type PlannedMatch } from './match-context.js';
+import { loadMatcher } from './match-context.js';
+import type { PlannedMatch } from './settlement.js';
 import type { StatementLine } from './statement.js';
 
 /** A statement line with the payer's normalised key (what aliases and the matcher use). */
