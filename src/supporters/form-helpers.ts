@@ -6,7 +6,16 @@ import { MESSAGES } from './ui-text.js';
 
 export type FieldErrors = Record<string, string>;
 
-/** Collects field errors while reading a form; `done()` throws one 422 with all of them. */
+/** What a form parser returns: the typed value, or the field errors to show. */
+export type Parsed<T> = { value: T } | { errors: FieldErrors };
+
+/** The parsed value, or one 422 with every field error (what the routes' form re-render catches). */
+export function formValue<T>(parsed: Parsed<T>): T {
+  if ('errors' in parsed) throw new UserError(MESSAGES.checkInput, 422, parsed.errors);
+  return parsed.value;
+}
+
+/** Collects field errors while a `*.form.ts` parser reads a form; `result()` hands back value or errors. */
 export class FormReader {
   errors: FieldErrors = {};
   constructor(private body: FormBody) {}
@@ -72,7 +81,8 @@ export class FormReader {
     return ['1', 'on', 'true'].includes(this.raw(key));
   }
 
-  done(): void {
-    if (Object.keys(this.errors).length) throw new UserError(MESSAGES.checkInput, 422, this.errors);
+  /** The value when no field had an error, else the errors. */
+  result<T>(value: T): Parsed<T> {
+    return Object.keys(this.errors).length ? { errors: this.errors } : { value };
   }
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { idParam } from '../../web/errors.js';
 import type { FormBody } from '../../web/forms.js';
 import { addMemberSection } from '../member-page.js';
-import { memberSkills, parseSkillSelections, setMemberSkills, skillChoices, SKILLS_MARKER } from './skills.service.js';
+import { parseSkillSelections, SKILLS_MARKER } from './skills.form.js';
+import { memberSkills, setMemberSkills, skillChoices } from './skills.service.js';
 
 /** 協力できる分野 on the member page: its section (the list of skills lives in supporters' list editor). */
 export async function skillRoutes(app: FastifyInstance): Promise<void> {
