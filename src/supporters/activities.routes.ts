@@ -9,7 +9,7 @@ import {
 import { parseActivity } from './activity.form.js';
 import { callListRows, CALL_LIST_HEADER } from './call-list.js';
 import { sendCsv } from '../web/download.js';
-import { formValue } from './form-helpers.js';
+import { formValue } from '../web/form-reader.js';
 import { findHelpers } from './find-helpers.js';
 import { listItems } from './lists.service.js';
 import { PARTICIPATION_STATUSES, type ParticipationStatus } from './participation.entity.js';

@@ -1,6 +1,6 @@
 import { fields, type FormBody } from '../web/forms.js';
 import type { ActivityInput } from './activities.service.js';
-import { FormReader, type Parsed } from './form-helpers.js';
+import { FormReader, type Parsed } from '../web/form-reader.js';
 
 /** 活動: title, dates, place, the skills it wants and how many helpers. */
 export function parseActivity(body: FormBody): Parsed<ActivityInput> {

@@ -1,5 +1,5 @@
 import type { FormBody } from '../web/forms.js';
-import { FormReader, type Parsed } from './form-helpers.js';
+import { FormReader, type Parsed } from '../web/form-reader.js';
 import { CHANNELS, type Channel } from './interaction.entity.js';
 import type { InteractionInput } from './interactions.service.js';
 

@@ -6,7 +6,7 @@ import { getMember } from '../members/member.service.js';
 import { idParam, UserError } from '../web/errors.js';
 import { field, type FormBody } from '../web/forms.js';
 import { backUrl } from '../web/back-url.js';
-import { formValue } from './form-helpers.js';
+import { formValue } from '../web/form-reader.js';
 import { parseInteraction } from './interaction.form.js';
 import { CHANNELS, type IInteraction } from './interaction.entity.js';
 import {

@@ -1,5 +1,5 @@
 import type { FormBody } from '../web/forms.js';
-import { FormReader, type Parsed } from './form-helpers.js';
+import { FormReader, type Parsed } from '../web/form-reader.js';
 import { LISTS, type ListItemInput, type ListKind } from './lists.service.js';
 
 /** An entry of the 役割 or 協力できる分野 list; 役職 (officer) only where the list has it. */

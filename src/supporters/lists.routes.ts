@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { idParam } from '../web/errors.js';
 import { formError, type FormBody } from '../web/forms.js';
-import { formValue } from './form-helpers.js';
+import { formValue } from '../web/form-reader.js';
 import { parseListItem } from './list-item.form.js';
 import { LISTS, listItems, saveListItem, type ListKind } from './lists.service.js';
 

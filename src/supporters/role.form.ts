@@ -1,5 +1,5 @@
 import type { FormBody } from '../web/forms.js';
-import { FormReader, type Parsed } from './form-helpers.js';
+import { FormReader, type Parsed } from '../web/form-reader.js';
 import type { RoleAssignmentInput } from './roles.service.js';
 
 /** 役割 on the member page: which role and for which period. */

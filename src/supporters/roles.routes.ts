@@ -6,7 +6,7 @@ import { idParam, UserError } from '../web/errors.js';
 import type { FormBody } from '../web/forms.js';
 import { sendCsv } from '../web/download.js';
 import { listItems } from './lists.service.js';
-import { formValue } from './form-helpers.js';
+import { formValue } from '../web/form-reader.js';
 import { parseRoleAssignment } from './role.form.js';
 import { assignRole, getAssignment, holdersOn, removeAssignment, updateAssignment } from './roles.service.js';
 

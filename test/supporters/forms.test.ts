@@ -1,6 +1,6 @@
 import t from 'tap';
 import { parseActivity } from '../../src/supporters/activity.form.js';
-import { formValue } from '../../src/supporters/form-helpers.js';
+import { formValue } from '../../src/web/form-reader.js';
 import { parseInteraction } from '../../src/supporters/interaction.form.js';
 import { parseListItem } from '../../src/supporters/list-item.form.js';
 import { parseRoleAssignment } from '../../src/supporters/role.form.js';

@@ -8,7 +8,7 @@ import { memberSkills, setMemberSkills, skillChoices } from './skills.service.js
 /** 協力できる分野 on the member page: its section (the list of skills lives in supporters' list editor). */
 export async function skillRoutes(app: FastifyInstance): Promise<void> {
   addMemberSection({
-    key: 'supporters.skills', order: 30, template: 'members/section-skills',
+    key: 'members.skills', order: 30, template: 'members/section-skills',
     load: async (em, m) => ({ memberSkills: await memberSkills(em, m.id), skillChoices: await skillChoices(em, m.id, null), skillsMarker: SKILLS_MARKER }),
   });
   app.post('/members/:id/skills', async (req, reply) => {

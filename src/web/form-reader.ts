@@ -1,8 +1,8 @@
 import { parseDate } from '../lib/dates.js';
 import { normalizeText } from '../lib/kana.js';
-import { UserError } from '../web/errors.js';
-import { field, type FormBody } from '../web/forms.js';
-import { MESSAGES } from './ui-text.js';
+import { UserError } from './errors.js';
+import { field, type FormBody } from './forms.js';
+import { FORM_TEXT } from './ui-text.js';
 
 export type FieldErrors = Record<string, string>;
 
@@ -11,7 +11,7 @@ export type Parsed<T> = { value: T } | { errors: FieldErrors };
 
 /** The parsed value, or one 422 with every field error (what the routes' form re-render catches). */
 export function formValue<T>(parsed: Parsed<T>): T {
-  if ('errors' in parsed) throw new UserError(MESSAGES.checkInput, 422, parsed.errors);
+  if ('errors' in parsed) throw new UserError(FORM_TEXT.checkInput, 422, parsed.errors);
   return parsed.value;
 }
 
@@ -46,7 +46,7 @@ export class FormReader {
       return null;
     }
     const d = parseDate(s);
-    if (!d) this.errors[key] = MESSAGES.dateFormat;
+    if (!d) this.errors[key] = FORM_TEXT.dateFormat;
     return d;
   }
 
@@ -56,7 +56,7 @@ export class FormReader {
     if (!s) return null;
     const m = /^(\d{1,2})[:時]?(\d{2})分?$/.exec(s);
     if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) {
-      this.errors[key] = MESSAGES.timeFormat;
+      this.errors[key] = FORM_TEXT.timeFormat;
       return null;
     }
     return `${m[1]!.padStart(2, '0')}:${m[2]}`;
