@@ -43,7 +43,8 @@ export function storedSuggestion(s: Suggestion, open: OpenAmounts): StoredSugges
   const usable = all.filter((a) => (open.get(a.invoiceId) ?? 0) >= a.amount);
   if (usable.length < all.length) {
     const placed = usable.reduce((sum, a) => sum + a.amount, 0);
-    s = { ...s, fee: 0, difference: s.difference, surplus: Math.max(0, s.allocations.reduce((sum, a) => sum + a.amount, 0) + s.surplus - placed), score: Math.max(0, s.score - 0.3), reasons: [...s.reasons, SETTLED_BY_EARLIER_LINE] };
+    const deposited = s.allocations.reduce((sum, a) => sum + a.amount, 0) + s.surplus;
+    s = { ...s, fee: 0, surplus: Math.max(0, deposited - placed), score: Math.max(0, s.score - 0.3), reasons: [...s.reasons, SETTLED_BY_EARLIER_LINE] };
   }
   return {
     memberId: s.memberId, memberNo: s.memberNo, name: s.name,
