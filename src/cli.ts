@@ -3,7 +3,7 @@ import { duesCommands } from './dues/cli.js';
 import { CliError, type CliIO, type Command } from './cli/command.js';
 import { loadConfig } from './config.js';
 import { memberImportCommands } from './members/import/cli.js';
-import { openOrm } from './mikro-orm.config.js';
+import { openSeededOrm } from './seed.js';
 import { startServer } from './server.js';
 
 /** The commands of the app itself: they start the server or open the database with every entity. */
@@ -83,5 +83,5 @@ export const processIO: CliIO = {
   out: (l) => process.stdout.write(l + '\n'),
   err: (l) => process.stderr.write(l + '\n'),
   env: process.env,
-  openOrm,
+  openOrm: openSeededOrm,
 };

@@ -6,12 +6,14 @@ import { openDatabase, type OrmWiring, type Orm } from './db/orm.js';
 import { duesEntities } from './dues/entities.js';
 import { Member } from './members/member.entity.js';
 import { MemberType } from './members/member-type.entity.js';
+import { MemberSkill } from './members/skills/member-skill.entity.js';
+import { Skill } from './members/skills/skill.entity.js';
 import { Setting } from './settings/setting.entity.js';
 import { Staff } from './staff/staff.entity.js';
 import { supporterEntities } from './supporters/entities.js';
 
 /** Every entity, listed by hand (no folder discovery): add new domains here. */
-export const entities = [AuditLog, Staff, Setting, MemberType, Member, ...supporterEntities, ...duesEntities, ...bankingEntities];
+export const entities = [AuditLog, Staff, Setting, MemberType, Member, Skill, MemberSkill, ...supporterEntities, ...duesEntities, ...bankingEntities];
 
 /** Entities and subscribers for one ORM; a fresh subscriber each time, as it keeps per-flush state. */
 export function ormWiring(): OrmWiring {

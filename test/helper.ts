@@ -8,6 +8,7 @@ import { withActor } from '../src/db/actor.js';
 import { loadConfig, type Config } from '../src/config.js';
 import type { EntityManager, Orm } from '../src/db/orm.js';
 import { openOrm } from '../src/mikro-orm.config.js';
+import { openSeededOrm } from '../src/seed.js';
 import { createStaff } from '../src/staff/staff.service.js';
 import type { StaffRole } from '../src/web/roles.js';
 import type { CliIO } from '../src/cli/command.js';
@@ -120,7 +121,7 @@ export async function loggedIn(app: FastifyInstance, role: StaffRole = 'admin'):
 export function captureIO(env: NodeJS.ProcessEnv): CliIO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), env, openOrm };
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), env, openOrm: openSeededOrm };
 }
 
 /**

@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CliError, withDatabase, type CliIO, type Command } from '../cli/command.js';
 import { UserError } from '../web/errors.js';
-import { importStatement, type ImportReport } from './bank-import.service.js';
+import { importStatement } from './bank-import.service.js';
+import type { ImportReport } from './import-plan.js';
 import { formatNames, StatementError } from './statement.js';
 
 const USAGE = 'enishi bank import FILE [--format NAME] [--dry-run] [--json]';

@@ -3,7 +3,7 @@ import { collectGarbage } from '../lib/memory.js';
 import { Member } from '../members/member.entity.js';
 import { BankImport } from './bank-import.entity.js';
 import { BankTransaction, type IBankTransaction } from './bank-transaction.entity.js';
-import type { PlannedLine } from './bank-import.service.js';
+import type { PlannedLine } from './import-plan.js';
 import { postPayments } from './dues-port.js';
 
 const CHUNK = 500;

@@ -5,7 +5,6 @@ import { renderInvoices } from '../documents/invoice.pdf.js';
 import { renderReminders } from '../documents/reminder.pdf.js';
 import { parseDate } from '../lib/dates.js';
 import { formatYen } from '../lib/money.js';
-import { seedDefaults } from '../seed.js';
 import { orgInfo, runInvoiceDocs } from './dues-documents.js';
 import { issueInvoiceRun, undoInvoiceRun, type RunResult } from './invoice-run.service.js';
 import { checkFiscalYear } from './invoice.service.js';
@@ -46,10 +45,7 @@ export const invoicesIssueCommand: Command = {
     const fiscalYear = yearOption(values.year);
     const issuedOn = dateOption(values.date);
     const dryRun = !!values['dry-run'];
-    const r = await withDatabase(io, async (em) => {
-      await seedDefaults(em);
-      return issueInvoiceRun(em, { fiscalYear, issuedOn, dryRun });
-    });
+    const r = await withDatabase(io, (em) => issueInvoiceRun(em, { fiscalYear, issuedOn, dryRun }));
     if (values.json) {
       io.out(JSON.stringify({
         issued: r.issued.map((i) => ({ invoiceNo: i.invoiceNo, memberNo: i.memberNo, amount: i.amount })),

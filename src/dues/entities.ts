@@ -4,5 +4,5 @@ import { InvoiceRun } from './invoice-run.entity.js';
 import { Invoice } from './invoice.entity.js';
 import { Payment } from './payment.entity.js';
 
-/** The dues domain's entities, spread into the shared list in src/db/entities.ts. */
+/** The dues domain's entities, spread into the shared list in src/mikro-orm.config.ts. */
 export const duesEntities = [InvoiceRun, Invoice, Payment, Allocation, Donation];

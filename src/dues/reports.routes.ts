@@ -2,12 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { renderReminders } from '../documents/reminder.pdf.js';
 import { todayInTokyo } from '../lib/dates.js';
 import { displayName, fullAddress } from '../members/member.model.js';
-import { sendCsv, type CsvCell } from '../supporters/csv-download.js';
+import { sendCsv, sendPdf, type CsvCell } from '../web/download.js';
 import { field, fields, type FormBody } from '../web/forms.js';
 import { orgInfo } from './dues-documents.js';
 import { pageYear, percent } from './dues-pages.js';
 import type { IInvoice, InvoiceStatus } from './invoice.entity.js';
-import { sendPdf } from './pdf-response.js';
 import { INVOICE_STATUS_LABELS } from './ui-text.js';
 import { remindInvoices, unpaidInvoices } from './unpaid.service.js';
 

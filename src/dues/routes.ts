@@ -12,7 +12,7 @@ import { pageYear, percent } from './dues-pages.js';
 import { Invoice } from './invoice.entity.js';
 import { InvoiceRun } from './invoice-run.entity.js';
 import { issueInvoiceRun, listRuns, planInvoiceRun, undoInvoiceRun } from './invoice-run.service.js';
-import { sendPdf } from './pdf-response.js';
+import { sendPdf } from '../web/download.js';
 import { INVOICE_STATUS_LABELS, MSG } from './ui-text.js';
 
 const PREVIEW_ROWS = 200;

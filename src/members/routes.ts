@@ -11,7 +11,8 @@ import { searchMembers, type SortKey, type StatusFilter } from './member-search.
 import { createMember, getMember, PossibleDuplicate, readmitMember, updateMember, withdrawMember } from './member.service.js';
 import { PREFECTURES } from './prefectures.js';
 import { LABELS } from './ui-text.js';
-import { memberSkillsForm, saveMemberSkills } from '../supporters/member-skills.hooks.js'; // supporters: skills on the form
+import { memberSkillsForm, saveMemberSkills } from './skills/member-skills.hooks.js';
+import { skillRoutes } from './skills/skills.routes.js';
 
 const helpers = { displayName, displayKana, fullAddress, honorific, labels: LABELS };
 
@@ -54,7 +55,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
       // Member and skills in one transaction: a refused skill list must not leave a half-registered member.
       const m = await req.em.transactional(async (tx) => {
         const created = await createMember(tx, value, { confirmDuplicate: field(body, 'confirmDuplicate') === '1' });
-        await saveMemberSkills(tx, created.id, body); // supporters
+        await saveMemberSkills(tx, created.id, body);
         return created;
       });
       return reply.redirectWithFlash(`/members/${m.id}`, `${displayName(m)}（会員番号 ${m.memberNo}）を登録しました`);
@@ -92,7 +93,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
       if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
       const m = await req.em.transactional(async (tx) => {
         const updated = await updateMember(tx, id, value);
-        await saveMemberSkills(tx, updated.id, req.body); // supporters
+        await saveMemberSkills(tx, updated.id, req.body);
         return updated;
       });
       return reply.redirectWithFlash(`/members/${m.id}`, '会員情報を保存しました');
@@ -113,9 +114,10 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
     const m = await readmitMember(req.em, idParam((req.params as { id: string }).id));
     return reply.redirectWithFlash(`/members/${m.id}`, `${displayName(m)} を会員に戻しました`);
   });
+  await app.register(skillRoutes);
 }
 
 async function renderForm(reply: FastifyReply, em: EntityManager, data: Record<string, unknown>, status = 200) {
-  const skills = await memberSkillsForm(em, (data.member as { id?: number } | undefined)?.id ?? null, reply.request.body); // supporters
+  const skills = await memberSkillsForm(em, (data.member as { id?: number } | undefined)?.id ?? null, reply.request.body);
   return reply.render('members/form', { ...(await formContext(em)), ...skills, ...data }, status);
 }

@@ -3,11 +3,13 @@ import { displayKana, displayName } from '../members/member.model.js';
 import { idParam, UserError } from '../web/errors.js';
 import { field, fields, type FormBody } from '../web/forms.js';
 import {
-  addParticipantByMemberNo, addParticipants, getActivity, listActivities, parseActivity, participantsOf, removeParticipation,
+  addParticipantByMemberNo, addParticipants, getActivity, listActivities, participantsOf, removeParticipation,
   saveActivity, setParticipationStatus, statusCounts,
 } from './activities.service.js';
+import { parseActivity } from './activity.form.js';
 import { callListRows, CALL_LIST_HEADER } from './call-list.js';
-import { sendCsv } from './csv-download.js';
+import { sendCsv } from '../web/download.js';
+import { formValue } from '../web/form-reader.js';
 import { findHelpers } from './find-helpers.js';
 import { listItems } from './lists.service.js';
 import { PARTICIPATION_STATUSES, type ParticipationStatus } from './participation.entity.js';
@@ -32,7 +34,7 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/activities', async (req, reply) => {
     try {
-      const a = await saveActivity(req.em, null, parseActivity(req.body as FormBody));
+      const a = await saveActivity(req.em, null, formValue(parseActivity(req.body as FormBody)));
       return reply.redirectWithFlash(`/activities/${a.id}`, `活動「${a.title}」を登録しました`);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
@@ -62,7 +64,7 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
   app.post('/activities/:id', async (req, reply) => {
     const a = await getActivity(req.em, idOf(req));
     try {
-      await saveActivity(req.em, a.id, parseActivity(req.body as FormBody));
+      await saveActivity(req.em, a.id, formValue(parseActivity(req.body as FormBody)));
       return reply.redirectWithFlash(`/activities/${a.id}`, '活動を保存しました');
     } catch (err) {
       if (!(err instanceof UserError)) throw err;

@@ -2,29 +2,11 @@ import type { EntityManager } from '../db/orm.js';
 import { todayInTokyo } from '../lib/dates.js';
 import { Member } from '../members/member.entity.js';
 import { UserError } from '../web/errors.js';
-import { fields, type FormBody } from '../web/forms.js';
 import { Activity, type IActivity } from './activity.entity.js';
-import { FormReader } from './form-helpers.js';
 import { Participation, PARTICIPATION_STATUSES, type IParticipation, type ParticipationStatus } from './participation.entity.js';
-import { Skill } from './skill.entity.js';
+import { Skill } from '../members/skills/skill.entity.js';
 
 export type ActivityInput = Pick<IActivity, 'title' | 'startsOn' | 'endsOn' | 'place' | 'skillIds' | 'helpersWanted' | 'description'>;
-
-export function parseActivity(body: FormBody): ActivityInput {
-  const f = new FormReader(body);
-  const v = {
-    title: f.text('title', 120, '活動名を入力してください') ?? '',
-    startsOn: f.date('startsOn', '日付を入力してください') ?? '',
-    endsOn: f.date('endsOn'),
-    place: f.text('place', 120),
-    skillIds: [...new Set(fields(body, 'skillIds').map(Number).filter((n) => Number.isSafeInteger(n) && n > 0))],
-    helpersWanted: f.count('helpersWanted', 10000),
-    description: f.longText('description'),
-  };
-  if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) f.errors.endsOn = '終了日は開始日より後の日付にしてください';
-  f.done();
-  return v;
-}
 
 async function knownSkillIds(em: EntityManager, ids: number[]): Promise<number[]> {
   if (!ids.length) return [];

@@ -1,11 +1,11 @@
 import { registerAuditLabels } from '../audit/labels.js';
+import { registerSkillAuditLabels } from '../members/skills/audit-labels.js';
 
 /** The supporters domain's names in the change log. */
 export function registerSupporterAuditLabels(): void {
   registerAuditLabels('SupporterRole', { label: '役割の種類', fields: { name: '名称', officer: '役員名簿に載せる', sortOrder: '表示順', active: '使う' } });
   registerAuditLabels('MemberRole', { label: '役割', fields: { member: '会員', role: '役割', startedOn: '開始日', endedOn: '終了日', note: 'メモ' } });
-  registerAuditLabels('Skill', { label: '協力できる分野', fields: { name: '名称', sortOrder: '表示順', active: '使う' } });
-  registerAuditLabels('MemberSkill', { label: '会員の協力分野', fields: { member: '会員', skill: '分野', note: 'メモ' } });
+  registerSkillAuditLabels();
   registerAuditLabels('Activity', {
     label: '活動',
     fields: { title: '活動名', startsOn: '日付', endsOn: '終了日', place: '場所', skillIds: '求める分野', helpersWanted: '必要な人数', description: '内容' },

@@ -1,5 +1,5 @@
 import { displayKana, displayName, fullAddress } from '../members/member.model.js';
-import type { CsvCell } from './csv-download.js';
+import type { CsvCell } from '../web/download.js';
 import type { HelperCandidate } from './find-helpers.js';
 import type { IParticipation } from './participation.entity.js';
 import { PARTICIPATION_LABELS } from './ui-text.js';

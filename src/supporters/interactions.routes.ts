@@ -5,10 +5,12 @@ import { displayName } from '../members/member.model.js';
 import { getMember } from '../members/member.service.js';
 import { idParam, UserError } from '../web/errors.js';
 import { field, type FormBody } from '../web/forms.js';
-import { backUrl } from './back-url.js';
+import { backUrl } from '../web/back-url.js';
+import { formValue } from '../web/form-reader.js';
+import { parseInteraction } from './interaction.form.js';
 import { CHANNELS, type IInteraction } from './interaction.entity.js';
 import {
-  createInteraction, getInteraction, markFollowUpDone, markGiftThanked, openFollowUps, parseInteraction, staffChoices, unthankedGifts, updateInteraction,
+  createInteraction, getInteraction, markFollowUpDone, markGiftThanked, openFollowUps, staffChoices, unthankedGifts, updateInteraction,
 } from './interactions.service.js';
 import { nowTimeInTokyo } from './supporter-page.js';
 import { MESSAGES } from './ui-text.js';
@@ -38,7 +40,7 @@ export async function interactionRoutes(app: FastifyInstance): Promise<void> {
     try {
       const body = req.body as FormBody;
       // The form always sends staffId (preselected: the logged-in staff); a client that omits it means "me".
-      await createInteraction(req.em, memberId, parseInteraction(body.staffId === undefined ? { ...body, staffId: String(req.staff?.id ?? '') } : body));
+      await createInteraction(req.em, memberId, formValue(parseInteraction(body.staffId === undefined ? { ...body, staffId: String(req.staff?.id ?? '') } : body)));
       return reply.redirectWithFlash(`/members/${memberId}`, '対応記録を追加しました');
     } catch (err) {
       if (!(err instanceof UserError) || err.statusCode === 404) throw err;
@@ -57,7 +59,7 @@ export async function interactionRoutes(app: FastifyInstance): Promise<void> {
     const id = params(req);
     const i = await getInteraction(req.em, id);
     try {
-      await updateInteraction(req.em, id, parseInteraction(req.body as FormBody));
+      await updateInteraction(req.em, id, formValue(parseInteraction(req.body as FormBody)));
       return reply.redirectWithFlash(`/members/${i.member.id}`, '対応記録を保存しました');
     } catch (err) {
       if (!(err instanceof UserError) || err.statusCode === 404) throw err;

@@ -3,30 +3,12 @@ import { todayInTokyo } from '../lib/dates.js';
 import { Member } from '../members/member.entity.js';
 import { Staff } from '../staff/staff.entity.js';
 import { UserError } from '../web/errors.js';
-import type { FormBody } from '../web/forms.js';
-import { FormReader } from './form-helpers.js';
 import { CHANNELS, Interaction, type Channel, type IInteraction } from './interaction.entity.js';
 
 export interface InteractionInput {
   occurredOn: string; occurredTime: string | null; staffId: number | null; channel: Channel;
   summary: string; content: string | null; gift: string | null; giftThankedOn: string | null;
   followUp: string | null; followUpDue: string | null; followUpDone: boolean;
-}
-
-export function parseInteraction(body: FormBody): InteractionInput {
-  const f = new FormReader(body);
-  const channel = f.raw('channel') as Channel;
-  if (!CHANNELS.includes(channel)) f.errors.channel = '方法を選んでください';
-  const staffId = Number(f.raw('staffId')) || null;
-  const gift = f.text('gift', 200);
-  const v: InteractionInput = {
-    occurredOn: f.date('occurredOn', '日付を入力してください') ?? '', occurredTime: f.time('occurredTime'), staffId, channel,
-    summary: f.text('summary', 200, '要件を入力してください') ?? '', content: f.longText('content'),
-    gift, giftThankedOn: gift ? f.date('giftThankedOn') : null,
-    followUp: f.longText('followUp', 2000), followUpDue: f.date('followUpDue'), followUpDone: f.checked('followUpDone'),
-  };
-  f.done();
-  return v;
 }
 
 async function apply(em: EntityManager, i: IInteraction, v: InteractionInput): Promise<void> {

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { idParam } from '../web/errors.js';
 import { formError, type FormBody } from '../web/forms.js';
+import { formValue } from '../web/form-reader.js';
+import { parseListItem } from './list-item.form.js';
 import { LISTS, listItems, saveListItem, type ListKind } from './lists.service.js';
 
 /** /supporters/roles and /supporters/skills: the office's own lists, one editor for both. */
@@ -14,7 +16,7 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
 
     app.post(`/supporters/${kind}`, async (req, reply) => {
       try {
-        const item = await saveListItem(req.em, kind, null, req.body as FormBody);
+        const item = await saveListItem(req.em, kind, null, formValue(parseListItem(kind, req.body as FormBody)));
         return reply.redirectWithFlash(`/supporters/${kind}`, `「${item.name}」を追加しました`);
       } catch (err) {
         return formError(reply, err, 'supporters/list-editor', await page(req.em, { values: req.body }));
@@ -23,7 +25,7 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
 
     app.post(`/supporters/${kind}/:id`, async (req, reply) => {
       try {
-        const item = await saveListItem(req.em, kind, idParam((req.params as { id: string }).id), req.body as FormBody);
+        const item = await saveListItem(req.em, kind, idParam((req.params as { id: string }).id), formValue(parseListItem(kind, req.body as FormBody)));
         return reply.redirectWithFlash(`/supporters/${kind}`, `「${item.name}」を保存しました`);
       } catch (err) {
         return formError(reply, err, 'supporters/list-editor', await page(req.em));

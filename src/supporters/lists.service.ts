@@ -1,13 +1,13 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '../db/orm.js';
 import { UserError } from '../web/errors.js';
-import type { FormBody } from '../web/forms.js';
-import { FormReader } from './form-helpers.js';
-import { Skill } from './skill.entity.js';
+import { Skill } from '../members/skills/skill.entity.js';
 import { SupporterRole } from './supporter-role.entity.js';
 
 /** The two lists the office edits (役割, 協力できる分野) share one shape and one editor. */
 interface ListItem { id: number; name: string; sortOrder: number; active: boolean }
+/** One entry as the editor sends it; `officer` only for the roles list. */
+export interface ListItemInput { name: string; sortOrder: number; active: boolean; officer?: boolean }
 
 export const LISTS = {
   roles: { entity: SupporterRole as EntityName<ListItem>, title: '役割の一覧', noun: '役割', hasOfficer: true },
@@ -20,20 +20,9 @@ export function listItems(em: EntityManager, kind: ListKind, activeOnly = false)
   return em.find(LISTS[kind].entity, where, { orderBy: { sortOrder: 'asc', id: 'asc' } });
 }
 
-function parseItem(kind: ListKind, body: FormBody) {
-  const f = new FormReader(body);
-  const name = f.text('name', 60, `${LISTS[kind].noun}の名前を入力してください`);
-  const sortOrder = f.count('sortOrder', 9999) ?? 0;
-  f.done();
-  const item: Record<string, unknown> = { name: name!, sortOrder, active: f.raw('active') !== '0' };
-  if (LISTS[kind].hasOfficer) item.officer = f.checked('officer');
-  return item as { name: string; sortOrder: number; active: boolean };
-}
-
 /** Adds (id null) or changes one entry; names stay unique so imports and filters can refer to them. */
-export async function saveListItem(em: EntityManager, kind: ListKind, id: number | null, body: FormBody): Promise<ListItem> {
+export async function saveListItem(em: EntityManager, kind: ListKind, id: number | null, input: ListItemInput): Promise<ListItem> {
   const { entity, noun } = LISTS[kind];
-  const input = parseItem(kind, body);
   const same = await em.findOne(entity, { name: input.name } as FilterQuery<ListItem>);
   if (same && same.id !== id) throw new UserError('入力内容を確認してください', 422, { name: `「${input.name}」は既にあります` });
   let item: ListItem;

@@ -4,9 +4,11 @@ import { displayKana, displayName, fullAddress } from '../members/member.model.j
 import { getMember } from '../members/member.service.js';
 import { idParam, UserError } from '../web/errors.js';
 import type { FormBody } from '../web/forms.js';
-import { sendCsv } from './csv-download.js';
+import { sendCsv } from '../web/download.js';
 import { listItems } from './lists.service.js';
-import { assignRole, getAssignment, holdersOn, parseRoleAssignment, removeAssignment, updateAssignment } from './roles.service.js';
+import { formValue } from '../web/form-reader.js';
+import { parseRoleAssignment } from './role.form.js';
+import { assignRole, getAssignment, holdersOn, removeAssignment, updateAssignment } from './roles.service.js';
 
 const idOf = (req: { params: unknown }) => idParam((req.params as { id: string }).id);
 
@@ -29,7 +31,7 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
   app.post('/members/:id/roles', async (req, reply) => {
     const memberId = idOf(req);
     try {
-      const mr = await assignRole(req.em, memberId, parseRoleAssignment(req.body as FormBody));
+      const mr = await assignRole(req.em, memberId, formValue(parseRoleAssignment(req.body as FormBody)));
       return reply.redirectWithFlash(`/members/${memberId}`, `役割「${mr.role.name}」を登録しました`);
     } catch (err) {
       if (!(err instanceof UserError) || err.statusCode === 404) throw err;
@@ -47,7 +49,7 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
     const mr = await getAssignment(req.em, idOf(req));
     const body = { ...(req.body as FormBody), roleId: String(mr.role.id) };
     try {
-      await updateAssignment(req.em, mr.id, parseRoleAssignment(body));
+      await updateAssignment(req.em, mr.id, formValue(parseRoleAssignment(body)));
       return reply.redirectWithFlash(`/members/${mr.member.id}`, `役割「${mr.role.name}」の期間を保存しました`);
     } catch (err) {
       if (!(err instanceof UserError) || err.statusCode === 404) throw err;

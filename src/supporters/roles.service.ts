@@ -2,23 +2,10 @@ import type { EntityManager } from '../db/orm.js';
 import { todayInTokyo } from '../lib/dates.js';
 import { Member } from '../members/member.entity.js';
 import { UserError } from '../web/errors.js';
-import type { FormBody } from '../web/forms.js';
-import { FormReader } from './form-helpers.js';
 import { MemberRole, type IMemberRole } from './member-role.entity.js';
 import { SupporterRole } from './supporter-role.entity.js';
 
 export interface RoleAssignmentInput { roleId: number; startedOn: string; endedOn: string | null; note: string | null }
-
-export function parseRoleAssignment(body: FormBody): RoleAssignmentInput {
-  const f = new FormReader(body);
-  const roleId = f.id('roleId', '役割を選んでください');
-  const startedOn = f.date('startedOn', '開始日を入力してください');
-  const endedOn = f.date('endedOn');
-  if (startedOn && endedOn && endedOn < startedOn) f.errors.endedOn = '終了日は開始日より後の日付にしてください';
-  const note = f.text('note', 200);
-  f.done();
-  return { roleId, startedOn: startedOn!, endedOn, note };
-}
 
 /** The same role twice for overlapping periods is a typing mistake, not two terms of office. */
 async function ensureNoOverlap(em: EntityManager, memberId: number, input: RoleAssignmentInput, selfId: number | null) {

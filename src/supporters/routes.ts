@@ -7,10 +7,9 @@ import { Interaction } from './interaction.entity.js';
 import { interactionRoutes } from './interactions.routes.js';
 import { listRoutes } from './lists.routes.js';
 import { roleRoutes } from './roles.routes.js';
-import { skillRoutes } from './skills.routes.js';
 import { registerMemberPage } from './supporter-page.js';
 
-/** 支援者の記録: roles, skills, activities, interaction records, households. */
+/** 支援者の記録: roles, activities, interaction records, households. */
 export async function supporterRoutes(app: FastifyInstance): Promise<void> {
   registerMemberPage();
   app.get('/supporters', async (req, reply) => {
@@ -25,7 +24,6 @@ export async function supporterRoutes(app: FastifyInstance): Promise<void> {
   await app.register(interactionRoutes);
   await app.register(roleRoutes);
   await app.register(listRoutes);
-  await app.register(skillRoutes);
   await app.register(activityRoutes);
   await app.register(householdRoutes);
 }

@@ -10,7 +10,6 @@ import { interactionsOf, openFollowUps, staffChoices, unthankedGifts } from './i
 import { listItems } from './lists.service.js';
 import { MemberRole } from './member-role.entity.js';
 import { rolesOfMember } from './roles.service.js';
-import { memberSkills, skillChoices, SKILLS_MARKER } from './skills.service.js';
 import { PARTICIPATION_LABELS, TIMELINE_KINDS } from './ui-text.js';
 
 /** Tokyo wall-clock 'HH:MM' now, the default time of a new 対応記録. */
@@ -31,10 +30,6 @@ export function registerMemberPage(): void {
   addMemberSection({
     key: 'supporters.roles', order: 20, template: 'supporters/section-roles',
     load: async (em, m) => ({ roles: await rolesOfMember(em, m.id), roleTypes: await listItems(em, 'roles', true), today: todayInTokyo() }),
-  });
-  addMemberSection({
-    key: 'supporters.skills', order: 30, template: 'supporters/section-skills',
-    load: async (em, m) => ({ memberSkills: await memberSkills(em, m.id), skillChoices: await skillChoices(em, m.id, null), skillsMarker: SKILLS_MARKER }),
   });
   addMemberSection({
     key: 'supporters.household', order: 40, template: 'supporters/section-household',

@@ -1,3 +1,4 @@
+import { FORM_TEXT } from '../web/ui-text.js';
 import type { ParticipationStatus } from './participation.entity.js';
 
 /** Staff-facing words of the supporters domain, in one place so the office can change them. */
@@ -8,9 +9,7 @@ export const PARTICIPATION_LABELS: Record<ParticipationStatus, string> = {
 export const TIMELINE_KINDS = { interaction: '対応', role: '役割', activity: '活動' };
 
 export const MESSAGES = {
-  checkInput: '入力内容を確認してください',
-  dateFormat: '日付は 2026-04-01、2026/4/1、令和8年4月1日 のように入力してください',
-  timeFormat: '時刻は 14:30 のように入力してください',
+  ...FORM_TEXT,
   memberNotFound: '会員が見つかりません',
   notFound: '見つかりません',
 };

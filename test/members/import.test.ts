@@ -4,7 +4,7 @@ import { AuditLog } from '../../src/audit/audit-log.entity.js';
 import { encodeCp932 } from '../../src/lib/text-encoding.js';
 import { importMembers } from '../../src/members/import/import.service.js';
 import { Member } from '../../src/members/member.entity.js';
-import { MemberSkill } from '../../src/supporters/member-skill.entity.js';
+import { MemberSkill } from '../../src/members/skills/member-skill.entity.js';
 import { seedDefaults } from '../../src/seed.js';
 import { testDatabase } from '../helper.js';
 import { addMember, asTest } from '../supporters/fixtures.js';

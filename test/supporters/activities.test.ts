@@ -3,8 +3,8 @@ import type { EntityManager } from '../../src/db/orm.js';
 import { Activity } from '../../src/supporters/activity.entity.js';
 import { rankHelpers, type HelperCandidate } from '../../src/supporters/find-helpers.js';
 import { Participation } from '../../src/supporters/participation.entity.js';
-import { Skill } from '../../src/supporters/skill.entity.js';
-import { setMemberSkills } from '../../src/supporters/skills.service.js';
+import { Skill } from '../../src/members/skills/skill.entity.js';
+import { setMemberSkills } from '../../src/members/skills/skills.service.js';
 import { build, loggedIn, type Client } from '../helper.js';
 import { addMember, asTest } from './fixtures.js';
 

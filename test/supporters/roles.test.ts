@@ -1,7 +1,7 @@
 import t from 'tap';
 import { MemberRole } from '../../src/supporters/member-role.entity.js';
 import { SupporterRole } from '../../src/supporters/supporter-role.entity.js';
-import { Skill } from '../../src/supporters/skill.entity.js';
+import { Skill } from '../../src/members/skills/skill.entity.js';
 import { build, loggedIn } from '../helper.js';
 import { addMember } from './fixtures.js';
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CliError, withDatabase, type CliIO, type Command } from '../../cli/command.js';
-import { seedDefaults } from '../../seed.js';
 import { ImportFileError } from './import-file.js';
 import type { ImportPlan } from './import-plan.js';
 import { importMembers, type ImportResult } from './import.service.js';
@@ -40,10 +39,7 @@ export const membersImportCommand: Command = {
     const dryRun = !!values['dry-run'];
     let result: ImportResult;
     try {
-      result = await withDatabase(io, async (em) => {
-        await seedDefaults(em); // a fresh database (import before the first `serve`) needs the member types
-        return importMembers(em, buf, { dryRun, onlyValid: !!values['only-valid'] });
-      });
+      result = await withDatabase(io, (em) => importMembers(em, buf, { dryRun, onlyValid: !!values['only-valid'] }));
     } catch (err) {
       if (!(err instanceof ImportFileError)) throw err;
       if (values.json) io.out(JSON.stringify({ created: 0, updated: 0, errors: [{ line: 1, message: err.message }] }));

@@ -1,7 +1,7 @@
 import type { EntityManager } from '../../db/orm.js';
 import { normalizeText } from '../../lib/kana.js';
-import { MemberSkill, type IMemberSkill } from '../../supporters/member-skill.entity.js';
-import { Skill } from '../../supporters/skill.entity.js';
+import { MemberSkill, type IMemberSkill } from '../skills/member-skill.entity.js';
+import { Skill } from '../skills/skill.entity.js';
 import { Member, type IMember } from '../member.entity.js';
 import { MemberType } from '../member-type.entity.js';
 

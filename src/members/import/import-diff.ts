@@ -1,5 +1,5 @@
 import { MEMBER_FIELD_LABELS } from '../audit-labels.js';
-import type { IMemberSkill } from '../../supporters/member-skill.entity.js';
+import type { IMemberSkill } from '../skills/member-skill.entity.js';
 import type { IMember } from '../member.entity.js';
 import type { MemberInput, RawMember } from '../member.form.js';
 import type { ImportContext } from './import-context.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '../../db/orm.js';
 import { normalizeText } from '../../lib/kana.js';
-import type { IMemberSkill } from '../../supporters/member-skill.entity.js';
+import type { IMemberSkill } from '../skills/member-skill.entity.js';
 import type { IMember } from '../member.entity.js';
 import { parseMember, type MemberInput, type RawMember } from '../member.form.js';
 import { displayName, searchKeys } from '../member.model.js';

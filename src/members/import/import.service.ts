@@ -1,8 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '../../db/orm.js';
 import { todayInTokyo } from '../../lib/dates.js';
-import { MemberSkill } from '../../supporters/member-skill.entity.js';
-import { Skill } from '../../supporters/skill.entity.js';
+import { MemberSkill } from '../skills/member-skill.entity.js';
+import { Skill } from '../skills/skill.entity.js';
 import { UserError } from '../../web/errors.js';
 import { Member, type IMember } from '../member.entity.js';
 import { assignMemberInput } from '../member.service.js';

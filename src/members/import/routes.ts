@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { sendCsv } from '../../supporters/csv-download.js';
+import { sendCsv } from '../../web/download.js';
 import { field, type FormBody } from '../../web/forms.js';
 import { DEFAULT_COLUMNS, HEADERS } from './import-columns.js';
 import { ImportFileError } from './import-file.js';

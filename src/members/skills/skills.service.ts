@@ -1,22 +1,10 @@
-import type { EntityManager } from '../db/orm.js';
-import { normalizeText } from '../lib/kana.js';
-import { Member } from '../members/member.entity.js';
-import { UserError } from '../web/errors.js';
-import { field, fields, type FormBody } from '../web/forms.js';
+import type { EntityManager } from '../../db/orm.js';
+import { Member } from '../member.entity.js';
+import { UserError } from '../../web/errors.js';
 import { MemberSkill, type IMemberSkill } from './member-skill.entity.js';
 import { Skill, type ISkill } from './skill.entity.js';
 
 export interface SkillSelection { skillId: number; note: string | null }
-
-/** Marks a form that shows the skills checklist, so a form without it never clears skills. */
-export const SKILLS_MARKER = 'skillsFieldset';
-
-/** The checked skills of a form (checkbox `skills` = id, text `skillNote_<id>`); null when the form had no checklist. */
-export function parseSkillSelections(body: FormBody): SkillSelection[] | null {
-  if (field(body, SKILLS_MARKER) !== '1') return null;
-  const ids = [...new Set(fields(body, 'skills').map(Number).filter((n) => Number.isSafeInteger(n) && n > 0))];
-  return ids.map((skillId) => ({ skillId, note: normalizeText(field(body, `skillNote_${skillId}`)).slice(0, 200) || null }));
-}
 
 export async function memberSkills(em: EntityManager, memberId: number): Promise<IMemberSkill[]> {
   const rows = await em.find(MemberSkill, { member: memberId }, { populate: ['skill'] });
@@ -42,10 +30,9 @@ export async function setMemberSkills(em: EntityManager, memberId: number, selec
 
 export interface SkillChoice { id: number; name: string; checked: boolean; note: string; active: boolean }
 
-/** The checklist: active skills plus any inactive one the member still has; checked from the form or the database. */
-export async function skillChoices(em: EntityManager, memberId: number | null, body: FormBody | null): Promise<SkillChoice[]> {
+/** The checklist: active skills plus any inactive one the member still has; checked from the posted form (when given) or the database. */
+export async function skillChoices(em: EntityManager, memberId: number | null, posted: SkillSelection[] | null): Promise<SkillChoice[]> {
   const all: ISkill[] = await em.find(Skill, {}, { orderBy: { sortOrder: 'asc', id: 'asc' } });
-  const posted = body ? parseSkillSelections(body) : null;
   const saved = posted ? [] : memberId ? await em.find(MemberSkill, { member: memberId }) : [];
   const chosen = new Map<number, string | null>(posted ? posted.map((s) => [s.skillId, s.note]) : saved.map((s) => [s.skill.id, s.note ?? null]));
   return all

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { Member } from '../members/member.entity.js';
+import { Member } from '../member.entity.js';
 import { Skill } from './skill.entity.js';
 
 /** A member can help with a skill; the note says how (「平日の夜のみ」「英語・中国語」). */

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { Member } from '../../src/members/member.entity.js';
-import { MemberSkill } from '../../src/supporters/member-skill.entity.js';
-import { Skill } from '../../src/supporters/skill.entity.js';
+import { MemberSkill } from '../../src/members/skills/member-skill.entity.js';
+import { Skill } from '../../src/members/skills/skill.entity.js';
 import { build, loggedIn } from '../helper.js';
 
 const base = { kind: 'individual', memberTypeId: '1', mailPreference: 'post' };

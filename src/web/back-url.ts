@@ -1,4 +1,4 @@
-import { field, type FormBody } from '../web/forms.js';
+import { field, type FormBody } from './forms.js';
 
 /** Where a small action returns to: a local path from the form's `back` field, else the fallback (never another site). */
 export function backUrl(body: FormBody, fallback: string): string {

@@ -1,6 +1,7 @@
-import type { EntityManager } from '../db/orm.js';
-import type { FormBody } from '../web/forms.js';
-import { parseSkillSelections, setMemberSkills, skillChoices, SKILLS_MARKER } from './skills.service.js';
+import type { EntityManager } from '../../db/orm.js';
+import type { FormBody } from '../../web/forms.js';
+import { parseSkillSelections, SKILLS_MARKER } from './skills.form.js';
+import { setMemberSkills, skillChoices } from './skills.service.js';
 
 /**
  * Hooks for the member form (src/members/routes.ts, views/members/form.eta), so the lead's
@@ -8,7 +9,7 @@ import { parseSkillSelections, setMemberSkills, skillChoices, SKILLS_MARKER } fr
  */
 export async function memberSkillsForm(em: EntityManager, memberId: number | null = null, body: unknown = null) {
   const posted = body && typeof body === 'object' ? (body as FormBody) : null;
-  return { skillChoices: await skillChoices(em, memberId, posted), skillsMarker: SKILLS_MARKER };
+  return { skillChoices: await skillChoices(em, memberId, posted ? parseSkillSelections(posted) : null), skillsMarker: SKILLS_MARKER };
 }
 
 /** Saves the checklist after the member was created or updated; does nothing for a form without it. */

@@ -1,12 +1,21 @@
 import { parseDate } from '../lib/dates.js';
 import { normalizeText } from '../lib/kana.js';
-import { UserError } from '../web/errors.js';
-import { field, type FormBody } from '../web/forms.js';
-import { MESSAGES } from './ui-text.js';
+import { UserError } from './errors.js';
+import { field, type FormBody } from './forms.js';
+import { FORM_TEXT } from './ui-text.js';
 
 export type FieldErrors = Record<string, string>;
 
-/** Collects field errors while reading a form; `done()` throws one 422 with all of them. */
+/** What a form parser returns: the typed value, or the field errors to show. */
+export type Parsed<T> = { value: T } | { errors: FieldErrors };
+
+/** The parsed value, or one 422 with every field error (what the routes' form re-render catches). */
+export function formValue<T>(parsed: Parsed<T>): T {
+  if ('errors' in parsed) throw new UserError(FORM_TEXT.checkInput, 422, parsed.errors);
+  return parsed.value;
+}
+
+/** Collects field errors while a `*.form.ts` parser reads a form; `result()` hands back value or errors. */
 export class FormReader {
   errors: FieldErrors = {};
   constructor(private body: FormBody) {}
@@ -37,7 +46,7 @@ export class FormReader {
       return null;
     }
     const d = parseDate(s);
-    if (!d) this.errors[key] = MESSAGES.dateFormat;
+    if (!d) this.errors[key] = FORM_TEXT.dateFormat;
     return d;
   }
 
@@ -47,7 +56,7 @@ export class FormReader {
     if (!s) return null;
     const m = /^(\d{1,2})[:時]?(\d{2})分?$/.exec(s);
     if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) {
-      this.errors[key] = MESSAGES.timeFormat;
+      this.errors[key] = FORM_TEXT.timeFormat;
       return null;
     }
     return `${m[1]!.padStart(2, '0')}:${m[2]}`;
@@ -72,7 +81,8 @@ export class FormReader {
     return ['1', 'on', 'true'].includes(this.raw(key));
   }
 
-  done(): void {
-    if (Object.keys(this.errors).length) throw new UserError(MESSAGES.checkInput, 422, this.errors);
+  /** The value when no field had an error, else the errors. */
+  result<T>(value: T): Parsed<T> {
+    return Object.keys(this.errors).length ? { errors: this.errors } : { value };
   }
 }

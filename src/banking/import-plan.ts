@@ -1,0 +1,72 @@
+import type { EntityManager } from '../db/orm.js';
+import { loadMatcher } from './match-context.js';
+import type { PlannedMatch } from './settlement.js';
+import type { StatementLine } from './statement.js';
+
+/** A statement line with the payer's normalised key (what aliases and the matcher use). */
+export type StatementLineIn = StatementLine & { payerKey: string };
+
+export type LineStatus = 'matched' | 'review' | 'known' | 'ignored';
+export interface TransactionJson {
+  line: number; date: string; amount: number; payer: string; status: LineStatus;
+  memberNo?: string; invoices?: string[]; suggestions?: { memberNo: string; score: number; reasons: string[] }[];
+}
+/** Exactly the shape `enishi bank import --json` prints (the issue's contract). */
+export interface ImportReport {
+  import: { id: number | null; format: string; lines: number; deposits: number; known: number; matched: number; review: number; ignored: number };
+  transactions: TransactionJson[];
+}
+
+/** One line of the statement with what this import will do with it. */
+export interface PlannedLine { src: StatementLineIn; status: LineStatus; match: PlannedMatch | null }
+
+const CHUNK = 500;
+
+/** Fingerprints already stored, in one query per 500 (not one per line). */
+async function knownFingerprints(em: EntityManager, fps: string[]): Promise<Set<string>> {
+  const known = new Set<string>();
+  const knex = em.getKnex();
+  for (let i = 0; i < fps.length; i += CHUNK) {
+    const rows = await em.execute<{ fingerprint: string }[]>(knex('bank_transaction').select('fingerprint').whereIn('fingerprint', fps.slice(i, i + CHUNK)));
+    for (const r of rows) known.add(r.fingerprint);
+  }
+  return known;
+}
+
+/** Known lines (stored before, or repeated in the file) and withdrawals never reach the matcher. */
+export async function planLines(em: EntityManager, lines: StatementLineIn[]): Promise<PlannedLine[]> {
+  const known = await knownFingerprints(em, lines.map((l) => l.fingerprint));
+  const fresh = lines.filter((l) => l.direction === 'deposit' && !known.has(l.fingerprint));
+  const match = fresh.length ? await loadMatcher(em) : null;
+  const seen = new Set<string>();
+  return lines.map((src) => {
+    const isKnown = known.has(src.fingerprint) || seen.has(src.fingerprint);
+    seen.add(src.fingerprint);
+    if (isKnown) return { src, status: 'known', match: null };
+    if (src.direction !== 'deposit') return { src, status: 'ignored', match: null };
+    const m = match!(src);
+    return { src, status: m.status, match: m };
+  });
+}
+
+function toJson(p: PlannedLine): TransactionJson {
+  const { line, date, amount, payer } = p.src;
+  const out: TransactionJson = { line, date, amount, payer, status: p.status };
+  if (p.status === 'matched' && p.match) {
+    out.memberNo = p.match.memberNo!;
+    out.invoices = p.match.allocations.map((a) => a.invoiceNo);
+  }
+  if (p.status === 'review' && p.match) out.suggestions = p.match.suggestions.map((s) => ({ memberNo: s.memberNo, score: s.score, reasons: s.reasons }));
+  return out;
+}
+
+export function reportOf(id: number | null, format: string, planned: PlannedLine[]): ImportReport {
+  const count = (s: LineStatus) => planned.filter((p) => p.status === s).length;
+  return {
+    import: {
+      id, format, lines: planned.length, deposits: planned.filter((p) => p.src.direction === 'deposit').length,
+      known: count('known'), matched: count('matched'), review: count('review'), ignored: count('ignored'),
+    },
+    transactions: planned.map(toJson),
+  };
+}

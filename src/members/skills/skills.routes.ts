@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import { idParam } from '../../web/errors.js';
+import type { FormBody } from '../../web/forms.js';
+import { addMemberSection } from '../member-page.js';
+import { parseSkillSelections, SKILLS_MARKER } from './skills.form.js';
+import { memberSkills, setMemberSkills, skillChoices } from './skills.service.js';
+
+/** 協力できる分野 on the member page: its section (the list of skills lives in supporters' list editor). */
+export async function skillRoutes(app: FastifyInstance): Promise<void> {
+  addMemberSection({
+    key: 'members.skills', order: 30, template: 'members/section-skills',
+    load: async (em, m) => ({ memberSkills: await memberSkills(em, m.id), skillChoices: await skillChoices(em, m.id, null), skillsMarker: SKILLS_MARKER }),
+  });
+  app.post('/members/:id/skills', async (req, reply) => {
+    const memberId = idParam((req.params as { id: string }).id);
+    await setMemberSkills(req.em, memberId, parseSkillSelections(req.body as FormBody) ?? []);
+    return reply.redirectWithFlash(`/members/${memberId}`, '協力できる分野を保存しました');
+  });
+}

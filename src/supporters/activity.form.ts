@@ -1,0 +1,19 @@
+import { fields, type FormBody } from '../web/forms.js';
+import type { ActivityInput } from './activities.service.js';
+import { FormReader, type Parsed } from '../web/form-reader.js';
+
+/** 活動: title, dates, place, the skills it wants and how many helpers. */
+export function parseActivity(body: FormBody): Parsed<ActivityInput> {
+  const f = new FormReader(body);
+  const v = {
+    title: f.text('title', 120, '活動名を入力してください') ?? '',
+    startsOn: f.date('startsOn', '日付を入力してください') ?? '',
+    endsOn: f.date('endsOn'),
+    place: f.text('place', 120),
+    skillIds: [...new Set(fields(body, 'skillIds').map(Number).filter((n) => Number.isSafeInteger(n) && n > 0))],
+    helpersWanted: f.count('helpersWanted', 10000),
+    description: f.longText('description'),
+  };
+  if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) f.errors.endsOn = '終了日は開始日より後の日付にしてください';
+  return f.result(v);
+}
