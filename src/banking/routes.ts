@@ -6,7 +6,6 @@ import { listProfiles, profileMapping } from './bank-profile.service.js';
 import { paymentsToThank } from '../dues/thanks.service.js';
 import { listImports, loadImportPage } from './import-page.js';
 import { loadLinePage, parseConfirmation } from './line-page.js';
-import { bankProfileRoutes } from './profiles.routes.js';
 import { confirm, markDonation, markNotDues, skip, undoImport, undoLine } from './review.service.js';
 import { formatChoices, FORMATS, StatementError } from './statement.js';
 import { ENCODING_LABELS, FLASH, MSG, STATUS_LABELS } from './ui-text.js';
@@ -103,5 +102,4 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
   app.get('/bank/to-thank', async (req, reply) =>
     reply.render('bank/to-thank', { title: 'お礼状・領収書の送付待ち', payments: await paymentsToThank(req.em) }));
 
-  await app.register(bankProfileRoutes);
 }

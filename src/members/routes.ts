@@ -12,7 +12,6 @@ import { createMember, getMember, PossibleDuplicate, readmitMember, updateMember
 import { PREFECTURES } from './prefectures.js';
 import { LABELS } from './ui-text.js';
 import { memberSkillsForm, saveMemberSkills } from './skills/member-skills.hooks.js';
-import { skillRoutes } from './skills/skills.routes.js';
 
 const helpers = { displayName, displayKana, fullAddress, honorific, labels: LABELS };
 
@@ -114,7 +113,6 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
     const m = await readmitMember(req.em, idParam((req.params as { id: string }).id));
     return reply.redirectWithFlash(`/members/${m.id}`, `${displayName(m)} を会員に戻しました`);
   });
-  await app.register(skillRoutes);
 }
 
 async function renderForm(reply: FastifyReply, em: EntityManager, data: Record<string, unknown>, status = 200) {

@@ -1,12 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { todayInTokyo } from '../lib/dates.js';
-import { activityRoutes } from './activities.routes.js';
 import { Activity } from './activity.entity.js';
-import { householdRoutes } from './households.routes.js';
 import { Interaction } from './interaction.entity.js';
-import { interactionRoutes } from './interactions.routes.js';
-import { listRoutes } from './lists.routes.js';
-import { roleRoutes } from './roles.routes.js';
 import { registerMemberPage } from './supporter-page.js';
 
 /** 支援者の記録: roles, activities, interaction records, households. */
@@ -21,9 +16,4 @@ export async function supporterRoutes(app: FastifyInstance): Promise<void> {
     };
     return reply.render('supporters/index', { title: '支援者の記録', counts });
   });
-  await app.register(interactionRoutes);
-  await app.register(roleRoutes);
-  await app.register(listRoutes);
-  await app.register(activityRoutes);
-  await app.register(householdRoutes);
 }
