@@ -12,7 +12,14 @@ export class Migration20261122300000Banking extends PortableMigration {
           t.string('encoding', 20).notNullable();
           t.date('period_from').nullable();
           t.date('period_to').nullable();
-          for (const c of ['line_count', 'deposit_count', 'known_count', 'matched_count', 'review_count', 'ignored_count']) {
+          for (const c of [
+            'line_count',
+            'deposit_count',
+            'known_count',
+            'matched_count',
+            'review_count',
+            'ignored_count',
+          ]) {
             t.integer(c).notNullable().defaultTo(0);
           }
           t.string('status', 20).notNullable().defaultTo('active');

@@ -41,7 +41,11 @@ const COMMANDS: Command[] = [...coreCommands, ...memberImportCommands, ...duesCo
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));
-  return ['使い方: enishi <コマンド> [オプション]', '', ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`)].join('\n');
+  return [
+    '使い方: enishi <コマンド> [オプション]',
+    '',
+    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+  ].join('\n');
 }
 
 function findCommand(argv: string[]): [Command, string[]] | null {

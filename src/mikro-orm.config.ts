@@ -13,7 +13,18 @@ import { Staff } from './staff/staff.entity.js';
 import { supporterEntities } from './supporters/entities.js';
 
 /** Every entity, listed by hand (no folder discovery): add new domains here. */
-export const entities = [AuditLog, Staff, Setting, MemberType, Member, Skill, MemberSkill, ...supporterEntities, ...duesEntities, ...bankingEntities];
+export const entities = [
+  AuditLog,
+  Staff,
+  Setting,
+  MemberType,
+  Member,
+  Skill,
+  MemberSkill,
+  ...supporterEntities,
+  ...duesEntities,
+  ...bankingEntities,
+];
 
 /** Entities and subscribers for one ORM; a fresh subscriber each time, as it keeps per-flush state. */
 export function ormWiring(): OrmWiring {
@@ -21,6 +32,9 @@ export function ormWiring(): OrmWiring {
 }
 
 /** Opens the database with every entity and the audit subscriber, and brings its schema up to date. */
-export function openOrm(config: Pick<Config, 'databaseUrl' | 'dataDir'>, opts: { migrate?: boolean } = {}): Promise<Orm> {
+export function openOrm(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  opts: { migrate?: boolean } = {},
+): Promise<Orm> {
   return openDatabase(config, ormWiring(), opts);
 }

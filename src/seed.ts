@@ -20,7 +20,8 @@ export async function seedDefaults(em: EntityManager): Promise<void> {
       await em.flush();
     }
     if ((await em.count(SupporterRole, {})) === 0) for (const r of DEFAULT_ROLES) em.create(SupporterRole, r);
-    if ((await em.count(Skill, {})) === 0) DEFAULT_SKILLS.forEach((name, i) => em.create(Skill, { name, sortOrder: i + 1 }));
+    if ((await em.count(Skill, {})) === 0)
+      DEFAULT_SKILLS.forEach((name, i) => em.create(Skill, { name, sortOrder: i + 1 }));
     await em.flush();
   });
 }
@@ -29,7 +30,10 @@ export async function seedDefaults(em: EntityManager): Promise<void> {
  * The database as every command and the app expect it: schema up to date and the first-run lists
  * present (a `members import` before the first `serve` needs the member types).
  */
-export async function openSeededOrm(config: Pick<Config, 'databaseUrl' | 'dataDir'>, opts: { migrate?: boolean } = {}): Promise<Orm> {
+export async function openSeededOrm(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  opts: { migrate?: boolean } = {},
+): Promise<Orm> {
   const orm = await openOrm(config, opts);
   if (opts.migrate !== false) await seedDefaults(orm.em.fork());
   return orm;

@@ -15,5 +15,7 @@ export async function startServer(config: Config): Promise<void> {
   process.on('SIGINT', () => void close('SIGINT'));
   process.on('SIGTERM', () => void close('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  app.log.info(`Enishi: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ をブラウザで開いてください`);
+  app.log.info(
+    `Enishi: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ をブラウザで開いてください`,
+  );
 }

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { main } from '../src/cli.js';
 import { captureIO } from './helper.js';
 
-
 t.test('an unknown command prints usage and exits non-zero', async (t) => {
   const io = captureIO({});
   t.equal(await main(['frobnicate'], io), 2);

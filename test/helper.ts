@@ -13,7 +13,9 @@ import { createStaff } from '../src/staff/staff.service.js';
 import type { StaffRole } from '../src/web/roles.js';
 import type { CliIO } from '../src/cli/command.js';
 
-interface Teardown { teardown(fn: () => unknown): void }
+interface Teardown {
+  teardown(fn: () => unknown): void;
+}
 
 /**
  * A fresh database per test file: in-memory SQLite, or — when ENISHI_TEST_DATABASE_URL
@@ -27,7 +29,10 @@ export async function testDatabase(t: Teardown): Promise<{ orm: Orm; config: Con
   if (pgUrl) {
     databaseUrl = await createScratchPg(pgUrl, t);
   }
-  const config = loadConfig({}, { dataDir, databaseUrl, secret: 'test-secret-' + randomBytes(8).toString('hex'), logLevel: 'silent' });
+  const config = loadConfig(
+    {},
+    { dataDir, databaseUrl, secret: 'test-secret-' + randomBytes(8).toString('hex'), logLevel: 'silent' },
+  );
   const orm = await openOrm(config);
   t.teardown(() => orm.close(true));
   return { orm, config };
@@ -52,7 +57,9 @@ async function createScratchPg(url: string, t: Teardown): Promise<string> {
 }
 
 /** Boots the real app on a fresh database and closes it in teardown. */
-export async function build(t: Teardown): Promise<{ app: FastifyInstance; orm: Orm; em: () => EntityManager; config: Config }> {
+export async function build(
+  t: Teardown,
+): Promise<{ app: FastifyInstance; orm: Orm; em: () => EntityManager; config: Config }> {
   const { orm, config } = await testDatabase(t);
   const app = await buildApp(config, { orm, logger: false });
   await app.ready();
@@ -64,7 +71,9 @@ export const PASSWORD = 'correct-horse-battery';
 
 /** Creates a staff account directly (no UI) and marks setup done. */
 export async function addStaff(app: FastifyInstance, role: StaffRole, loginId = role + '1'): Promise<void> {
-  await withActor({ staffId: null, name: 'test' }, () => createStaff(app.orm.em.fork(), { loginId, displayName: `${role}さん`, password: PASSWORD, role }));
+  await withActor({ staffId: null, name: 'test' }, () =>
+    createStaff(app.orm.em.fork(), { loginId, displayName: `${role}さん`, password: PASSWORD, role }),
+  );
   app.state.setupDone = true;
 }
 
@@ -75,7 +84,7 @@ export class Client {
   constructor(public app: FastifyInstance) {}
 
   private cookieHeader() {
-    return [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; ");
+    return [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
   }
 
   async request(opts: InjectOptions) {
@@ -96,7 +105,12 @@ export class Client {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
     if (opts.csrf !== false) body.set('_csrf', this.csrf);
-    return this.request({ method: 'POST', url, payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    return this.request({
+      method: 'POST',
+      url,
+      payload: body.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
   }
 
   async login(loginId: string, password = PASSWORD) {

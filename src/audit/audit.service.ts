@@ -34,18 +34,30 @@ export function toRow(log: IAuditLog): AuditRow {
     action: log.action,
     actionLabel: ACTION_LABELS[log.action] ?? log.action,
     changes: Object.entries(log.changes ?? {}).map(([field, [before, after]]) => ({
-      field, label: fieldLabel(log.entityName, field),
-      before: formatValue(valueLabel(log.entityName, field, before)), after: formatValue(valueLabel(log.entityName, field, after)),
+      field,
+      label: fieldLabel(log.entityName, field),
+      before: formatValue(valueLabel(log.entityName, field, before)),
+      after: formatValue(valueLabel(log.entityName, field, after)),
     })),
   };
 }
 
-export async function historyOf(em: EntityManager, entityName: string, entityId: number | string, limit = 50): Promise<AuditRow[]> {
+export async function historyOf(
+  em: EntityManager,
+  entityName: string,
+  entityId: number | string,
+  limit = 50,
+): Promise<AuditRow[]> {
   const logs = await em.find(AuditLog, { entityName, entityId: String(entityId) }, { orderBy: { id: 'desc' }, limit });
   return logs.map(toRow);
 }
 
-export interface AuditQuery { entityName?: string; entityId?: string; actor?: string; page?: number }
+export interface AuditQuery {
+  entityName?: string;
+  entityId?: string;
+  actor?: string;
+  page?: number;
+}
 
 export async function searchAudit(em: EntityManager, q: AuditQuery, perPage = 100) {
   const where: FilterQuery<IAuditLog> = {};
@@ -55,6 +67,10 @@ export async function searchAudit(em: EntityManager, q: AuditQuery, perPage = 10
   const total = await em.count(AuditLog, where);
   const pages = Math.max(1, Math.ceil(total / perPage));
   const page = Math.min(Math.max(q.page ?? 1, 1), pages);
-  const logs = await em.find(AuditLog, where, { orderBy: { id: 'desc' }, limit: perPage, offset: (page - 1) * perPage });
+  const logs = await em.find(AuditLog, where, {
+    orderBy: { id: 'desc' },
+    limit: perPage,
+    offset: (page - 1) * perPage,
+  });
   return { rows: logs.map(toRow), total, page, pages };
 }

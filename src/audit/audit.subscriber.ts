@@ -1,4 +1,12 @@
-import { ChangeSetType, helper, type ChangeSet, type EventArgs, type EventSubscriber, type FlushEventArgs, type UnitOfWork } from '@mikro-orm/core';
+import {
+  ChangeSetType,
+  helper,
+  type ChangeSet,
+  type EventArgs,
+  type EventSubscriber,
+  type FlushEventArgs,
+  type UnitOfWork,
+} from '@mikro-orm/core';
 import { currentActor } from '../db/actor.js';
 
 /** Fields never copied into the log (secrets) or not worth showing (derived keys, timestamps). */
@@ -12,7 +20,12 @@ interface PendingLog {
   action: string;
   changes: Record<string, [unknown, unknown]>;
 }
-interface Pending { logs: PendingLog[]; remaining: number; actor: ReturnType<typeof currentActor>; at: Date }
+interface Pending {
+  logs: PendingLog[];
+  remaining: number;
+  actor: ReturnType<typeof currentActor>;
+  at: Date;
+}
 
 /**
  * Records every insert, update and delete of every entity, once, for all routes, CLI and jobs.
@@ -35,9 +48,15 @@ export class AuditSubscriber implements EventSubscriber {
     else this.pending.delete(args.uow);
   }
 
-  async afterCreate(args: EventArgs<object>): Promise<void> { await this.step(args); }
-  async afterUpdate(args: EventArgs<object>): Promise<void> { await this.step(args); }
-  async afterDelete(args: EventArgs<object>): Promise<void> { await this.step(args); }
+  async afterCreate(args: EventArgs<object>): Promise<void> {
+    await this.step(args);
+  }
+  async afterUpdate(args: EventArgs<object>): Promise<void> {
+    await this.step(args);
+  }
+  async afterDelete(args: EventArgs<object>): Promise<void> {
+    await this.step(args);
+  }
 
   private async step(args: EventArgs<object>): Promise<void> {
     if (args.meta?.className === 'AuditLog') return;
@@ -66,11 +85,15 @@ function describe(cs: ChangeSet<object>): PendingLog | null {
   const payload = cs.payload as Record<string, unknown>;
   const original = (cs.originalEntity ?? {}) as Record<string, unknown>;
   const changes: Record<string, [unknown, unknown]> = {};
-  const keys = cs.type === ChangeSetType.DELETE || cs.type === ChangeSetType.DELETE_EARLY ? Object.keys(original) : Object.keys(payload);
+  const keys =
+    cs.type === ChangeSetType.DELETE || cs.type === ChangeSetType.DELETE_EARLY
+      ? Object.keys(original)
+      : Object.keys(payload);
   for (const key of keys) {
     if (SKIPPED.has(key)) continue;
     const before = cs.type === ChangeSetType.CREATE ? null : (original[key] ?? null);
-    const after = cs.type === ChangeSetType.DELETE || cs.type === ChangeSetType.DELETE_EARLY ? null : (payload[key] ?? null);
+    const after =
+      cs.type === ChangeSetType.DELETE || cs.type === ChangeSetType.DELETE_EARLY ? null : (payload[key] ?? null);
     if (before === after) continue;
     changes[key] = MASKED.has(key) ? [before === null ? null : MASK, after === null ? null : MASK] : [before, after];
   }

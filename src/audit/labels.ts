@@ -28,7 +28,11 @@ export function entityLabel(entity: string): string {
 }
 
 export const ACTION_LABELS: Record<string, string> = {
-  create: '登録', update: '変更', delete: '削除', withdraw: '退会', readmit: '再入会',
+  create: '登録',
+  update: '変更',
+  delete: '削除',
+  withdraw: '退会',
+  readmit: '再入会',
 };
 
 export function fieldLabel(entity: string, field: string): string {

@@ -5,7 +5,12 @@ import { entityLabels } from './labels.js';
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
   app.get('/audit', { config: { role: 'admin' } }, async (req, reply) => {
     const q = req.query as Record<string, string | undefined>;
-    const query = { entityName: q.entity || undefined, entityId: q.id || undefined, actor: q.actor || undefined, page: Number(q.page) || 1 };
+    const query = {
+      entityName: q.entity || undefined,
+      entityId: q.id || undefined,
+      actor: q.actor || undefined,
+      page: Number(q.page) || 1,
+    };
     const result = await searchAudit(req.em, query);
     return reply.render('audit/index', { title: '変更履歴', ...result, query, entityLabels: entityLabels() });
   });

@@ -27,7 +27,10 @@ export const BankImport = defineEntity({
     undoneAt: p.datetime().nullable(),
     undoReason: p.string().length(200).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   indexes: [{ properties: ['createdAt'] }],
 });

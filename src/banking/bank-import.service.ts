@@ -9,7 +9,13 @@ import { normalizePayer } from './payer-name.js';
 import { readStatement, type GenericMapping } from './statement.js';
 import { MSG } from './ui-text.js';
 
-export interface ImportInput { bytes: Buffer; fileName: string; format?: string; mapping?: GenericMapping; dryRun?: boolean }
+export interface ImportInput {
+  bytes: Buffer;
+  fileName: string;
+  format?: string;
+  mapping?: GenericMapping;
+  dryRun?: boolean;
+}
 
 /**
  * Reads a statement, skips what is already known, matches the new deposits and (unless a dry
@@ -26,9 +32,18 @@ export async function importStatement(em: EntityManager, input: ImportInput): Pr
       collectGarbage(); // the matcher's indexes (every member and open invoice) are no longer needed
       const report = reportOf(null, st.format, planned);
       const imp = tx.create(BankImport, {
-        format: st.format, fileName: input.fileName.slice(0, 200), encoding: st.encoding, periodFrom: st.periodFrom, periodTo: st.periodTo,
-        lineCount: report.import.lines, depositCount: report.import.deposits, knownCount: report.import.known,
-        matchedCount: report.import.matched, reviewCount: report.import.review, ignoredCount: report.import.ignored, status: 'active',
+        format: st.format,
+        fileName: input.fileName.slice(0, 200),
+        encoding: st.encoding,
+        periodFrom: st.periodFrom,
+        periodTo: st.periodTo,
+        lineCount: report.import.lines,
+        depositCount: report.import.deposits,
+        knownCount: report.import.known,
+        matchedCount: report.import.matched,
+        reviewCount: report.import.review,
+        ignoredCount: report.import.ignored,
+        status: 'active',
       });
       await tx.flush();
       await postImport(tx, imp.id, planned);

@@ -12,7 +12,10 @@ export const BankProfile = defineEntity({
     name: p.string().length(60).unique(),
     mapping: p.json<Record<string, unknown>>(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export type IBankProfile = InferEntity<typeof BankProfile>;

@@ -18,11 +18,17 @@ export async function profileMapping(em: EntityManager, id: number): Promise<Gen
 export async function assertProfileName(em: EntityManager, name: string, replace: boolean): Promise<void> {
   const n = name.trim();
   if (!n) throw new UserError(MSG.profileName, 422, { name: MSG.profileName });
-  if (!replace && (await em.count(BankProfile, { name: n.slice(0, 60) }))) throw new UserError(MSG.profileNameTaken, 409, { name: MSG.profileNameTaken });
+  if (!replace && (await em.count(BankProfile, { name: n.slice(0, 60) })))
+    throw new UserError(MSG.profileNameTaken, 409, { name: MSG.profileNameTaken });
 }
 
 /** Saves a named column mapping; saving under an existing name replaces that profile's mapping. */
-export async function saveProfile(em: EntityManager, name: string, mapping: GenericMapping, opts: { replace?: boolean } = {}): Promise<IBankProfile> {
+export async function saveProfile(
+  em: EntityManager,
+  name: string,
+  mapping: GenericMapping,
+  opts: { replace?: boolean } = {},
+): Promise<IBankProfile> {
   const n = name.trim().slice(0, 60);
   if (!n) throw new UserError(MSG.profileName, 422, { name: MSG.profileName });
   try {
@@ -35,7 +41,8 @@ export async function saveProfile(em: EntityManager, name: string, mapping: Gene
       return p;
     });
   } catch (err) {
-    if (err instanceof UniqueConstraintViolationException) throw new UserError(MSG.profileNameTaken, 409, { name: MSG.profileNameTaken });
+    if (err instanceof UniqueConstraintViolationException)
+      throw new UserError(MSG.profileNameTaken, 409, { name: MSG.profileNameTaken });
     throw err;
   }
 }

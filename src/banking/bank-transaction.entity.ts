@@ -46,7 +46,10 @@ export const BankTransaction = defineEntity({
     suggestions: p.json<StoredSuggestion[]>().nullable(),
     note: p.string().length(200).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   indexes: [{ properties: ['bankImport', 'line'] }, { properties: ['status'] }],
 });

@@ -12,10 +12,14 @@ const USAGE = 'enishi bank import FILE [--format NAME] [--dry-run] [--json]';
 function report(io: CliIO, r: ImportReport, dryRun: boolean): void {
   const i = r.import;
   const head = dryRun ? '確認のみ（取り込んでいません）' : `取り込みました（取り込み番号 ${i.id}）`;
-  io.out(`${head}: 形式 ${i.format}、${i.lines} 行、入金 ${i.deposits} 件、取り込み済み ${i.known} 件、自動消込 ${i.matched} 件、要確認 ${i.review} 件、対象外 ${i.ignored} 件`);
+  io.out(
+    `${head}: 形式 ${i.format}、${i.lines} 行、入金 ${i.deposits} 件、取り込み済み ${i.known} 件、自動消込 ${i.matched} 件、要確認 ${i.review} 件、対象外 ${i.ignored} 件`,
+  );
   for (const t of r.transactions.filter((x) => x.status === 'review')) {
     const best = t.suggestions?.[0];
-    io.out(`  要確認 ${t.line} 行目 ${t.date} ${t.amount}円 ${t.payer}${best ? ` → 候補 会員番号 ${best.memberNo}（${best.reasons.join('、')}）` : ''}`);
+    io.out(
+      `  要確認 ${t.line} 行目 ${t.date} ${t.amount}円 ${t.payer}${best ? ` → 候補 会員番号 ${best.memberNo}（${best.reasons.join('、')}）` : ''}`,
+    );
   }
 }
 
@@ -25,12 +29,14 @@ export const bankImportCommand: Command = {
   summary: '銀行の入出金明細（全銀協・CSV・ゆうちょ）を取り込み、会費の入金を消し込みます',
   async run(args, io) {
     const { values, positionals } = parseArgs({
-      args, allowPositionals: true,
+      args,
+      allowPositionals: true,
       options: { format: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
     });
     if (positionals.length !== 1) throw new CliError('取り込む明細ファイルを1つ指定してください', 2);
     const format = values.format;
-    if (format && !formatNames().includes(format)) throw new CliError(`不明な形式です: ${format}（${formatNames().join(', ')}）`, 2);
+    if (format && !formatNames().includes(format))
+      throw new CliError(`不明な形式です: ${format}（${formatNames().join(', ')}）`, 2);
     let bytes: Buffer;
     try {
       bytes = readFileSync(positionals[0]!);
@@ -39,12 +45,15 @@ export const bankImportCommand: Command = {
     }
     const dryRun = !!values['dry-run'];
     try {
-      const r = await withDatabase(io, (em) => importStatement(em, { bytes, fileName: basename(positionals[0]!), format, dryRun }));
+      const r = await withDatabase(io, (em) =>
+        importStatement(em, { bytes, fileName: basename(positionals[0]!), format, dryRun }),
+      );
       if (values.json) io.out(JSON.stringify(r));
       else report(io, r, dryRun);
       return 0;
     } catch (err) {
-      if (err instanceof StatementError || err instanceof UserError) throw new CliError(err.message.replace(/\s*\n\s*/g, ' '), 1);
+      if (err instanceof StatementError || err instanceof UserError)
+        throw new CliError(err.message.replace(/\s*\n\s*/g, ' '), 1);
       throw err;
     }
   },

@@ -6,9 +6,18 @@ export function previewRows(bytes: Buffer, max = 12): { rows: string[][]; column
   const { text, encoding } = decodeText(bytes);
   let rows: string[][] = [];
   try {
-    rows = parse(text.split(/\r?\n/).slice(0, max * 2).join('\n'), { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true }) as string[][];
+    rows = parse(
+      text
+        .split(/\r?\n/)
+        .slice(0, max * 2)
+        .join('\n'),
+      { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true },
+    ) as string[][];
   } catch {
-    rows = text.split(/\r?\n/).filter(Boolean).map((l) => l.split(','));
+    rows = text
+      .split(/\r?\n/)
+      .filter(Boolean)
+      .map((l) => l.split(','));
   }
   rows = rows.slice(0, max);
   return { rows, columns: Math.max(0, ...rows.map((r) => r.length)), encoding };

@@ -8,21 +8,50 @@ import { Invoice } from '../dues/invoice.entity.js';
 import { Payment } from '../dues/payment.entity.js';
 import { recordPayments, reversePayment, type PaymentInput } from '../dues/payment.service.js';
 
-export interface OpenInvoiceRow { id: number; invoiceNo: string; memberId: number; fiscalYear: number; outstanding: number }
-
-export interface PaymentRequest {
-  memberId: number; receivedOn: string; amount: number; fee: number;
-  allocations: { invoiceId: number; amount: number }[]; remainder: 'donation' | 'credit';
-  donationPurpose: string | null; bankTransactionId: number; note: string | null;
+export interface OpenInvoiceRow {
+  id: number;
+  invoiceNo: string;
+  memberId: number;
+  fiscalYear: number;
+  outstanding: number;
 }
 
-function toRow(i: { id: number; invoiceNo: string; member: { id: number }; fiscalYear: number; amount: number; paidAmount: number }): OpenInvoiceRow {
-  return { id: i.id, invoiceNo: i.invoiceNo, memberId: i.member.id, fiscalYear: i.fiscalYear, outstanding: i.amount - i.paidAmount };
+export interface PaymentRequest {
+  memberId: number;
+  receivedOn: string;
+  amount: number;
+  fee: number;
+  allocations: { invoiceId: number; amount: number }[];
+  remainder: 'donation' | 'credit';
+  donationPurpose: string | null;
+  bankTransactionId: number;
+  note: string | null;
+}
+
+function toRow(i: {
+  id: number;
+  invoiceNo: string;
+  member: { id: number };
+  fiscalYear: number;
+  amount: number;
+  paidAmount: number;
+}): OpenInvoiceRow {
+  return {
+    id: i.id,
+    invoiceNo: i.invoiceNo,
+    memberId: i.member.id,
+    fiscalYear: i.fiscalYear,
+    outstanding: i.amount - i.paidAmount,
+  };
 }
 
 export async function openInvoices(em: EntityManager, memberIds: number[]): Promise<OpenInvoiceRow[]> {
   if (!memberIds.length) return [];
-  const list = await em.find(Invoice, { member: { $in: memberIds }, status: { $in: ['unpaid', 'partial'] } }, { orderBy: { fiscalYear: 'asc', id: 'asc' } });
+  const list = await em.find(
+    Invoice,
+    { member: { $in: memberIds }, status: { $in: ['unpaid', 'partial'] } },
+    { orderBy: { fiscalYear: 'asc', id: 'asc' } },
+  );
   return list.map(toRow);
 }
 
@@ -33,9 +62,17 @@ export async function openInvoicesByIds(em: EntityManager, ids: number[]): Promi
 
 function paymentInput(req: PaymentRequest): PaymentInput {
   return {
-    memberId: req.memberId, receivedOn: req.receivedOn, amount: req.amount, fee: req.fee, method: 'bank', source: 'bank',
-    allocations: req.allocations, remainderKind: req.remainder, donationPurpose: req.donationPurpose,
-    bankTransactionId: req.bankTransactionId, note: req.note,
+    memberId: req.memberId,
+    receivedOn: req.receivedOn,
+    amount: req.amount,
+    fee: req.fee,
+    method: 'bank',
+    source: 'bank',
+    allocations: req.allocations,
+    remainderKind: req.remainder,
+    donationPurpose: req.donationPurpose,
+    bankTransactionId: req.bankTransactionId,
+    note: req.note,
   };
 }
 
@@ -50,7 +87,11 @@ export async function postPayments(em: EntityManager, reqs: PaymentRequest[]): P
 }
 
 /** Reverses every active payment made from a statement line. */
-export async function reversePaymentsOfLine(em: EntityManager, bankTransactionId: number, reason: string): Promise<void> {
+export async function reversePaymentsOfLine(
+  em: EntityManager,
+  bankTransactionId: number,
+  reason: string,
+): Promise<void> {
   const payments = await em.find(Payment, { bankTransactionId, status: 'active' });
   for (const p of payments) await reversePayment(em, p.id, reason);
 }
@@ -59,7 +100,11 @@ export async function reversePaymentsOfLine(em: EntityManager, bankTransactionId
 export async function invoiceNosOfLines(em: EntityManager, lineIds: number[]): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
   if (!lineIds.length) return out;
-  const allocations = await em.find(Allocation, { payment: { bankTransactionId: { $in: lineIds }, status: 'active' }, reversed: false }, { populate: ['invoice', 'payment'] });
+  const allocations = await em.find(
+    Allocation,
+    { payment: { bankTransactionId: { $in: lineIds }, status: 'active' }, reversed: false },
+    { populate: ['invoice', 'payment'] },
+  );
   for (const a of allocations) {
     const id = a.payment.bankTransactionId!;
     out.set(id, [...(out.get(id) ?? []), a.invoice.invoiceNo]);

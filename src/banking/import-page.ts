@@ -6,7 +6,12 @@ import { BankTransaction, type IBankTransaction } from './bank-transaction.entit
 import { invoiceNosOfLines } from './dues-port.js';
 import { MSG } from './ui-text.js';
 
-export interface MemberBrief { id: number; memberNo: number; name: string; status: string }
+export interface MemberBrief {
+  id: number;
+  memberNo: number;
+  name: string;
+  status: string;
+}
 
 /** Member numbers and names of a few ids, as plain rows. */
 export async function memberBriefs(em: EntityManager, ids: number[]): Promise<Map<number, MemberBrief>> {
@@ -14,7 +19,10 @@ export async function memberBriefs(em: EntityManager, ids: number[]): Promise<Ma
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 500) {
     const rows = await em.execute<Record<string, unknown>[]>(
-      em.getKnex()('member').select('id', 'member_no', 'kind', 'family_name', 'given_name', 'org_name', 'status').whereIn('id', unique.slice(i, i + 500)),
+      em
+        .getKnex()('member')
+        .select('id', 'member_no', 'kind', 'family_name', 'given_name', 'org_name', 'status')
+        .whereIn('id', unique.slice(i, i + 500)),
     );
     for (const r of rows) {
       const name = displayNameOfRow(r);
@@ -41,9 +49,15 @@ export async function loadImportPage(em: EntityManager, id: number): Promise<Imp
   const review = lines.filter((l) => l.status === 'review').concat(lines.filter((l) => l.status === 'skipped'));
   const decided = lines.filter((l) => ['matched', 'donation', 'not_dues'].includes(l.status));
   const ignored = lines.filter((l) => l.status === 'ignored');
-  const memberIds = [...decided.map((l) => l.member?.id ?? 0), ...review.flatMap((l) => (l.suggestions ?? []).map((s) => s.memberId))].filter(Boolean);
+  const memberIds = [
+    ...decided.map((l) => l.member?.id ?? 0),
+    ...review.flatMap((l) => (l.suggestions ?? []).map((s) => s.memberId)),
+  ].filter(Boolean);
   const members = await memberBriefs(em, memberIds);
-  const invoiceNos = await invoiceNosOfLines(em, decided.filter((l) => l.paymentId !== null).map((l) => l.id));
+  const invoiceNos = await invoiceNosOfLines(
+    em,
+    decided.filter((l) => l.paymentId !== null).map((l) => l.id),
+  );
   return { imp, review, decided, ignored, members, invoiceNos };
 }
 

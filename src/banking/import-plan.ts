@@ -8,17 +8,36 @@ export type StatementLineIn = StatementLine & { payerKey: string };
 
 export type LineStatus = 'matched' | 'review' | 'known' | 'ignored';
 export interface TransactionJson {
-  line: number; date: string; amount: number; payer: string; status: LineStatus;
-  memberNo?: string; invoices?: string[]; suggestions?: { memberNo: string; score: number; reasons: string[] }[];
+  line: number;
+  date: string;
+  amount: number;
+  payer: string;
+  status: LineStatus;
+  memberNo?: string;
+  invoices?: string[];
+  suggestions?: { memberNo: string; score: number; reasons: string[] }[];
 }
 /** Exactly the shape `enishi bank import --json` prints (the issue's contract). */
 export interface ImportReport {
-  import: { id: number | null; format: string; lines: number; deposits: number; known: number; matched: number; review: number; ignored: number };
+  import: {
+    id: number | null;
+    format: string;
+    lines: number;
+    deposits: number;
+    known: number;
+    matched: number;
+    review: number;
+    ignored: number;
+  };
   transactions: TransactionJson[];
 }
 
 /** One line of the statement with what this import will do with it. */
-export interface PlannedLine { src: StatementLineIn; status: LineStatus; match: PlannedMatch | null }
+export interface PlannedLine {
+  src: StatementLineIn;
+  status: LineStatus;
+  match: PlannedMatch | null;
+}
 
 const CHUNK = 500;
 
@@ -27,7 +46,11 @@ async function knownFingerprints(em: EntityManager, fps: string[]): Promise<Set<
   const known = new Set<string>();
   const knex = em.getKnex();
   for (let i = 0; i < fps.length; i += CHUNK) {
-    const rows = await em.execute<{ fingerprint: string }[]>(knex('bank_transaction').select('fingerprint').whereIn('fingerprint', fps.slice(i, i + CHUNK)));
+    const rows = await em.execute<{ fingerprint: string }[]>(
+      knex('bank_transaction')
+        .select('fingerprint')
+        .whereIn('fingerprint', fps.slice(i, i + CHUNK)),
+    );
     for (const r of rows) known.add(r.fingerprint);
   }
   return known;
@@ -35,7 +58,10 @@ async function knownFingerprints(em: EntityManager, fps: string[]): Promise<Set<
 
 /** Known lines (stored before, or repeated in the file) and withdrawals never reach the matcher. */
 export async function planLines(em: EntityManager, lines: StatementLineIn[]): Promise<PlannedLine[]> {
-  const known = await knownFingerprints(em, lines.map((l) => l.fingerprint));
+  const known = await knownFingerprints(
+    em,
+    lines.map((l) => l.fingerprint),
+  );
   const fresh = lines.filter((l) => l.direction === 'deposit' && !known.has(l.fingerprint));
   const match = fresh.length ? await loadMatcher(em) : null;
   const seen = new Set<string>();
@@ -56,7 +82,8 @@ function toJson(p: PlannedLine): TransactionJson {
     out.memberNo = p.match.memberNo!;
     out.invoices = p.match.allocations.map((a) => a.invoiceNo);
   }
-  if (p.status === 'review' && p.match) out.suggestions = p.match.suggestions.map((s) => ({ memberNo: s.memberNo, score: s.score, reasons: s.reasons }));
+  if (p.status === 'review' && p.match)
+    out.suggestions = p.match.suggestions.map((s) => ({ memberNo: s.memberNo, score: s.score, reasons: s.reasons }));
   return out;
 }
 
@@ -64,8 +91,14 @@ export function reportOf(id: number | null, format: string, planned: PlannedLine
   const count = (s: LineStatus) => planned.filter((p) => p.status === s).length;
   return {
     import: {
-      id, format, lines: planned.length, deposits: planned.filter((p) => p.src.direction === 'deposit').length,
-      known: count('known'), matched: count('matched'), review: count('review'), ignored: count('ignored'),
+      id,
+      format,
+      lines: planned.length,
+      deposits: planned.filter((p) => p.src.direction === 'deposit').length,
+      known: count('known'),
+      matched: count('matched'),
+      review: count('review'),
+      ignored: count('ignored'),
     },
     transactions: planned.map(toJson),
   };

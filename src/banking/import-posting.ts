@@ -12,11 +12,21 @@ function lineEntity(tx: EntityManager, importId: number, p: PlannedLine): IBankT
   const s = p.src;
   const matched = p.status === 'matched' && p.match;
   return tx.create(BankTransaction, {
-    bankImport: tx.getReference(BankImport, importId), line: s.line, date: s.date, amount: s.amount, direction: s.direction,
-    payer: s.payer.slice(0, 200), payerKey: s.payerKey.slice(0, 200), reference: s.reference?.slice(0, 60) ?? null, memo: s.memo?.slice(0, 400) ?? null,
-    fingerprint: s.fingerprint, status: p.status as IBankTransaction['status'],
-    member: matched ? tx.getReference(Member, p.match!.memberId!) : null, paymentId: null,
-    suggestions: p.match ? p.match.suggestions : null, note: null,
+    bankImport: tx.getReference(BankImport, importId),
+    line: s.line,
+    date: s.date,
+    amount: s.amount,
+    direction: s.direction,
+    payer: s.payer.slice(0, 200),
+    payerKey: s.payerKey.slice(0, 200),
+    reference: s.reference?.slice(0, 60) ?? null,
+    memo: s.memo?.slice(0, 400) ?? null,
+    fingerprint: s.fingerprint,
+    status: p.status as IBankTransaction['status'],
+    member: matched ? tx.getReference(Member, p.match!.memberId!) : null,
+    paymentId: null,
+    suggestions: p.match ? p.match.suggestions : null,
+    note: null,
   });
 }
 
@@ -32,11 +42,20 @@ export async function postImport(tx: EntityManager, importId: number, planned: P
     const rows = chunk.map((p) => lineEntity(tx, importId, p));
     await tx.flush();
     const matched = [...chunk.entries()].filter(([, p]) => p.status === 'matched' && p.match);
-    const ids = await postPayments(tx, matched.map(([k, p]) => ({
-      memberId: p.match!.memberId!, receivedOn: p.src.date, amount: p.src.amount, fee: p.match!.fee,
-      allocations: p.match!.allocations.map((a) => ({ invoiceId: a.invoiceId, amount: a.amount })),
-      remainder: 'credit' as const, donationPurpose: null, bankTransactionId: rows[k]!.id, note: null,
-    })));
+    const ids = await postPayments(
+      tx,
+      matched.map(([k, p]) => ({
+        memberId: p.match!.memberId!,
+        receivedOn: p.src.date,
+        amount: p.src.amount,
+        fee: p.match!.fee,
+        allocations: p.match!.allocations.map((a) => ({ invoiceId: a.invoiceId, amount: a.amount })),
+        remainder: 'credit' as const,
+        donationPurpose: null,
+        bankTransactionId: rows[k]!.id,
+        note: null,
+      })),
+    );
     matched.forEach(([k], n) => (rows[k]!.paymentId = ids[n]!));
     await tx.flush();
     tx.clear();

@@ -8,7 +8,11 @@ import { memberBriefs, type MemberBrief } from './import-page.js';
 import type { Confirmation } from './review.service.js';
 import { MSG } from './ui-text.js';
 
-export interface Candidate { member: MemberBrief; invoices: OpenInvoiceRow[]; suggestion: StoredSuggestion | null }
+export interface Candidate {
+  member: MemberBrief;
+  invoices: OpenInvoiceRow[];
+  suggestion: StoredSuggestion | null;
+}
 
 export interface LinePage {
   line: IBankTransaction;
@@ -29,9 +33,13 @@ export async function loadLinePage(em: EntityManager, id: number, q: string, add
   const ids = [...new Set([...suggestions.map((s) => s.memberId), ...add, ...(line.member ? [line.member.id] : [])])];
   const members = await memberBriefs(em, ids);
   const invoices = ids.length ? await openInvoices(em, ids) : [];
-  const candidates = ids.filter((m) => members.has(m)).map((m) => ({
-    member: members.get(m)!, invoices: invoices.filter((i) => i.memberId === m), suggestion: suggestions.find((s) => s.memberId === m) ?? null,
-  }));
+  const candidates = ids
+    .filter((m) => members.has(m))
+    .map((m) => ({
+      member: members.get(m)!,
+      invoices: invoices.filter((i) => i.memberId === m),
+      suggestion: suggestions.find((s) => s.memberId === m) ?? null,
+    }));
   const found = q.trim() ? (await searchMembers(em, { q, perPage: 20, status: 'all' })).items : [];
   const best = suggestions[0];
   const prefill: Record<number, number> = {};
@@ -48,13 +56,16 @@ function int(s: string): number {
 /** The confirm form: a payer (radio), amounts per invoice (alloc_<id>), fee, remainder, learn alias. */
 export function parseConfirmation(body: FormBody): Confirmation {
   const memberId = Number(field(body, 'memberId'));
-  if (!Number.isSafeInteger(memberId) || memberId <= 0) throw new UserError(MSG.chooseMember, 422, { memberId: MSG.chooseMember });
+  if (!Number.isSafeInteger(memberId) || memberId <= 0)
+    throw new UserError(MSG.chooseMember, 422, { memberId: MSG.chooseMember });
   const allocations = Object.keys(body)
     .filter((k) => /^alloc_\d+$/.test(k))
     .map((k) => ({ invoiceId: Number(k.slice(6)), amount: int(field(body, k)) }))
     .filter((a) => a.amount > 0);
   return {
-    memberId, allocations, fee: int(field(body, 'fee')),
+    memberId,
+    allocations,
+    fee: int(field(body, 'fee')),
     remainder: field(body, 'remainder') === 'credit' ? 'credit' : 'donation',
     learnAlias: field(body, 'learnAlias') === '1',
     donationPurpose: field(body, 'donationPurpose').trim().slice(0, 100) || null,

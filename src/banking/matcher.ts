@@ -14,15 +14,49 @@
 import { boundedDistance } from './edit-distance.js';
 import { kanaKey, normalizePayer } from './payer-name.js';
 
-export interface MatchMember { id: number; memberNo: string; kind: 'individual' | 'organization'; familyKana: string; givenKana: string; orgKana: string; name: string; householdId: number | null }
-export interface MatchInvoice { id: number; invoiceNo: string; memberId: number; fiscalYear: number; open: number }
-export interface MatchAlias { payerKey: string; memberId: number }
-export interface Allocation { invoiceId: number; invoiceNo: string; memberId: number; amount: number }
-export interface Suggestion {
-  memberId: number; memberNo: string; name: string; allocations: Allocation[];
-  difference: number; fee: number; surplus: number; score: number; reasons: string[]; certain: boolean;
+export interface MatchMember {
+  id: number;
+  memberNo: string;
+  kind: 'individual' | 'organization';
+  familyKana: string;
+  givenKana: string;
+  orgKana: string;
+  name: string;
+  householdId: number | null;
 }
-export interface MatchResult { auto: boolean; suggestions: Suggestion[] }
+export interface MatchInvoice {
+  id: number;
+  invoiceNo: string;
+  memberId: number;
+  fiscalYear: number;
+  open: number;
+}
+export interface MatchAlias {
+  payerKey: string;
+  memberId: number;
+}
+export interface Allocation {
+  invoiceId: number;
+  invoiceNo: string;
+  memberId: number;
+  amount: number;
+}
+export interface Suggestion {
+  memberId: number;
+  memberNo: string;
+  name: string;
+  allocations: Allocation[];
+  difference: number;
+  fee: number;
+  surplus: number;
+  score: number;
+  reasons: string[];
+  certain: boolean;
+}
+export interface MatchResult {
+  auto: boolean;
+  suggestions: Suggestion[];
+}
 
 export interface MatchContext {
   members: Map<number, MatchMember & { fullKey: string; familyKey: string; nameKey: string }>;
@@ -49,10 +83,24 @@ function deletions(key: string): string[] {
 const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
 const sum = (xs: { open: number }[]) => xs.reduce((s, x) => s + x.open, 0);
 
-export function buildMatchContext(input: { members: MatchMember[]; openInvoices: MatchInvoice[]; aliases: MatchAlias[]; feeTolerances?: number[] }): MatchContext {
+export function buildMatchContext(input: {
+  members: MatchMember[];
+  openInvoices: MatchInvoice[];
+  aliases: MatchAlias[];
+  feeTolerances?: number[];
+}): MatchContext {
   const ctx: MatchContext = {
-    members: new Map(), byNo: new Map(), byFull: new Map(), byFamily: new Map(), alias: new Map(),
-    open: new Map(), openTotal: new Map(), households: new Map(), byOpenTotal: new Map(), byDeletion: new Map(), fees: input.feeTolerances ?? [110, 165, 220, 330, 440, 550, 660, 880],
+    members: new Map(),
+    byNo: new Map(),
+    byFull: new Map(),
+    byFamily: new Map(),
+    alias: new Map(),
+    open: new Map(),
+    openTotal: new Map(),
+    households: new Map(),
+    byOpenTotal: new Map(),
+    byDeletion: new Map(),
+    fees: input.feeTolerances ?? [110, 165, 220, 330, 440, 550, 660, 880],
   };
   for (const m of input.members) {
     const fullKey = m.kind === 'organization' ? normalizePayer(m.orgKana).key : kanaKey(m.familyKana + m.givenKana);
@@ -67,7 +115,8 @@ export function buildMatchContext(input: { members: MatchMember[]; openInvoices:
     if (m.householdId !== null) push(ctx.households, m.householdId, m.id);
   }
   for (const a of input.aliases) ctx.alias.set(a.payerKey, a.memberId);
-  for (const inv of [...input.openInvoices].sort((a, b) => a.fiscalYear - b.fiscalYear || a.id - b.id)) push(ctx.open, inv.memberId, inv);
+  for (const inv of [...input.openInvoices].sort((a, b) => a.fiscalYear - b.fiscalYear || a.id - b.id))
+    push(ctx.open, inv.memberId, inv);
   for (const [memberId, list] of ctx.open) {
     ctx.openTotal.set(memberId, sum(list));
     push(ctx.byOpenTotal, sum(list), memberId);
@@ -75,7 +124,9 @@ export function buildMatchContext(input: { members: MatchMember[]; openInvoices:
   // Only household members: the family-name signal is about a couple paying together.
   for (const ids of ctx.households.values()) {
     const total = ids.reduce((s, h) => s + sum(ctx.open.get(h) ?? []), 0);
-    for (const id of ids) if (total > 0 && ctx.members.get(id)!.familyKey) push(ctx.byFamily, `${ctx.members.get(id)!.familyKey}|${total}`, id);
+    for (const id of ids)
+      if (total > 0 && ctx.members.get(id)!.familyKey)
+        push(ctx.byFamily, `${ctx.members.get(id)!.familyKey}|${total}`, id);
   }
   return ctx;
 }
@@ -83,7 +134,12 @@ export function buildMatchContext(input: { members: MatchMember[]; openInvoices:
 /** At most this many weak (family-name or typo) candidates: more would only bury the strong ones. */
 const MAX_WEAK = 8;
 
-interface Candidate { memberId: number; reasons: string[]; certain: boolean; base: number }
+interface Candidate {
+  memberId: number;
+  reasons: string[];
+  certain: boolean;
+  base: number;
+}
 
 function add(cands: Map<number, Candidate>, memberId: number, reason: string, certain: boolean, base: number): void {
   const c = cands.get(memberId) ?? { memberId, reasons: [], certain: false, base: 0 };
@@ -94,10 +150,17 @@ function add(cands: Map<number, Candidate>, memberId: number, reason: string, ce
 }
 
 /** Who the payer may be, each with why. */
-function candidates(ctx: MatchContext, key: string, memberNo: string | null, corporate: boolean, amount: number): Map<number, Candidate> {
+function candidates(
+  ctx: MatchContext,
+  key: string,
+  memberNo: string | null,
+  corporate: boolean,
+  amount: number,
+): Map<number, Candidate> {
   const cands = new Map<number, Candidate>();
   const aliased = key ? ctx.alias.get(key) : undefined;
-  if (aliased !== undefined && ctx.members.has(aliased)) add(cands, aliased, '以前この振込名義で入金があった会員（学習済み）', true, 0.95);
+  if (aliased !== undefined && ctx.members.has(aliased))
+    add(cands, aliased, '以前この振込名義で入金があった会員（学習済み）', true, 0.95);
   if (memberNo && ctx.byNo.has(memberNo)) {
     const id = ctx.byNo.get(memberNo)!;
     const m = ctx.members.get(id)!;
@@ -106,7 +169,10 @@ function candidates(ctx: MatchContext, key: string, memberNo: string | null, cor
     // written is exactly another member's: then it may be that member with a mistyped number.
     const own = key === m.fullKey || key === m.nameKey;
     const someoneElse = (ctx.byFull.get(key) ?? []).some((other) => other !== id);
-    const nameFits = !!key && (own || (!someoneElse && ((!!m.familyKey && key.startsWith(m.familyKey)) || boundedDistance(key, m.fullKey, 2) <= 2)));
+    const nameFits =
+      !!key &&
+      (own ||
+        (!someoneElse && ((!!m.familyKey && key.startsWith(m.familyKey)) || boundedDistance(key, m.fullKey, 2) <= 2)));
     const note = nameFits ? '' : key ? '（名前は一致しません）' : '（名前の記載なし）';
     add(cands, id, `振込人名に会員番号 ${memberNo}${note}`, nameFits, nameFits ? 0.95 : key ? 0.45 : 0.7);
   }
@@ -114,7 +180,13 @@ function candidates(ctx: MatchContext, key: string, memberNo: string | null, cor
   for (const id of shortlist(ctx, exact, amount)) {
     const m = ctx.members.get(id)!;
     const kindNote = corporate && m.kind === 'organization' ? '法人名（団体会員）が一致' : 'フリガナが完全に一致';
-    add(cands, id, exact.length === 1 ? kindNote : `${kindNote}（同じフリガナの会員が ${exact.length} 人）`, exact.length === 1, exact.length === 1 ? 0.9 : 0.5);
+    add(
+      cands,
+      id,
+      exact.length === 1 ? kindNote : `${kindNote}（同じフリガナの会員が ${exact.length} 人）`,
+      exact.length === 1,
+      exact.length === 1 ? 0.9 : 0.5,
+    );
   }
   familyCandidates(ctx, key, amount, cands);
   // A typo is only worth looking for when the name found nobody (or almost nobody) as written.
@@ -171,13 +243,23 @@ function typoCandidates(ctx: MatchContext, key: string, amount: number, cands: M
   }
 }
 
-interface Plan { allocations: Allocation[]; difference: number; fee: number; surplus: number; settles: boolean; note: string }
+interface Plan {
+  allocations: Allocation[];
+  difference: number;
+  fee: number;
+  surplus: number;
+  settles: boolean;
+  note: string;
+}
 
 /** How the deposit would be allocated to this member's (or household's) open invoices, oldest first. */
 function plan(ctx: MatchContext, memberId: number, amount: number): Plan {
   const own = ctx.open.get(memberId) ?? [];
   const m = ctx.members.get(memberId)!;
-  const household = m.householdId === null ? [] : (ctx.households.get(m.householdId) ?? []).filter((h) => h !== memberId).flatMap((h) => ctx.open.get(h) ?? []);
+  const household =
+    m.householdId === null
+      ? []
+      : (ctx.households.get(m.householdId) ?? []).filter((h) => h !== memberId).flatMap((h) => ctx.open.get(h) ?? []);
   const alloc = (invs: MatchInvoice[], total: number): Allocation[] => {
     let left = total;
     return invs.flatMap((i) => {
@@ -189,34 +271,97 @@ function plan(ctx: MatchContext, memberId: number, amount: number): Plan {
   const fits = (invs: MatchInvoice[], note: string): Plan | null => {
     const total = sum(invs);
     if (!invs.length) return null;
-    if (total === amount) return { allocations: alloc(invs, amount), difference: 0, fee: 0, surplus: 0, settles: true, note };
-    if (ctx.fees.includes(total - amount)) return { allocations: alloc(invs, amount), difference: amount - total, fee: total - amount, surplus: 0, settles: true, note: `${note}（振込手数料 ${total - amount}円 差し引き）` };
+    if (total === amount)
+      return { allocations: alloc(invs, amount), difference: 0, fee: 0, surplus: 0, settles: true, note };
+    if (ctx.fees.includes(total - amount))
+      return {
+        allocations: alloc(invs, amount),
+        difference: amount - total,
+        fee: total - amount,
+        surplus: 0,
+        settles: true,
+        note: `${note}（振込手数料 ${total - amount}円 差し引き）`,
+      };
     return null;
   };
-  const exact = fits(own, own.length > 1 ? `未納 ${own.length} 年度分と一致` : '金額が未納の会費と一致') ?? fits([...own, ...household], '金額が世帯の未納の会費と一致');
+  const exact =
+    fits(own, own.length > 1 ? `未納 ${own.length} 年度分と一致` : '金額が未納の会費と一致') ??
+    fits([...own, ...household], '金額が世帯の未納の会費と一致');
   if (exact) return exact;
   const single = own.find((i) => i.open === amount);
-  if (single) return { allocations: alloc([single], amount), difference: amount - sum(own), fee: 0, surplus: 0, settles: false, note: `金額が ${single.fiscalYear}年度分と一致（ほかの年度は未納のまま）` };
+  if (single)
+    return {
+      allocations: alloc([single], amount),
+      difference: amount - sum(own),
+      fee: 0,
+      surplus: 0,
+      settles: false,
+      note: `金額が ${single.fiscalYear}年度分と一致（ほかの年度は未納のまま）`,
+    };
   const total = sum(own);
-  if (!own.length) return { allocations: [], difference: amount, fee: 0, surplus: amount, settles: false, note: '未納の請求がありません' };
-  if (amount > total) return { allocations: alloc(own, total), difference: amount - total, fee: 0, surplus: amount - total, settles: false, note: `未納額より ${amount - total}円 多い（寄付の可能性）` };
-  return { allocations: alloc(own, amount), difference: amount - total, fee: 0, surplus: 0, settles: false, note: `未納額に ${total - amount}円 足りない（一部入金）` };
+  if (!own.length)
+    return {
+      allocations: [],
+      difference: amount,
+      fee: 0,
+      surplus: amount,
+      settles: false,
+      note: '未納の請求がありません',
+    };
+  if (amount > total)
+    return {
+      allocations: alloc(own, total),
+      difference: amount - total,
+      fee: 0,
+      surplus: amount - total,
+      settles: false,
+      note: `未納額より ${amount - total}円 多い（寄付の可能性）`,
+    };
+  return {
+    allocations: alloc(own, amount),
+    difference: amount - total,
+    fee: 0,
+    surplus: 0,
+    settles: false,
+    note: `未納額に ${total - amount}円 足りない（一部入金）`,
+  };
 }
 
 export function matchDeposit(ctx: MatchContext, deposit: { amount: number; payer: string }): MatchResult {
   const { key, memberNo, corporate } = normalizePayer(deposit.payer);
   const cands = candidates(ctx, key, memberNo, corporate, deposit.amount);
-  const suggestions: (Suggestion & { settles: boolean })[] = [...cands.values()].map((c) => {
-    const m = ctx.members.get(c.memberId)!;
-    const p = plan(ctx, c.memberId, deposit.amount);
-    const score = Math.max(0, Math.min(1, c.base + (p.settles ? 0.05 : -0.15)));
-    return { memberId: m.id, memberNo: m.memberNo, name: m.name, allocations: p.allocations, difference: p.difference, fee: p.fee, surplus: p.surplus, score, reasons: [...c.reasons, p.note], certain: c.certain, settles: p.settles };
-  }).sort((a, b) => b.score - a.score || Number(a.memberNo) - Number(b.memberNo)).slice(0, 5);
+  const suggestions: (Suggestion & { settles: boolean })[] = [...cands.values()]
+    .map((c) => {
+      const m = ctx.members.get(c.memberId)!;
+      const p = plan(ctx, c.memberId, deposit.amount);
+      const score = Math.max(0, Math.min(1, c.base + (p.settles ? 0.05 : -0.15)));
+      return {
+        memberId: m.id,
+        memberNo: m.memberNo,
+        name: m.name,
+        allocations: p.allocations,
+        difference: p.difference,
+        fee: p.fee,
+        surplus: p.surplus,
+        score,
+        reasons: [...c.reasons, p.note],
+        certain: c.certain,
+        settles: p.settles,
+      };
+    })
+    .sort((a, b) => b.score - a.score || Number(a.memberNo) - Number(b.memberNo))
+    .slice(0, 5);
   const certain = suggestions.filter((s) => s.certain);
   const best = suggestions[0];
   // Two members claimed with certainty (an alias says one, the number another) is a conflict: review.
   // A member number that names someone else than the best candidate is a conflict too.
   const numberConflict = !!memberNo && ctx.byNo.has(memberNo) && ctx.byNo.get(memberNo) !== best?.memberId;
-  const auto = !!best && !numberConflict && certain.length === 1 && best.certain && best.settles && new Set([...cands.values()].filter((c) => c.certain).map((c) => c.memberId)).size === 1;
+  const auto =
+    !!best &&
+    !numberConflict &&
+    certain.length === 1 &&
+    best.certain &&
+    best.settles &&
+    new Set([...cands.values()].filter((c) => c.certain).map((c) => c.memberId)).size === 1;
   return { auto, suggestions: suggestions.map(({ settles: _s, ...s }) => s) };
 }

@@ -14,7 +14,10 @@ export const PayerAlias = defineEntity({
     payer: p.string().length(200),
     member: p.manyToOne(Member),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   indexes: [{ properties: ['member'] }],
 });

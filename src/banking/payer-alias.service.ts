@@ -20,7 +20,9 @@ export async function learnAlias(em: EntityManager, payerKey: string, payer: str
 
 /** Every learned payer name as plain rows (no entities), for the matcher's context. */
 export async function loadAliasRows(em: EntityManager): Promise<{ payerKey: string; memberId: number }[]> {
-  const rows = await em.execute<{ payer_key: string; member_id: number }[]>(em.getKnex()('payer_alias').select('payer_key', 'member_id'));
+  const rows = await em.execute<{ payer_key: string; member_id: number }[]>(
+    em.getKnex()('payer_alias').select('payer_key', 'member_id'),
+  );
   return rows.map((r) => ({ payerKey: r.payer_key, memberId: Number(r.member_id) }));
 }
 

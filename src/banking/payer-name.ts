@@ -4,7 +4,18 @@
  */
 
 const SMALL_KANA: Record<string, string> = {
-  ァ: 'ア', ィ: 'イ', ゥ: 'ウ', ェ: 'エ', ォ: 'オ', ッ: 'ツ', ャ: 'ヤ', ュ: 'ユ', ョ: 'ヨ', ヮ: 'ワ', ヵ: 'カ', ヶ: 'ケ',
+  ァ: 'ア',
+  ィ: 'イ',
+  ゥ: 'ウ',
+  ェ: 'エ',
+  ォ: 'オ',
+  ッ: 'ツ',
+  ャ: 'ヤ',
+  ュ: 'ユ',
+  ョ: 'ヨ',
+  ヮ: 'ワ',
+  ヵ: 'カ',
+  ヶ: 'ケ',
 };
 // Variants banks and people mix up; folded on both sides so they compare equal.
 const VARIANTS: Record<string, string> = { ヂ: 'ジ', ヅ: 'ズ', ヲ: 'オ', ヴ: 'ブ', ヰ: 'イ', ヱ: 'エ' };
@@ -16,21 +27,72 @@ const SEPARATORS = /[\s\u3000・･.,，、。/／*＊_:：;；'"`()（）「」
  * Legal-form abbreviations as banks write them, before or after the name: ｶ)ﾐﾄﾞﾘ, ﾐﾄﾞﾘ(ｶ, (ｶ)ﾐﾄﾞﾘ.
  * Longest first so ｼﾔ) is not read as ｼ).
  */
-const LEGAL_FORMS = ['セイキヨウ', 'キヨウクミ', 'トクヒ', 'シユウ', 'ザイ', 'シヤ', 'ガク', 'フク', 'ギヨ', 'ノウ', 'ベン', 'ゼイ', 'カ', 'ユ', 'ド', 'メ', 'シ', 'イ'];
+const LEGAL_FORMS = [
+  'セイキヨウ',
+  'キヨウクミ',
+  'トクヒ',
+  'シユウ',
+  'ザイ',
+  'シヤ',
+  'ガク',
+  'フク',
+  'ギヨ',
+  'ノウ',
+  'ベン',
+  'ゼイ',
+  'カ',
+  'ユ',
+  'ド',
+  'メ',
+  'シ',
+  'イ',
+];
 const LEGAL_ALT = LEGAL_FORMS.join('|');
 const LEGAL_FRONT = new RegExp(`^\\(?(?:${LEGAL_ALT})\\)`);
 const LEGAL_BACK = new RegExp(`\\((?:${LEGAL_ALT})\\)?$`);
 // Words some exports put before the name (振込 ﾔﾏﾀﾞ, ﾌﾘｺﾐ ﾔﾏﾀﾞ, 振込＊ﾔﾏﾀﾞ).
-const PREFIXES = /^(?:振込|振替|送金|電信|フリコミ|フリカエ|ソウキン|デンシン|テレバン)(?=[\s*:：・)）]|[ァ-ヶ一-龯A-Z0-9])[\s*:：・)）]*/;
+const PREFIXES =
+  /^(?:振込|振替|送金|電信|フリコミ|フリカエ|ソウキン|デンシン|テレバン)(?=[\s*:：・)）]|[ァ-ヶ一-龯A-Z0-9])[\s*:：・)）]*/;
 
 // The same legal forms written out (banks use them when the account name is spelled in full) or in
 // kanji (ゆうちょ slips, ㈱ which NFKC turns into (株)). Compared after small kana are made large.
 const LEGAL_WORDS = [
-  'トクテイヒエイリカツドウホウジン', 'NPOホウジン', 'イツパンシヤダンホウジン', 'コウエキシヤダンホウジン', 'イツパンザイダンホウジン',
-  'コウエキザイダンホウジン', 'シヤカイフクシホウジン', 'イリヨウホウジン', 'ガツコウホウジン', 'シユウキヨウホウジン', 'カブシキガイシヤ',
-  'カブシキカイシヤ', 'ユウゲンガイシヤ', 'ユウゲンカイシヤ', 'ゴウドウガイシヤ', 'ゴウドウカイシヤ', 'セイカツキヨウドウクミアイ', 'キヨウドウクミアイ',
-  '特定非営利活動法人', 'NPO法人', '一般社団法人', '公益社団法人', '一般財団法人', '公益財団法人', '社会福祉法人', '医療法人', '学校法人',
-  '宗教法人', '株式会社', '有限会社', '合同会社', '合名会社', '合資会社', '生活協同組合', '協同組合', '\\((?:株|有|同|名|資|社|財|福|医|学|宗|特非|NPO)\\)',
+  'トクテイヒエイリカツドウホウジン',
+  'NPOホウジン',
+  'イツパンシヤダンホウジン',
+  'コウエキシヤダンホウジン',
+  'イツパンザイダンホウジン',
+  'コウエキザイダンホウジン',
+  'シヤカイフクシホウジン',
+  'イリヨウホウジン',
+  'ガツコウホウジン',
+  'シユウキヨウホウジン',
+  'カブシキガイシヤ',
+  'カブシキカイシヤ',
+  'ユウゲンガイシヤ',
+  'ユウゲンカイシヤ',
+  'ゴウドウガイシヤ',
+  'ゴウドウカイシヤ',
+  'セイカツキヨウドウクミアイ',
+  'キヨウドウクミアイ',
+  '特定非営利活動法人',
+  'NPO法人',
+  '一般社団法人',
+  '公益社団法人',
+  '一般財団法人',
+  '公益財団法人',
+  '社会福祉法人',
+  '医療法人',
+  '学校法人',
+  '宗教法人',
+  '株式会社',
+  '有限会社',
+  '合同会社',
+  '合名会社',
+  '合資会社',
+  '生活協同組合',
+  '協同組合',
+  '\\((?:株|有|同|名|資|社|財|福|医|学|宗|特非|NPO)\\)',
 ].join('|');
 const WORD_FRONT = new RegExp(`^(?:${LEGAL_WORDS})\\s*`);
 const WORD_BACK = new RegExp(`\\s*(?:${LEGAL_WORDS})$`);
@@ -48,7 +110,14 @@ function toKatakana(s: string): string {
 /** NFKC (half-width → full-width kana, full-width digits → ASCII), katakana, upper case. */
 function widen(raw: string): string {
   // Spacing voiced marks (ﾀ゛) become half-width ones first, so NFKC joins them into ダ.
-  return toKatakana(raw.replace(/\u309B/g, '\uFF9E').replace(/\u309C/g, '\uFF9F').normalize('NFKC')).toUpperCase().trim();
+  return toKatakana(
+    raw
+      .replace(/\u309B/g, '\uFF9E')
+      .replace(/\u309C/g, '\uFF9F')
+      .normalize('NFKC'),
+  )
+    .toUpperCase()
+    .trim();
 }
 
 /** The comparable form of a kana (or kanji) name: no spaces or separators, large kana, variants folded. */
@@ -91,7 +160,8 @@ function takeLegalForm(s: string): { rest: string; corporate: boolean } {
   strip(LEGAL_FRONT, true);
   strip(WORD_FRONT, true);
   const withoutBranch = s.replace(BRANCH, '');
-  if (withoutBranch !== s && (corporate || LEGAL_BACK.test(withoutBranch) || WORD_BACK.test(withoutBranch))) s = withoutBranch;
+  if (withoutBranch !== s && (corporate || LEGAL_BACK.test(withoutBranch) || WORD_BACK.test(withoutBranch)))
+    s = withoutBranch;
   strip(LEGAL_BACK, false);
   strip(WORD_BACK, false);
   return { rest: s, corporate };
@@ -100,7 +170,10 @@ function takeLegalForm(s: string): { rest: string; corporate: boolean } {
 export function normalizePayer(raw: string): NormalizedPayer {
   const s = widen(raw).replace(/\s+/g, ' ').replace(PREFIXES, '').trim();
   const { rest, memberNo } = takeMemberNo(s);
-  const large = rest.trim().replace(/\s*([()])\s*/g, '$1').replace(/[ァィゥェォッャュョヮヵヶ]/g, (c) => SMALL_KANA[c]!);
+  const large = rest
+    .trim()
+    .replace(/\s*([()])\s*/g, '$1')
+    .replace(/[ァィゥェォッャュョヮヵヶ]/g, (c) => SMALL_KANA[c]!);
   const { rest: name, corporate } = takeLegalForm(large);
   return { key: kanaKey(name), memberNo, corporate };
 }

@@ -9,26 +9,52 @@ import { mappingFromForm, StatementError } from './statement.js';
 import { ENCODING_LABELS, FLASH, MAPPING_FIELDS, MSG } from './ui-text.js';
 import { readMultipart } from './upload.js';
 
-async function renderMapping(reply: FastifyReply, upload: StoredUpload, extra: Record<string, unknown> = {}, status = 200) {
+async function renderMapping(
+  reply: FastifyReply,
+  upload: StoredUpload,
+  extra: Record<string, unknown> = {},
+  status = 200,
+) {
   const preview = previewRows(upload.bytes);
-  return reply.render('bank/profile-new', {
-    title: 'CSVの列の設定', upload, preview, fields: MAPPING_FIELDS, encodings: ENCODING_LABELS, v: {}, ...extra,
-  }, status);
+  return reply.render(
+    'bank/profile-new',
+    {
+      title: 'CSVの列の設定',
+      upload,
+      preview,
+      fields: MAPPING_FIELDS,
+      encodings: ENCODING_LABELS,
+      v: {},
+      ...extra,
+    },
+    status,
+  );
 }
 
 /** Generic CSV: upload a sample → see its columns → choose them → save a named profile → import with it. */
 export async function bankProfileRoutes(app: FastifyInstance): Promise<void> {
   app.get('/bank/profiles', async (req, reply) =>
-    reply.render('bank/profiles', { title: 'CSVの列の設定', profiles: await listProfiles(req.em), fields: MAPPING_FIELDS }));
+    reply.render('bank/profiles', {
+      title: 'CSVの列の設定',
+      profiles: await listProfiles(req.em),
+      fields: MAPPING_FIELDS,
+    }),
+  );
 
   app.post('/bank/profiles/preview', async (req, reply) => {
     const { file } = await readMultipart(req);
-    if (!file) return reply.render('bank/profiles', { title: 'CSVの列の設定', profiles: await listProfiles(req.em), fields: MAPPING_FIELDS, error: MSG.chooseFile }, 422);
+    if (!file)
+      return reply.render(
+        'bank/profiles',
+        { title: 'CSVの列の設定', profiles: await listProfiles(req.em), fields: MAPPING_FIELDS, error: MSG.chooseFile },
+        422,
+      );
     return reply.redirect(`/bank/profiles/new/${saveUpload(app.config.dataDir, file.name, file.bytes)}`, 303);
   });
 
   app.get('/bank/profiles/new/:upload', { config: { role: 'staff' } }, async (req, reply) =>
-    renderMapping(reply, readUpload(app.config.dataDir, (req.params as { upload: string }).upload)));
+    renderMapping(reply, readUpload(app.config.dataDir, (req.params as { upload: string }).upload)),
+  );
 
   app.post('/bank/profiles', async (req, reply) => {
     const body = req.body as FormBody;
@@ -43,14 +69,27 @@ export async function bankProfileRoutes(app: FastifyInstance): Promise<void> {
       }
       // Name checked first, profile saved only once the file imported: a bad file leaves nothing behind.
       await assertProfileName(req.em, field(body, 'name'), replace);
-      const r = await importStatement(req.em, { bytes: upload.bytes, fileName: upload.filename, format: 'generic', mapping });
+      const r = await importStatement(req.em, {
+        bytes: upload.bytes,
+        fileName: upload.filename,
+        format: 'generic',
+        mapping,
+      });
       await saveProfile(req.em, field(body, 'name'), mapping, { replace: true });
       deleteUpload(app.config.dataDir, upload.id);
-      return reply.redirectWithFlash(`/bank/imports/${r.import.id}`, `${FLASH.profileSaved}。${FLASH.imported(r.import.deposits, r.import.matched, r.import.review)}`);
+      return reply.redirectWithFlash(
+        `/bank/imports/${r.import.id}`,
+        `${FLASH.profileSaved}。${FLASH.imported(r.import.deposits, r.import.matched, r.import.review)}`,
+      );
     } catch (err) {
       if (!(err instanceof UserError) && !(err instanceof StatementError)) throw err;
       const status = err instanceof UserError ? err.statusCode : 422;
-      return renderMapping(reply, upload, { v: body, error: err.message, errors: err instanceof UserError ? err.fieldErrors : {} }, status);
+      return renderMapping(
+        reply,
+        upload,
+        { v: body, error: err.message, errors: err instanceof UserError ? err.fieldErrors : {} },
+        status,
+      );
     }
   });
 

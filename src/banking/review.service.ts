@@ -35,7 +35,8 @@ async function pendingLine(em: EntityManager, txId: number): Promise<IBankTransa
 }
 
 async function requireMember(em: EntityManager, id: number): Promise<void> {
-  if (!Number.isSafeInteger(id) || !(await em.count(Member, { id }))) throw new UserError(MSG.memberNotFound, 422, { memberId: MSG.memberNotFound });
+  if (!Number.isSafeInteger(id) || !(await em.count(Member, { id })))
+    throw new UserError(MSG.memberNotFound, 422, { memberId: MSG.memberNotFound });
 }
 
 /** Per member: what they paid. The payer's own payment also carries the fee and the remainder. */
@@ -43,7 +44,14 @@ async function splitByMember(em: EntityManager, line: IBankTransaction, c: Confi
   const fee = Math.max(0, Math.trunc(c.fee ?? 0));
   const allocs = c.allocations.filter((a) => a.amount > 0);
   if (allocs.some((a) => !Number.isSafeInteger(a.amount))) throw new UserError(MSG.allocationInvalid, 422);
-  const invoices = new Map((await openInvoicesByIds(em, allocs.map((a) => a.invoiceId))).map((i) => [i.id, i]));
+  const invoices = new Map(
+    (
+      await openInvoicesByIds(
+        em,
+        allocs.map((a) => a.invoiceId),
+      )
+    ).map((i) => [i.id, i]),
+  );
   const byMember = new Map<number, { invoiceId: number; amount: number }[]>([[c.memberId, []]]);
   for (const a of allocs) {
     const inv = invoices.get(a.invoiceId);
@@ -53,11 +61,13 @@ async function splitByMember(em: EntityManager, line: IBankTransaction, c: Confi
   const allocated = allocs.reduce((s, a) => s + a.amount, 0);
   const remainder = line.amount + fee - allocated;
   if (remainder < 0) throw new UserError(MSG.allocationsTooMuch, 422);
-  return [...byMember].map(([memberId, list]) => {
-    const own = list.reduce((s, a) => s + a.amount, 0);
-    const isPayer = memberId === c.memberId;
-    return { memberId, allocations: list, fee: isPayer ? fee : 0, amount: isPayer ? own + remainder - fee : own };
-  }).filter((p) => p.amount > 0 || p.allocations.length > 0);
+  return [...byMember]
+    .map(([memberId, list]) => {
+      const own = list.reduce((s, a) => s + a.amount, 0);
+      const isPayer = memberId === c.memberId;
+      return { memberId, allocations: list, fee: isPayer ? fee : 0, amount: isPayer ? own + remainder - fee : own };
+    })
+    .filter((p) => p.amount > 0 || p.allocations.length > 0);
 }
 
 /** 確認して消し込む: one payment per member involved, linked to the line; optionally learns the payer name. */
@@ -69,26 +79,54 @@ export async function confirm(em: EntityManager, txId: number, c: Confirmation):
     if (payments.some((p) => p.amount < 0)) throw new UserError(MSG.allocationsTooMuch, 422);
     let first: number | null = null;
     for (const p of payments) {
-      const id = await postPayment(tx, { ...p, receivedOn: line.date, bankTransactionId: line.id, remainder: c.remainder, donationPurpose: c.donationPurpose ?? null, note: null });
+      const id = await postPayment(tx, {
+        ...p,
+        receivedOn: line.date,
+        bankTransactionId: line.id,
+        remainder: c.remainder,
+        donationPurpose: c.donationPurpose ?? null,
+        note: null,
+      });
       first ??= id;
     }
     if (c.learnAlias) await learnAlias(tx, line.payerKey, line.payer, c.memberId);
-    Object.assign(line, { status: 'matched', member: tx.getReference(Member, c.memberId), paymentId: first, note: null });
+    Object.assign(line, {
+      status: 'matched',
+      member: tx.getReference(Member, c.memberId),
+      paymentId: first,
+      note: null,
+    });
     await tx.flush();
   });
 }
 
 /** The whole deposit is a gift from this member (no dues). */
-export async function markDonation(em: EntityManager, txId: number, opts: { memberId: number; purpose?: string | null; learnAlias?: boolean }): Promise<void> {
+export async function markDonation(
+  em: EntityManager,
+  txId: number,
+  opts: { memberId: number; purpose?: string | null; learnAlias?: boolean },
+): Promise<void> {
   await em.transactional(async (tx) => {
     const line = await pendingLine(tx, txId);
     await requireMember(tx, opts.memberId);
     const id = await postPayment(tx, {
-      memberId: opts.memberId, receivedOn: line.date, amount: line.amount, fee: 0, allocations: [], remainder: 'donation',
-      donationPurpose: opts.purpose ?? null, bankTransactionId: line.id, note: null,
+      memberId: opts.memberId,
+      receivedOn: line.date,
+      amount: line.amount,
+      fee: 0,
+      allocations: [],
+      remainder: 'donation',
+      donationPurpose: opts.purpose ?? null,
+      bankTransactionId: line.id,
+      note: null,
     });
     if (opts.learnAlias) await learnAlias(tx, line.payerKey, line.payer, opts.memberId);
-    Object.assign(line, { status: 'donation', member: tx.getReference(Member, opts.memberId), paymentId: id, note: null });
+    Object.assign(line, {
+      status: 'donation',
+      member: tx.getReference(Member, opts.memberId),
+      paymentId: id,
+      note: null,
+    });
     await tx.flush();
   });
 }
@@ -103,7 +141,12 @@ export async function skip(em: EntityManager, txId: number, note?: string | null
   await setStatus(em, txId, 'skipped', note);
 }
 
-async function setStatus(em: EntityManager, txId: number, status: 'not_dues' | 'skipped', note?: string | null): Promise<void> {
+async function setStatus(
+  em: EntityManager,
+  txId: number,
+  status: 'not_dues' | 'skipped',
+  note?: string | null,
+): Promise<void> {
   await em.transactional(async (tx) => {
     const line = await pendingLine(tx, txId);
     line.status = status;
@@ -123,7 +166,8 @@ export async function undoLine(em: EntityManager, txId: number, reason: string):
   const why = requireReason(reason);
   await em.transactional(async (tx) => {
     const line = await openLine(tx, txId);
-    if (!['matched', 'donation', 'not_dues', 'skipped'].includes(line.status)) throw new UserError(MSG.notConfirmed, 409);
+    if (!['matched', 'donation', 'not_dues', 'skipped'].includes(line.status))
+      throw new UserError(MSG.notConfirmed, 409);
     await reversePaymentsOfLine(tx, line.id, why);
     Object.assign(line, { status: 'review', member: null, paymentId: null, note: `取り消し: ${why}` });
     await tx.flush();

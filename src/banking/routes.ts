@@ -16,15 +16,27 @@ const id = (req: { params: unknown }) => idParam((req.params as { id: string }).
 
 async function renderIndex(reply: FastifyReply, extra: Record<string, unknown> = {}, status = 200) {
   const em = reply.request.em;
-  const data = { imports: await listImports(em), formats: formatChoices(), formatLabels: FORMAT_LABELS, profiles: await listProfiles(em), statusLabels: STATUS_LABELS };
+  const data = {
+    imports: await listImports(em),
+    formats: formatChoices(),
+    formatLabels: FORMAT_LABELS,
+    profiles: await listProfiles(em),
+    statusLabels: STATUS_LABELS,
+  };
   return reply.render('bank/index', { title: '入金消込（銀行明細の取り込み）', ...data, ...extra }, status);
 }
 
 async function renderLine(reply: FastifyReply, lineId: number, extra: Record<string, unknown> = {}, status = 200) {
   const q = reply.request.query as Record<string, string | string[] | undefined>;
-  const add = fields(q as FormBody, 'add').map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+  const add = fields(q as FormBody, 'add')
+    .map(Number)
+    .filter((n) => Number.isSafeInteger(n) && n > 0);
   const page = await loadLinePage(reply.request.em, lineId, field(q as FormBody, 'q'), add);
-  return reply.render('bank/line', { title: `明細 ${page.line.line} 行目の確認`, ...page, statusLabels: STATUS_LABELS, ...extra }, status);
+  return reply.render(
+    'bank/line',
+    { title: `明細 ${page.line.line} 行目の確認`, ...page, statusLabels: STATUS_LABELS, ...extra },
+    status,
+  );
 }
 
 /** Runs a line action; a user error re-renders the line page with the message (422/409). */
@@ -35,7 +47,12 @@ async function lineAction(reply: FastifyReply, lineId: number, run: () => Promis
     if (!(err instanceof UserError) || err.statusCode === 404) throw err;
     return renderLine(reply, lineId, { error: err.message, errors: err.fieldErrors }, err.statusCode);
   }
-  const importId = (await reply.request.em.fork().getConnection().execute<{ bank_import_id: number }[]>('select bank_import_id from bank_transaction where id = ?', [lineId]))[0]?.bank_import_id;
+  const importId = (
+    await reply.request.em
+      .fork()
+      .getConnection()
+      .execute<{ bank_import_id: number }[]>('select bank_import_id from bank_transaction where id = ?', [lineId])
+  )[0]?.bank_import_id;
   return reply.redirectWithFlash(importId ? `/bank/imports/${importId}#queue` : '/bank', flash);
 }
 
@@ -50,7 +67,10 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
       const mapping = profileId ? await profileMapping(req.em, Number(profileId)) : undefined;
       const format = profileId ? 'generic' : f.format || undefined;
       const r = await importStatement(req.em, { bytes: file.bytes, fileName: file.name, format, mapping });
-      return reply.redirectWithFlash(`/bank/imports/${r.import.id}`, FLASH.imported(r.import.deposits, r.import.matched, r.import.review));
+      return reply.redirectWithFlash(
+        `/bank/imports/${r.import.id}`,
+        FLASH.imported(r.import.deposits, r.import.matched, r.import.review),
+      );
     } catch (err) {
       // A file that is not a statement: the parser's message (line and problem), nothing stored.
       if (err instanceof StatementError) return renderIndex(reply, { error: err.message, fileName: file.name }, 422);
@@ -61,7 +81,13 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/bank/imports/:id', async (req, reply) => {
     const page = await loadImportPage(req.em, id(req));
-    return reply.render('bank/import', { title: `明細の取り込み #${page.imp.id}`, ...page, statusLabels: STATUS_LABELS, encodings: ENCODING_LABELS, formatLabels: FORMAT_LABELS });
+    return reply.render('bank/import', {
+      title: `明細の取り込み #${page.imp.id}`,
+      ...page,
+      statusLabels: STATUS_LABELS,
+      encodings: ENCODING_LABELS,
+      formatLabels: FORMAT_LABELS,
+    });
   });
 
   app.post('/bank/imports/:id/undo', async (req, reply) => {
@@ -71,7 +97,18 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
     } catch (err) {
       if (!(err instanceof UserError) || err.statusCode === 404) throw err;
       const page = await loadImportPage(req.em.fork(), importId);
-      return reply.render('bank/import', { title: `明細の取り込み #${importId}`, ...page, statusLabels: STATUS_LABELS, encodings: ENCODING_LABELS, formatLabels: FORMAT_LABELS, error: err.message }, err.statusCode);
+      return reply.render(
+        'bank/import',
+        {
+          title: `明細の取り込み #${importId}`,
+          ...page,
+          statusLabels: STATUS_LABELS,
+          encodings: ENCODING_LABELS,
+          formatLabels: FORMAT_LABELS,
+          error: err.message,
+        },
+        err.statusCode,
+      );
     }
     return reply.redirectWithFlash(`/bank/imports/${importId}`, FLASH.importUndone);
   });
@@ -79,27 +116,55 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
   app.get('/bank/lines/:id', async (req, reply) => renderLine(reply, id(req)));
 
   app.post('/bank/lines/:id/confirm', async (req, reply) =>
-    lineAction(reply, id(req), async () => confirm(req.em, id(req), parseConfirmation(req.body as FormBody)), FLASH.confirmed));
+    lineAction(
+      reply,
+      id(req),
+      async () => confirm(req.em, id(req), parseConfirmation(req.body as FormBody)),
+      FLASH.confirmed,
+    ),
+  );
 
   app.post('/bank/lines/:id/donation', async (req, reply) => {
     const body = req.body as FormBody;
-    return lineAction(reply, id(req), async () => {
-      const memberId = Number(field(body, 'memberId'));
-      if (!memberId) throw new UserError(MSG.chooseMember, 422, { memberId: MSG.chooseMember });
-      await markDonation(req.em, id(req), { memberId, purpose: field(body, 'donationPurpose') || null, learnAlias: field(body, 'learnAlias') === '1' });
-    }, FLASH.donation);
+    return lineAction(
+      reply,
+      id(req),
+      async () => {
+        const memberId = Number(field(body, 'memberId'));
+        if (!memberId) throw new UserError(MSG.chooseMember, 422, { memberId: MSG.chooseMember });
+        await markDonation(req.em, id(req), {
+          memberId,
+          purpose: field(body, 'donationPurpose') || null,
+          learnAlias: field(body, 'learnAlias') === '1',
+        });
+      },
+      FLASH.donation,
+    );
   });
 
   app.post('/bank/lines/:id/not-dues', async (req, reply) =>
-    lineAction(reply, id(req), async () => markNotDues(req.em, id(req), field(req.body as FormBody, 'note')), FLASH.notDues));
+    lineAction(
+      reply,
+      id(req),
+      async () => markNotDues(req.em, id(req), field(req.body as FormBody, 'note')),
+      FLASH.notDues,
+    ),
+  );
 
   app.post('/bank/lines/:id/skip', async (req, reply) =>
-    lineAction(reply, id(req), async () => skip(req.em, id(req), field(req.body as FormBody, 'note')), FLASH.skipped));
+    lineAction(reply, id(req), async () => skip(req.em, id(req), field(req.body as FormBody, 'note')), FLASH.skipped),
+  );
 
   app.post('/bank/lines/:id/undo', async (req, reply) =>
-    lineAction(reply, id(req), async () => undoLine(req.em, id(req), field(req.body as FormBody, 'reason')), FLASH.lineUndone));
+    lineAction(
+      reply,
+      id(req),
+      async () => undoLine(req.em, id(req), field(req.body as FormBody, 'reason')),
+      FLASH.lineUndone,
+    ),
+  );
 
   app.get('/bank/to-thank', async (req, reply) =>
-    reply.render('bank/to-thank', { title: 'お礼状・領収書の送付待ち', payments: await paymentsToThank(req.em) }));
-
+    reply.render('bank/to-thank', { title: 'お礼状・領収書の送付待ち', payments: await paymentsToThank(req.em) }),
+  );
 }

@@ -44,12 +44,24 @@ export function storedSuggestion(s: Suggestion, open: OpenAmounts): StoredSugges
   if (usable.length < all.length) {
     const placed = usable.reduce((sum, a) => sum + a.amount, 0);
     const deposited = s.allocations.reduce((sum, a) => sum + a.amount, 0) + s.surplus;
-    s = { ...s, fee: 0, surplus: Math.max(0, deposited - placed), score: Math.max(0, s.score - 0.3), reasons: [...s.reasons, SETTLED_BY_EARLIER_LINE] };
+    s = {
+      ...s,
+      fee: 0,
+      surplus: Math.max(0, deposited - placed),
+      score: Math.max(0, s.score - 0.3),
+      reasons: [...s.reasons, SETTLED_BY_EARLIER_LINE],
+    };
   }
   return {
-    memberId: s.memberId, memberNo: s.memberNo, name: s.name,
+    memberId: s.memberId,
+    memberNo: s.memberNo,
+    name: s.name,
     invoices: usable.map((a) => ({ id: a.invoiceId, invoiceNo: a.invoiceNo, amount: a.amount })),
-    difference: s.difference, fee: s.fee, surplus: s.surplus, score: Math.round(s.score * 100) / 100, reasons: s.reasons,
+    difference: s.difference,
+    fee: s.fee,
+    surplus: s.surplus,
+    score: Math.round(s.score * 100) / 100,
+    reasons: s.reasons,
   };
 }
 
@@ -63,11 +75,19 @@ export function settleDeposit(r: MatchResult, deposit: { amount: number }, open:
   const best = r.suggestions[0];
   const allocations = best ? withFee(best, open) : [];
   const settled = allocations.reduce((sum, a) => sum + a.amount, 0);
-  const fits = !!best && settled === deposit.amount + best.fee && allocations.every((a) => (open.get(a.invoiceId) ?? 0) >= a.amount);
-  if (!r.auto || !best || !fits) return { status: 'review', memberId: null, memberNo: null, allocations: [], fee: 0, suggestions };
+  const fits =
+    !!best &&
+    settled === deposit.amount + best.fee &&
+    allocations.every((a) => (open.get(a.invoiceId) ?? 0) >= a.amount);
+  if (!r.auto || !best || !fits)
+    return { status: 'review', memberId: null, memberNo: null, allocations: [], fee: 0, suggestions };
   for (const a of allocations) open.set(a.invoiceId, open.get(a.invoiceId)! - a.amount);
   return {
-    status: 'matched', memberId: best.memberId, memberNo: best.memberNo, fee: best.fee, suggestions,
+    status: 'matched',
+    memberId: best.memberId,
+    memberNo: best.memberNo,
+    fee: best.fee,
+    suggestions,
     allocations: allocations.map((a) => ({ invoiceId: a.invoiceId, invoiceNo: a.invoiceNo, amount: a.amount })),
   };
 }

@@ -8,7 +8,9 @@ import { kanaKey } from './payer-name.js';
 
 export { StatementError, type Direction, type FormatName, type GenericMapping };
 
-export interface StatementLine extends RawLine { fingerprint: string }
+export interface StatementLine extends RawLine {
+  fingerprint: string;
+}
 export interface Statement {
   format: FormatName;
   formatLabel: string;
@@ -39,29 +41,41 @@ function withFingerprints(format: FormatName, lines: RawLine[]): StatementLine[]
     const base = `${l.date}|${l.direction === 'deposit' ? '+' : '-'}${l.amount}|${kanaKey(l.payer) || kanaKey(l.memo ?? '')}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    const fingerprint = l.reference && format === 'zengin' ? `ref|${l.date}|${l.reference}|${l.amount}` : `${base}|${n}`;
+    const fingerprint =
+      l.reference && format === 'zengin' ? `ref|${l.date}|${l.reference}|${l.amount}` : `${base}|${n}`;
     return { ...l, fingerprint: fingerprint.slice(0, 200) };
   });
 }
 
 function refuseObviousNonStatements(bytes: Buffer): void {
   if (bytes.length === 0 || !bytes.toString('latin1').trim()) throw new StatementError('ファイルが空です');
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') throw new StatementError('PDFファイルは取り込めません。インターネットバンキングから「CSV」または「全銀協形式」の明細をダウンロードしてください');
-  if (bytes.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') throw new StatementError('Excelファイル（.xlsx）は取り込めません。CSV形式で保存してから取り込んでください');
-  if (bytes.subarray(0, 4096).includes(0)) throw new StatementError('テキストファイルではありません。銀行の入出金明細（CSV・全銀協形式）を選んでください');
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-')
+    throw new StatementError(
+      'PDFファイルは取り込めません。インターネットバンキングから「CSV」または「全銀協形式」の明細をダウンロードしてください',
+    );
+  if (bytes.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004')
+    throw new StatementError('Excelファイル（.xlsx）は取り込めません。CSV形式で保存してから取り込んでください');
+  if (bytes.subarray(0, 4096).includes(0))
+    throw new StatementError('テキストファイルではありません。銀行の入出金明細（CSV・全銀協形式）を選んでください');
 }
 
 function notRecognised(rows: string[][]): StatementError {
   const head = rows.slice(0, 5).flat().join(',');
-  if (/氏名|フリガナ|会員番号/.test(head)) return new StatementError('会員名簿のようです。銀行の入出金明細を選んでください（会員名簿は「会員の取り込み」から取り込めます）');
-  return new StatementError('銀行の入出金明細として形式を判定できませんでした。形式を選ぶか、「CSVの列の設定」で列を指定してください');
+  if (/氏名|フリガナ|会員番号/.test(head))
+    return new StatementError(
+      '会員名簿のようです。銀行の入出金明細を選んでください（会員名簿は「会員の取り込み」から取り込めます）',
+    );
+  return new StatementError(
+    '銀行の入出金明細として形式を判定できませんでした。形式を選ぶか、「CSVの列の設定」で列を指定してください',
+  );
 }
 
 /** Decoded text with control characters or undecodable bytes is a binary file (image, archive…), not a statement. */
 function refuseBinaryText(text: string): void {
   const head = text.slice(0, 4096);
   const bad = (head.match(/[\x00-\x08\x0B\x0C\x0E-\x19\x1B-\x1F\x7F\uFFFD]/g) ?? []).length;
-  if (bad > Math.max(2, head.length / 100)) throw new StatementError('テキストファイルではありません。銀行の入出金明細（CSV・全銀協形式）を選んでください');
+  if (bad > Math.max(2, head.length / 100))
+    throw new StatementError('テキストファイルではありません。銀行の入出金明細（CSV・全銀協形式）を選んでください');
 }
 
 /**
@@ -72,7 +86,11 @@ function zenginBytes(buf: Buffer, text: string, encoding: TextEncodingName): Buf
   return encoding === 'cp932' ? buf : encodeCp932(text);
 }
 
-function parseCsv(text: string, format: FormatName | undefined, mapping: GenericMapping | undefined): { format: FormatName; parsed: Parsed } {
+function parseCsv(
+  text: string,
+  format: FormatName | undefined,
+  mapping: GenericMapping | undefined,
+): { format: FormatName; parsed: Parsed } {
   let rows: string[][];
   try {
     rows = csvRows(text);
@@ -86,12 +104,18 @@ function parseCsv(text: string, format: FormatName | undefined, mapping: Generic
     return { format, parsed: parseGeneric(rows, mapping) };
   }
   const found = detectCsv(rows);
-  if (!found || (format && found.family.name !== format)) throw format ? new StatementError(`選んだ形式（${FORMATS.find((f) => f.name === format)!.label}）の見出し行が見つかりません`) : notRecognised(rows);
+  if (!found || (format && found.family.name !== format))
+    throw format
+      ? new StatementError(`選んだ形式（${FORMATS.find((f) => f.name === format)!.label}）の見出し行が見つかりません`)
+      : notRecognised(rows);
   return { format: found.family.name, parsed: parseCsvFamily(rows, found.family, found.headerIndex) };
 }
 
 /** Reads a statement from its bytes: encoding and format detected (or the format given). Pure. */
-export function readStatement(bytes: Buffer | Uint8Array, opts: { format?: FormatName; mapping?: GenericMapping } = {}): Statement {
+export function readStatement(
+  bytes: Buffer | Uint8Array,
+  opts: { format?: FormatName; mapping?: GenericMapping } = {},
+): Statement {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   refuseObviousNonStatements(buf);
   if (opts.format && !isFormat(opts.format)) throw new StatementError(`不明な形式です: ${String(opts.format)}`);
@@ -111,8 +135,11 @@ export function readStatement(bytes: Buffer | Uint8Array, opts: { format?: Forma
   const dates = lines.map((l) => l.date).sort();
   return {
     // An all-ASCII 全銀協 file decodes as UTF-8 too; its character set is still JIS-8 / Shift_JIS.
-    format, formatLabel: FORMATS.find((f) => f.name === format)!.label, encoding: format === 'zengin' && !/[^\x00-\x7f]/.test(text) ? 'cp932' : encoding,
-    periodFrom: parsed.periodFrom ?? dates[0]!, periodTo: parsed.periodTo ?? dates[dates.length - 1]!,
+    format,
+    formatLabel: FORMATS.find((f) => f.name === format)!.label,
+    encoding: format === 'zengin' && !/[^\x00-\x7f]/.test(text) ? 'cp932' : encoding,
+    periodFrom: parsed.periodFrom ?? dates[0]!,
+    periodTo: parsed.periodTo ?? dates[dates.length - 1]!,
     lines: withFingerprints(format, lines),
   };
 }
@@ -129,11 +156,19 @@ export function mappingFromForm(body: Record<string, string | string[] | undefin
     const v = Number(Array.isArray(body[k]) ? body[k]![0] : body[k]);
     return Number.isInteger(v) && v > 0 ? v : null;
   };
-  const headerRow = Number(Array.isArray(body.headerRow) ? body.headerRow[0] : body.headerRow ?? 1);
+  const headerRow = Number(Array.isArray(body.headerRow) ? body.headerRow[0] : (body.headerRow ?? 1));
   const m: GenericMapping = {
-    headerRow: Number.isInteger(headerRow) && headerRow >= 0 ? headerRow : 1, date: n('date') ?? 0,
-    amount: n('amount'), deposit: n('deposit'), withdrawal: n('withdrawal'), direction: n('direction'), payer: n('payer'), reference: n('reference'), memo: n('memo'),
+    headerRow: Number.isInteger(headerRow) && headerRow >= 0 ? headerRow : 1,
+    date: n('date') ?? 0,
+    amount: n('amount'),
+    deposit: n('deposit'),
+    withdrawal: n('withdrawal'),
+    direction: n('direction'),
+    payer: n('payer'),
+    reference: n('reference'),
+    memo: n('memo'),
   };
-  if (!m.date || (!m.amount && !m.deposit)) throw new StatementError('「日付」と、「金額」または「入金額」の列を選んでください');
+  if (!m.date || (!m.amount && !m.deposit))
+    throw new StatementError('「日付」と、「金額」または「入金額」の列を選んでください');
   return m;
 }

@@ -2,10 +2,20 @@ import type { BankTxStatus } from './bank-transaction.entity.js';
 
 /** Staff-facing words of the banking domain, in one place so the office can change them. */
 export const STATUS_LABELS: Record<BankTxStatus | 'known', string> = {
-  matched: '消込済み', review: '要確認', ignored: '対象外（出金）', donation: '寄付', not_dues: '会費以外', skipped: '保留', known: '取り込み済み',
+  matched: '消込済み',
+  review: '要確認',
+  ignored: '対象外（出金）',
+  donation: '寄付',
+  not_dues: '会費以外',
+  skipped: '保留',
+  known: '取り込み済み',
 };
 
-export const ENCODING_LABELS: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8（BOM付き）', cp932: 'Shift_JIS' };
+export const ENCODING_LABELS: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8（BOM付き）',
+  cp932: 'Shift_JIS',
+};
 
 export const MAPPING_FIELDS = {
   date: '日付',
@@ -40,7 +50,8 @@ export const MSG = {
 } as const;
 
 export const FLASH = {
-  imported: (n: number, matched: number, review: number) => `明細を取り込みました：入金 ${n} 件（自動消込 ${matched} 件、要確認 ${review} 件）`,
+  imported: (n: number, matched: number, review: number) =>
+    `明細を取り込みました：入金 ${n} 件（自動消込 ${matched} 件、要確認 ${review} 件）`,
   confirmed: '入金を記録しました',
   donation: '寄付として記録しました',
   notDues: '会費以外の入金にしました',

@@ -20,13 +20,19 @@ export interface CliIO {
 
 /** A CLI error: printed as one line, exit code 1 (2 for usage). */
 export class CliError extends Error {
-  constructor(message: string, public exitCode = 1) {
+  constructor(
+    message: string,
+    public exitCode = 1,
+  ) {
     super(message);
   }
 }
 
 /** Opens the database for a batch command, runs fn as the 'CLI' actor, and always closes it. */
-export async function withDatabase<T>(io: CliIO, fn: (em: EntityManager, orm: Orm, config: Config) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  io: CliIO,
+  fn: (em: EntityManager, orm: Orm, config: Config) => Promise<T>,
+): Promise<T> {
   const config = loadConfig(io.env);
   const orm = await io.openOrm(config);
   try {

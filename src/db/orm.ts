@@ -46,7 +46,11 @@ export function ormOptions(config: DbConfig, wiring: OrmWiring, debug = false): 
 }
 
 /** Opens the database and brings its schema up to date (migrations are idempotent). */
-export async function openDatabase(config: DbConfig, wiring: OrmWiring, opts: { migrate?: boolean } = {}): Promise<Orm> {
+export async function openDatabase(
+  config: DbConfig,
+  wiring: OrmWiring,
+  opts: { migrate?: boolean } = {},
+): Promise<Orm> {
   const orm = (await MikroORM.init(ormOptions(config, wiring))) as unknown as Orm;
   if (!isPostgres(config.databaseUrl)) {
     const conn = orm.em.getConnection();

@@ -30,7 +30,16 @@ const LINE_GAP = 1;
  * Text of at most `maxLines` lines: a long value is cut with … instead of running into the next
  * block or onto a new page (pdfkit adds pages by itself when text passes the bottom margin).
  */
-export function box(doc: Doc, s: string, x: number, y: number, width: number, maxLines: number, size: number, bold = false): void {
+export function box(
+  doc: Doc,
+  s: string,
+  x: number,
+  y: number,
+  width: number,
+  maxLines: number,
+  size: number,
+  bold = false,
+): void {
   doc.font(bold ? 'jp-bold' : 'jp').fontSize(size);
   const lineHeight = doc.currentLineHeight(true) + LINE_GAP;
   // Never past the bottom margin, whatever the data: one letter must stay one page.
@@ -40,7 +49,12 @@ export function box(doc: Doc, s: string, x: number, y: number, width: number, ma
 }
 
 /** Address block (top left), issue date and document number (top right), organisation block; returns the y below. */
-export function drawLetterHead(doc: Doc, to: AddressTo, org: OrgInfo, meta: { issuedOn: string; docNoLabel: string; docNo: string }): number {
+export function drawLetterHead(
+  doc: Doc,
+  to: AddressTo,
+  org: OrgInfo,
+  meta: { issuedOn: string; docNoLabel: string; docNo: string },
+): number {
   const top = MARGIN - 14;
   box(doc, `${meta.docNoLabel} ${meta.docNo}`, ORG.x, top, ORG.width, 1, 8.5);
   doc.text(`発行日 ${formatDateJa(meta.issuedOn, org.era)}`, ORG.x, top + 13, { width: ORG.width });
@@ -83,7 +97,12 @@ export function drawTitle(doc: Doc, title: string, headBottom: number, minY = 20
 }
 
 /** Simple two-column table of [label, amount text]; `emphasise` rows are bold. Returns the y below it. */
-export function drawAmountTable(doc: Doc, y: number, header: [string, string], rows: [string, string, boolean?][]): number {
+export function drawAmountTable(
+  doc: Doc,
+  y: number,
+  header: [string, string],
+  rows: [string, string, boolean?][],
+): number {
   const amountX = RIGHT - 140;
   const rowH = 24;
   doc.save().rect(LEFT, y, WIDTH, rowH).fill('#e8e8e8').restore();
@@ -92,7 +111,10 @@ export function drawAmountTable(doc: Doc, y: number, header: [string, string], r
   let ry = y + rowH;
   for (const [label, amount, bold] of rows) {
     box(doc, label, LEFT + 8, ry + 6, amountX - LEFT - 16, 1, 10.5, bold);
-    doc.font(bold ? 'jp-bold' : 'jp').fontSize(10.5).text(amount, amountX + 8, ry + 6, { width: 124, align: 'right' });
+    doc
+      .font(bold ? 'jp-bold' : 'jp')
+      .fontSize(10.5)
+      .text(amount, amountX + 8, ry + 6, { width: 124, align: 'right' });
     ry += rowH;
   }
   doc.save().lineWidth(0.7).strokeColor('#555');
@@ -113,7 +135,14 @@ export function drawField(doc: Doc, y: number, label: string, value: string, siz
 /** 振込先 list and the instruction to put the member number before the payer name. */
 export function drawPaymentInfo(doc: Doc, y: number, org: OrgInfo, memberNo: string): number {
   box(doc, '振込先', LEFT, y, WIDTH, 1, 11, true);
-  doc.save().lineWidth(0.5).strokeColor('#555').moveTo(LEFT, y + 17).lineTo(RIGHT, y + 17).stroke().restore();
+  doc
+    .save()
+    .lineWidth(0.5)
+    .strokeColor('#555')
+    .moveTo(LEFT, y + 17)
+    .lineTo(RIGHT, y + 17)
+    .stroke()
+    .restore();
   let by = y + 23;
   // At most four accounts: with more, the member-number note below would not fit on the page.
   for (const account of org.bankAccounts.slice(0, 4)) {
@@ -128,5 +157,13 @@ export function drawPaymentInfo(doc: Doc, y: number, org: OrgInfo, memberNo: str
 /** Whom to ask, so a confused member calls the office rather than ignoring the letter. */
 export function drawClosing(doc: Doc, y: number, org: OrgInfo): void {
   const contact = org.phone ? `（TEL ${org.phone}）` : org.email ? `（${org.email}）` : '';
-  box(doc, `ご不明な点がございましたら、${org.name} 事務局${contact}までお問い合わせください。`, LEFT, y + 8, WIDTH, 2, 9.5);
+  box(
+    doc,
+    `ご不明な点がございましたら、${org.name} 事務局${contact}までお問い合わせください。`,
+    LEFT,
+    y + 8,
+    WIDTH,
+    2,
+    9.5,
+  );
 }

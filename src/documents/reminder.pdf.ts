@@ -2,7 +2,18 @@
 import { formatDateJa, todayInTokyo } from '../lib/dates.js';
 import { formatYenJa } from '../lib/money.js';
 import type { InvoiceDoc } from './invoice.pdf.js';
-import { drawAmountTable, drawClosing, drawField, drawLetterHead, drawPaymentInfo, drawTitle, box, LEFT, WIDTH, type OrgInfo } from './letter-layout.js';
+import {
+  drawAmountTable,
+  drawClosing,
+  drawField,
+  drawLetterHead,
+  drawPaymentInfo,
+  drawTitle,
+  box,
+  LEFT,
+  WIDTH,
+  type OrgInfo,
+} from './letter-layout.js';
 import { streamPages } from './pdf.js';
 
 /** `issuedOn` and `dueOn` are the original invoice's; `remindedOn` (default today) is printed as 発行日. */
@@ -19,7 +30,11 @@ export function reminderTitle(reminderCount: number): string {
 /** Adds one page with the reminder. */
 export function drawReminderPage(doc: PDFKit.PDFDocument, r: ReminderDoc, org: OrgInfo): void {
   doc.addPage();
-  const head = drawLetterHead(doc, r.member, org, { issuedOn: r.remindedOn ?? todayInTokyo(), docNoLabel: '請求書番号', docNo: r.invoiceNo });
+  const head = drawLetterHead(doc, r.member, org, {
+    issuedOn: r.remindedOn ?? todayInTokyo(),
+    docNoLabel: '請求書番号',
+    docNo: r.invoiceNo,
+  });
   let y = drawTitle(doc, reminderTitle(r.reminderCount), head);
   const body = [
     `平素より${org.name}の活動にご理解とご協力を賜り、厚く御礼申し上げます。`,

@@ -13,7 +13,10 @@ export const Allocation = defineEntity({
     amount: p.integer(),
     reversed: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   indexes: [{ properties: ['invoice'] }, { properties: ['payment'] }],
 });

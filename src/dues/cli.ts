@@ -28,9 +28,14 @@ function dateOption(v: string | undefined): string | undefined {
 
 function report(io: CliIO, r: RunResult, dryRun: boolean): void {
   const reasons = new Map<string, number>();
-  for (const s of r.skipped) reasons.set(s.reason.replace(/（.*）$/, ''), (reasons.get(s.reason.replace(/（.*）$/, '')) ?? 0) + 1);
+  for (const s of r.skipped)
+    reasons.set(s.reason.replace(/（.*）$/, ''), (reasons.get(s.reason.replace(/（.*）$/, '')) ?? 0) + 1);
   const skipped = [...reasons].map(([k, n]) => `${k} ${n} 件`).join('、') || 'なし';
-  const head = dryRun ? '確認のみ（発行していません）' : r.issued.length ? `発行しました（一括発行 #${r.run!.id}）` : '新たに発行する請求はありません';
+  const head = dryRun
+    ? '確認のみ（発行していません）'
+    : r.issued.length
+      ? `発行しました（一括発行 #${r.run!.id}）`
+      : '新たに発行する請求はありません';
   io.out(`${head}: ${r.fiscalYear}年度 請求 ${r.issued.length} 件、合計 ${formatYen(r.total)}円、支払期限 ${r.dueOn}`);
   io.out(`対象外: ${skipped}`);
 }
@@ -40,17 +45,28 @@ export const invoicesIssueCommand: Command = {
   usage: 'enishi invoices issue --year YYYY [--date YYYY-MM-DD] [--dry-run] [--json]',
   summary: '年度の年会費の請求を一括発行します（発行済みの会員は飛ばします）',
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { year: { type: 'string' }, date: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } } });
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        year: { type: 'string' },
+        date: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+    });
     if (positionals.length) throw new CliError(`不明な引数です: ${positionals.join(' ')}`, 2);
     const fiscalYear = yearOption(values.year);
     const issuedOn = dateOption(values.date);
     const dryRun = !!values['dry-run'];
     const r = await withDatabase(io, (em) => issueInvoiceRun(em, { fiscalYear, issuedOn, dryRun }));
     if (values.json) {
-      io.out(JSON.stringify({
-        issued: r.issued.map((i) => ({ invoiceNo: i.invoiceNo, memberNo: i.memberNo, amount: i.amount })),
-        skipped: r.skipped.map((s) => ({ memberNo: s.memberNo, reason: s.reason })),
-      }));
+      io.out(
+        JSON.stringify({
+          issued: r.issued.map((i) => ({ invoiceNo: i.invoiceNo, memberNo: i.memberNo, amount: i.amount })),
+          skipped: r.skipped.map((s) => ({ memberNo: s.memberNo, reason: s.reason })),
+        }),
+      );
     } else report(io, r, dryRun);
     return 0;
   },
@@ -61,9 +77,14 @@ export const invoicesUndoCommand: Command = {
   usage: 'enishi invoices undo RUN_ID --reason 理由',
   summary: '一括発行を取り消します（入金のある請求があるときは取り消せません）',
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { reason: { type: 'string' } } });
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { reason: { type: 'string' } },
+    });
     const id = Number(positionals[0]);
-    if (positionals.length !== 1 || !Number.isSafeInteger(id) || id <= 0) throw new CliError('一括発行の番号を1つ指定してください', 2);
+    if (positionals.length !== 1 || !Number.isSafeInteger(id) || id <= 0)
+      throw new CliError('一括発行の番号を1つ指定してください', 2);
     if (!values.reason?.trim()) throw new CliError('--reason で取り消しの理由を指定してください', 2);
     const run = await withDatabase(io, (em) => undoInvoiceRun(em, id, values.reason!));
     io.out(`一括発行 #${run.id}（${run.fiscalYear}年度 ${run.issuedCount} 件）を取り消しました`);
@@ -95,7 +116,8 @@ export const invoicesPdfCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
     const id = Number(positionals[0]);
-    if (positionals.length !== 1 || !Number.isSafeInteger(id) || id <= 0 || !values.out) throw new CliError('一括発行の番号と --out を指定してください', 2);
+    if (positionals.length !== 1 || !Number.isSafeInteger(id) || id <= 0 || !values.out)
+      throw new CliError('一括発行の番号と --out を指定してください', 2);
     await withDatabase(io, async (em) => {
       const org = await orgInfo(em);
       await writeTo(values.out!, (out) => renderInvoices(runInvoiceDocs(em, id), org, out));
@@ -110,7 +132,11 @@ export const invoicesRemindCommand: Command = {
   usage: 'enishi invoices remind --year YYYY --out FILE.pdf',
   summary: '年度の未納の請求に督促状を作り、督促日を記録します',
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { year: { type: 'string' }, out: { type: 'string' } } });
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { year: { type: 'string' }, out: { type: 'string' } },
+    });
     if (positionals.length || !values.out) throw new CliError('--year と --out を指定してください', 2);
     const fiscalYear = yearOption(values.year);
     const n = await withDatabase(io, async (em) => {
@@ -129,4 +155,9 @@ export const invoicesRemindCommand: Command = {
   },
 };
 
-export const duesCommands: Command[] = [invoicesIssueCommand, invoicesUndoCommand, invoicesPdfCommand, invoicesRemindCommand];
+export const duesCommands: Command[] = [
+  invoicesIssueCommand,
+  invoicesUndoCommand,
+  invoicesPdfCommand,
+  invoicesRemindCommand,
+];

@@ -23,7 +23,10 @@ export const Donation = defineEntity({
     reversalReason: p.string().length(200).nullable(),
     thankStatus: p.string().length(20).$type<ThankStatus>().default('pending'),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   indexes: [{ properties: ['member'] }, { properties: ['receivedOn'] }],
 });

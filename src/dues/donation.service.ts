@@ -6,8 +6,13 @@ import { PAYMENT_METHODS, type PaymentMethod } from './payment.entity.js';
 import { MSG } from './ui-text.js';
 
 export interface DonationInput {
-  memberId: number | null; donorName?: string | null; receivedOn: string; amount: number;
-  method: PaymentMethod; purpose?: string | null; note?: string | null;
+  memberId: number | null;
+  donorName?: string | null;
+  receivedOn: string;
+  amount: number;
+  method: PaymentMethod;
+  purpose?: string | null;
+  note?: string | null;
 }
 
 /** 寄付 entered on its own (not the remainder of a dues payment). A donor need not be a member. */
@@ -22,8 +27,13 @@ export async function recordDonation(em: EntityManager, input: DonationInput): P
     const member = input.memberId ? await tx.findOne(Member, { id: input.memberId }) : null;
     if (input.memberId && !member) throw new UserError(MSG.memberNotFound, 404);
     const d = tx.create(Donation, {
-      member, donorName: input.donorName?.trim() || null, receivedOn: input.receivedOn, amount: input.amount, method: input.method,
-      purpose: input.purpose?.trim() || null, note: input.note?.trim() || null,
+      member,
+      donorName: input.donorName?.trim() || null,
+      receivedOn: input.receivedOn,
+      amount: input.amount,
+      method: input.method,
+      purpose: input.purpose?.trim() || null,
+      note: input.note?.trim() || null,
     } as IDonation);
     await tx.flush();
     return d;
@@ -38,15 +48,25 @@ export async function reverseDonation(em: EntityManager, id: number, reason: str
     if (!d) throw new UserError(MSG.donationNotFound, 404);
     if (d.status === 'reversed') throw new UserError(MSG.alreadyReversed, 409);
     if (d.payment) throw new UserError('入金の残りから作られた寄付です。入金の方を取り消してください。', 409);
-    Object.assign(d, { status: 'reversed', reversalReason: reason.trim(), thankStatus: d.thankStatus === 'pending' ? 'none' : d.thankStatus });
+    Object.assign(d, {
+      status: 'reversed',
+      reversalReason: reason.trim(),
+      thankStatus: d.thankStatus === 'pending' ? 'none' : d.thankStatus,
+    });
     await tx.flush();
     return d;
   });
 }
 
-export async function listDonations(em: EntityManager, opts: { from?: string; to?: string; limit?: number; offset?: number } = {}) {
+export async function listDonations(
+  em: EntityManager,
+  opts: { from?: string; to?: string; limit?: number; offset?: number } = {},
+) {
   const receivedOn = { ...(opts.from ? { $gte: opts.from } : {}), ...(opts.to ? { $lte: opts.to } : {}) };
   return em.findAndCount(Donation, Object.keys(receivedOn).length ? { receivedOn } : {}, {
-    populate: ['member'], orderBy: { receivedOn: 'desc', id: 'desc' }, limit: opts.limit ?? 100, offset: opts.offset,
+    populate: ['member'],
+    orderBy: { receivedOn: 'desc', id: 'desc' },
+    limit: opts.limit ?? 100,
+    offset: opts.offset,
   });
 }

@@ -10,44 +10,85 @@ import { listDonations, recordDonation, reverseDonation } from './donation.servi
 import type { PaymentMethod } from './payment.entity.js';
 import { METHOD_LABELS } from './ui-text.js';
 
-async function renderList(em: EntityManager, reply: FastifyReply, q: FormBody, extra: Record<string, unknown> = {}, status = 200) {
+async function renderList(
+  em: EntityManager,
+  reply: FastifyReply,
+  q: FormBody,
+  extra: Record<string, unknown> = {},
+  status = 200,
+) {
   const from = parseDate(field(q, 'from')) ?? undefined;
   const to = parseDate(field(q, 'to')) ?? undefined;
   const [items, total] = await listDonations(em, { from, to, limit: 200 });
   // The total covers the whole period, not only the 200 rows shown.
   const range = [from ? 'and received_on >= ?' : '', to ? 'and received_on <= ?' : ''].join(' ');
-  const rows = await em.execute<{ s: number | null }[]>(`select sum(amount) as s from donation where status = 'active' ${range}`, [from, to].filter(Boolean));
+  const rows = await em.execute<{ s: number | null }[]>(
+    `select sum(amount) as s from donation where status = 'active' ${range}`,
+    [from, to].filter(Boolean),
+  );
   const sum = Number(rows[0]?.s ?? 0);
-  return reply.render('dues/donations', {
-    title: '寄付一覧', items, total, sum, from: from ?? '', to: to ?? '', methods: METHOD_LABELS, displayName, ...extra,
-  }, status);
+  return reply.render(
+    'dues/donations',
+    {
+      title: '寄付一覧',
+      items,
+      total,
+      sum,
+      from: from ?? '',
+      to: to ?? '',
+      methods: METHOD_LABELS,
+      displayName,
+      ...extra,
+    },
+    status,
+  );
 }
 
 function renderNew(reply: FastifyReply, values: FormBody, err?: UserError) {
-  return reply.render('dues/donations-new', {
-    title: '寄付を記録', values, today: todayInTokyo(), methods: METHOD_LABELS, error: err?.message, errors: err?.fieldErrors ?? {},
-  }, err?.statusCode ?? 200);
+  return reply.render(
+    'dues/donations-new',
+    {
+      title: '寄付を記録',
+      values,
+      today: todayInTokyo(),
+      methods: METHOD_LABELS,
+      error: err?.message,
+      errors: err?.fieldErrors ?? {},
+    },
+    err?.statusCode ?? 200,
+  );
 }
 
 /** The donor is a member (by 会員番号, full-width digits accepted) or a named non-member. */
 async function saveDonation(em: EntityManager, body: FormBody): Promise<void> {
   const memberNo = field(body, 'memberNo').normalize('NFKC').trim();
   const member = memberNo ? await em.findOne(Member, { memberNo: Number(memberNo) || -1 }) : null;
-  if (memberNo && !member) throw new UserError('入力内容を確認してください', 422, { memberNo: `会員番号 ${memberNo} の会員はいません` });
+  if (memberNo && !member)
+    throw new UserError('入力内容を確認してください', 422, { memberNo: `会員番号 ${memberNo} の会員はいません` });
   const rawAmount = field(body, 'amount');
   const amount = parseYen(rawAmount);
   const receivedOn = parseDate(field(body, 'receivedOn'));
-  if (field(body, 'receivedOn') && !receivedOn) throw new UserError('入力内容を確認してください', 422, { receivedOn: '受領日を正しく入力してください（例: 2026-06-01）' });
+  if (field(body, 'receivedOn') && !receivedOn)
+    throw new UserError('入力内容を確認してください', 422, {
+      receivedOn: '受領日を正しく入力してください（例: 2026-06-01）',
+    });
   await recordDonation(em, {
-    memberId: member?.id ?? null, donorName: field(body, 'donorName') || null, receivedOn: receivedOn ?? '', amount: amount ?? 0,
-    method: field(body, 'method') as PaymentMethod, purpose: field(body, 'purpose') || null, note: field(body, 'note') || null,
+    memberId: member?.id ?? null,
+    donorName: field(body, 'donorName') || null,
+    receivedOn: receivedOn ?? '',
+    amount: amount ?? 0,
+    method: field(body, 'method') as PaymentMethod,
+    purpose: field(body, 'purpose') || null,
+    note: field(body, 'note') || null,
   });
 }
 
 /** 寄付: the list (with a date range and total) and standalone donations, which the receipts issue will print. */
 export async function donationRoutes(app: FastifyInstance): Promise<void> {
   app.get('/dues/donations', async (req, reply) => renderList(req.em, reply, req.query as FormBody));
-  app.get('/dues/donations/new', { config: { role: 'staff' } }, async (_req, reply) => renderNew(reply, { method: 'cash' }));
+  app.get('/dues/donations/new', { config: { role: 'staff' } }, async (_req, reply) =>
+    renderNew(reply, { method: 'cash' }),
+  );
 
   // POST /dues/donations is kept as well: the first version of the form posted there.
   for (const url of ['/dues/donations/new', '/dues/donations']) {

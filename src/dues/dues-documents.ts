@@ -9,11 +9,22 @@ import { Invoice, type IInvoice } from './invoice.entity.js';
 export function invoiceDoc(inv: IInvoice): InvoiceDoc {
   const m = inv.member;
   return {
-    invoiceNo: inv.invoiceNo, fiscalYearLabel: fiscalYearLabel(inv.fiscalYear), issuedOn: inv.issuedOn, dueOn: inv.dueOn,
-    amount: inv.amount, description: inv.description,
+    invoiceNo: inv.invoiceNo,
+    fiscalYearLabel: fiscalYearLabel(inv.fiscalYear),
+    issuedOn: inv.issuedOn,
+    dueOn: inv.dueOn,
+    amount: inv.amount,
+    description: inv.description,
     member: {
-      memberNo: String(m.memberNo), name: displayName(m), honorific: honorific(m), contactPerson: m.contactPerson,
-      postalCode: m.postalCode, prefecture: m.prefecture, city: m.city, address1: m.address1, address2: m.address2,
+      memberNo: String(m.memberNo),
+      name: displayName(m),
+      honorific: honorific(m),
+      contactPerson: m.contactPerson,
+      postalCode: m.postalCode,
+      prefecture: m.prefecture,
+      city: m.city,
+      address1: m.address1,
+      address2: m.address2,
     },
   };
 }
@@ -21,8 +32,14 @@ export function invoiceDoc(inv: IInvoice): InvoiceDoc {
 export async function orgInfo(em: EntityManager): Promise<OrgInfo> {
   const s = await getSettings(em);
   return {
-    name: s.orgName || '（団体名未設定）', postalCode: s.orgPostalCode, address: s.orgAddress, phone: s.orgPhone,
-    email: s.orgEmail, representative: s.representative, bankAccounts: s.bankAccounts, era: s.era,
+    name: s.orgName || '（団体名未設定）',
+    postalCode: s.orgPostalCode,
+    address: s.orgAddress,
+    phone: s.orgPhone,
+    email: s.orgEmail,
+    representative: s.representative,
+    bankAccounts: s.bankAccounts,
+    era: s.era,
   };
 }
 
@@ -33,7 +50,13 @@ export async function orgInfo(em: EntityManager): Promise<OrgInfo> {
 export async function* runInvoiceDocs(em: EntityManager, runId: number): AsyncGenerator<InvoiceDoc> {
   let lastId = 0;
   for (;;) {
-    const batch = await em.fork().find(Invoice, { run: runId, voided: false, id: { $gt: lastId } }, { populate: ['member'], orderBy: { id: 'asc' }, limit: 500 });
+    const batch = await em
+      .fork()
+      .find(
+        Invoice,
+        { run: runId, voided: false, id: { $gt: lastId } },
+        { populate: ['member'], orderBy: { id: 'asc' }, limit: 500 },
+      );
     if (!batch.length) return;
     for (const inv of batch) yield invoiceDoc(inv);
     lastId = batch[batch.length - 1]!.id;

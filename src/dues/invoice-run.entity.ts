@@ -20,7 +20,10 @@ export const InvoiceRun = defineEntity({
     undoneAt: p.datetime().nullable(),
     undoReason: p.string().length(200).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   indexes: [{ properties: ['fiscalYear'] }],
 });

@@ -11,39 +11,85 @@ import { annualDescription, checkFiscalYear, nextInvoiceSeq } from './invoice.se
 import { formatInvoiceNo, sqlDate } from './invoice-status.js';
 import { MSG, SKIP_REASONS } from './ui-text.js';
 
-export interface RunPlanItem { memberId: number; memberNo: string; name: string; typeName: string; amount: number }
-export interface RunSkip { memberId: number; memberNo: string; name: string; reason: string }
-export interface RunPlan { fiscalYear: number; issuedOn: string; dueOn: string; issue: RunPlanItem[]; skipped: RunSkip[]; total: number }
-export interface RunResult extends RunPlan { run: IInvoiceRun | null; issued: { invoiceNo: string; memberNo: string; amount: number }[] }
+export interface RunPlanItem {
+  memberId: number;
+  memberNo: string;
+  name: string;
+  typeName: string;
+  amount: number;
+}
+export interface RunSkip {
+  memberId: number;
+  memberNo: string;
+  name: string;
+  reason: string;
+}
+export interface RunPlan {
+  fiscalYear: number;
+  issuedOn: string;
+  dueOn: string;
+  issue: RunPlanItem[];
+  skipped: RunSkip[];
+  total: number;
+}
+export interface RunResult extends RunPlan {
+  run: IInvoiceRun | null;
+  issued: { invoiceNo: string; memberNo: string; amount: number }[];
+}
 
 interface Row {
-  id: number; member_no: number; status: string; joined_on: string | Date | null; kind: string;
-  family_name: string | null; given_name: string | null; org_name: string | null;
-  type_name: string; annual_fee: number; existing: string | null;
+  id: number;
+  member_no: number;
+  status: string;
+  joined_on: string | Date | null;
+  kind: string;
+  family_name: string | null;
+  given_name: string | null;
+  org_name: string | null;
+  type_name: string;
+  annual_fee: number;
+  existing: string | null;
 }
 
 /**
  * Who gets which amount in the annual run, and who is skipped and why. Plain rows (no
  * entities): the run must stay fast for tens of thousands of members.
  */
-export async function planInvoiceRun(em: EntityManager, fiscalYear: number, issuedOn = todayInTokyo()): Promise<RunPlan> {
+export async function planInvoiceRun(
+  em: EntityManager,
+  fiscalYear: number,
+  issuedOn = todayInTokyo(),
+): Promise<RunPlan> {
   checkFiscalYear(fiscalYear);
   const settings = await getSettings(em);
   const fyEnd = fiscalYearRange(fiscalYear, settings.fiscalYearStartMonth).end;
-  const rows = await em.execute<Row[]>(`select m.id, m.member_no, m.status, m.joined_on, m.kind, m.family_name, m.given_name, m.org_name,
+  const rows = await em.execute<Row[]>(
+    `select m.id, m.member_no, m.status, m.joined_on, m.kind, m.family_name, m.given_name, m.org_name,
        mt.name as type_name, mt.annual_fee,
        (select min(i.invoice_no) from invoice i where i.member_id = m.id and i.fiscal_year = ? and not i.voided) as existing
      from member m join member_type mt on mt.id = m.member_type_id order by m.member_no`,
     [fiscalYear],
   );
-  const plan: RunPlan = { fiscalYear, issuedOn, dueOn: addDays(issuedOn, settings.dueDays), issue: [], skipped: [], total: 0 };
+  const plan: RunPlan = {
+    fiscalYear,
+    issuedOn,
+    dueOn: addDays(issuedOn, settings.dueDays),
+    issue: [],
+    skipped: [],
+    total: 0,
+  };
   for (const r of rows) {
     const base = { memberId: r.id, memberNo: String(r.member_no), name: displayNameOfRow(r) };
-    const reason = r.status === 'withdrawn' ? SKIP_REASONS.withdrawn
-      : r.existing ? SKIP_REASONS.alreadyInvoiced(r.existing)
-      : Number(r.annual_fee) <= 0 ? SKIP_REASONS.noFee
-      : r.joined_on && sqlDate(r.joined_on) > fyEnd ? SKIP_REASONS.joinedLater
-      : null;
+    const reason =
+      r.status === 'withdrawn'
+        ? SKIP_REASONS.withdrawn
+        : r.existing
+          ? SKIP_REASONS.alreadyInvoiced(r.existing)
+          : Number(r.annual_fee) <= 0
+            ? SKIP_REASONS.noFee
+            : r.joined_on && sqlDate(r.joined_on) > fyEnd
+              ? SKIP_REASONS.joinedLater
+              : null;
     if (reason) plan.skipped.push({ ...base, reason });
     else {
       plan.issue.push({ ...base, typeName: r.type_name, amount: Number(r.annual_fee) });
@@ -57,21 +103,36 @@ export async function planInvoiceRun(em: EntityManager, fiscalYear: number, issu
  * Issues the annual dues invoices in one transaction. Members already invoiced for the year are
  * skipped, so running it twice issues nothing new. dryRun plans only and writes nothing.
  */
-export async function issueInvoiceRun(em: EntityManager, opts: { fiscalYear: number; issuedOn?: string; dryRun?: boolean }): Promise<RunResult> {
+export async function issueInvoiceRun(
+  em: EntityManager,
+  opts: { fiscalYear: number; issuedOn?: string; dryRun?: boolean },
+): Promise<RunResult> {
   const work = async (tx: EntityManager): Promise<RunResult> => {
     const plan = await planInvoiceRun(tx, opts.fiscalYear, opts.issuedOn);
     const preview = plan.issue.map((p, i) => ({ invoiceNo: '', memberNo: p.memberNo, amount: p.amount, i }));
-    if (opts.dryRun || plan.issue.length === 0) return { ...plan, run: null, issued: preview.map(({ i: _i, ...x }) => x) };
+    if (opts.dryRun || plan.issue.length === 0)
+      return { ...plan, run: null, issued: preview.map(({ i: _i, ...x }) => x) };
     const run = tx.create(InvoiceRun, {
-      fiscalYear: plan.fiscalYear, issuedOn: plan.issuedOn, dueOn: plan.dueOn, issuedCount: plan.issue.length, totalAmount: plan.total,
+      fiscalYear: plan.fiscalYear,
+      issuedOn: plan.issuedOn,
+      dueOn: plan.dueOn,
+      issuedCount: plan.issue.length,
+      totalAmount: plan.total,
     } as IInvoiceRun);
     let seq = await nextInvoiceSeq(tx, plan.fiscalYear);
     const issued = plan.issue.map((p) => {
       const invoiceNo = formatInvoiceNo(plan.fiscalYear, seq++);
       tx.create(Invoice, {
-        invoiceNo, member: tx.getReference(Member, p.memberId), fiscalYear: plan.fiscalYear, kind: 'annual', run,
-        memberTypeName: p.typeName, description: annualDescription(plan.fiscalYear, p.typeName), amount: p.amount,
-        issuedOn: plan.issuedOn, dueOn: plan.dueOn,
+        invoiceNo,
+        member: tx.getReference(Member, p.memberId),
+        fiscalYear: plan.fiscalYear,
+        kind: 'annual',
+        run,
+        memberTypeName: p.typeName,
+        description: annualDescription(plan.fiscalYear, p.typeName),
+        amount: p.amount,
+        issuedOn: plan.issuedOn,
+        dueOn: plan.dueOn,
       } as IInvoice);
       return { invoiceNo, memberNo: p.memberNo, amount: p.amount };
     });
@@ -89,11 +150,20 @@ export async function undoInvoiceRun(em: EntityManager, runId: number, reason: s
     const run = await tx.findOne(InvoiceRun, { id: runId });
     if (!run) throw new UserError(MSG.runNotFound, 404);
     if (run.status === 'undone') throw new UserError(MSG.runAlreadyUndone, 409);
-    const paid = await tx.find(Invoice, { run, paidAmount: { $gt: 0 } }, { fields: ['invoiceNo'], orderBy: { invoiceNo: 'asc' } });
+    const paid = await tx.find(
+      Invoice,
+      { run, paidAmount: { $gt: 0 } },
+      { fields: ['invoiceNo'], orderBy: { invoiceNo: 'asc' } },
+    );
     if (paid.length) throw new UserError(MSG.runHasPayments(paid.map((i) => i.invoiceNo)), 409);
     const invoices = await tx.find(Invoice, { run, voided: false });
     for (const inv of invoices) {
-      Object.assign(inv, { status: 'cancelled', voided: true, statusReason: `一括発行の取消: ${reason.trim()}`, closedOn: todayInTokyo() });
+      Object.assign(inv, {
+        status: 'cancelled',
+        voided: true,
+        statusReason: `一括発行の取消: ${reason.trim()}`,
+        closedOn: todayInTokyo(),
+      });
     }
     Object.assign(run, { status: 'undone', undoneAt: new Date(), undoReason: reason.trim() });
     await tx.flush();

@@ -30,7 +30,11 @@ export function invoiceSeq(invoiceNo: string): number {
 export function proratedFee(annualFee: number, joinedOn: string, fyStart: string, fyEnd: string): number {
   if (joinedOn <= fyStart) return annualFee;
   if (joinedOn > fyEnd) return 0;
-  const months = (Number(fyEnd.slice(0, 4)) - Number(joinedOn.slice(0, 4))) * 12 + Number(fyEnd.slice(5, 7)) - Number(joinedOn.slice(5, 7)) + 1;
+  const months =
+    (Number(fyEnd.slice(0, 4)) - Number(joinedOn.slice(0, 4))) * 12 +
+    Number(fyEnd.slice(5, 7)) -
+    Number(joinedOn.slice(5, 7)) +
+    1;
   return Math.floor((annualFee * months) / 12 / 10) * 10;
 }
 

@@ -35,7 +35,10 @@ export const Invoice = defineEntity({
     reminderCount: p.integer().default(0),
     lastRemindedOn: p.date().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   indexes: [{ properties: ['member', 'fiscalYear'] }, { properties: ['fiscalYear', 'status'] }],
 });

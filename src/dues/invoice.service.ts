@@ -26,7 +26,9 @@ export function annualDescription(fiscalYear: number, typeName: string): string 
 
 /** The next free sequence number of the year (numbers are never reused, even when voided). */
 export async function nextInvoiceSeq(em: EntityManager, fiscalYear: number): Promise<number> {
-  const rows = await em.execute<{ no: string | null }[]>('select max(invoice_no) as no from invoice where invoice_no like ?', [`${fiscalYear}-%`],
+  const rows = await em.execute<{ no: string | null }[]>(
+    'select max(invoice_no) as no from invoice where invoice_no like ?',
+    [`${fiscalYear}-%`],
   );
   return invoiceSeq(rows[0]?.no ?? '') + 1;
 }
@@ -37,10 +39,22 @@ export async function getInvoice(em: EntityManager, id: number): Promise<IInvoic
   return inv;
 }
 
-export interface ManualInvoiceInput { memberId: number; fiscalYear: number; amount?: number | null; description?: string | null; issuedOn?: string; prorate?: boolean }
+export interface ManualInvoiceInput {
+  memberId: number;
+  fiscalYear: number;
+  amount?: number | null;
+  description?: string | null;
+  issuedOn?: string;
+  prorate?: boolean;
+}
 
 /** The fee a member would be billed for a year: the type's fee, prorated per the setting if asked. */
-export async function suggestedAmount(em: EntityManager, memberId: number, fiscalYear: number, prorate = true): Promise<number> {
+export async function suggestedAmount(
+  em: EntityManager,
+  memberId: number,
+  fiscalYear: number,
+  prorate = true,
+): Promise<number> {
   const member = await em.findOne(Member, { id: memberId }, { populate: ['memberType'] });
   if (!member) throw new UserError(MSG.memberNotFound, 404);
   const settings = await getSettings(em);
@@ -58,16 +72,26 @@ export async function createManualInvoice(em: EntityManager, input: ManualInvoic
     if (!member) throw new UserError(MSG.memberNotFound, 404);
     const settings = await getSettings(tx);
     const amount = input.amount ?? (await suggestedAmount(tx, member.id, input.fiscalYear, input.prorate ?? true));
-    if (!Number.isSafeInteger(amount) || amount <= 0) throw new UserError(MSG.amountRequired, 422, { amount: MSG.amountRequired });
-    if (await tx.count(Invoice, { member, fiscalYear: input.fiscalYear, voided: false, status: { $ne: 'cancelled' } })) {
-      throw new UserError(MSG.duplicateInvoice(input.fiscalYear), 409, { fiscalYear: MSG.duplicateInvoice(input.fiscalYear) });
+    if (!Number.isSafeInteger(amount) || amount <= 0)
+      throw new UserError(MSG.amountRequired, 422, { amount: MSG.amountRequired });
+    if (
+      await tx.count(Invoice, { member, fiscalYear: input.fiscalYear, voided: false, status: { $ne: 'cancelled' } })
+    ) {
+      throw new UserError(MSG.duplicateInvoice(input.fiscalYear), 409, {
+        fiscalYear: MSG.duplicateInvoice(input.fiscalYear),
+      });
     }
     const issuedOn = input.issuedOn ?? todayInTokyo();
     const inv = tx.create(Invoice, {
       invoiceNo: formatInvoiceNo(input.fiscalYear, await nextInvoiceSeq(tx, input.fiscalYear)),
-      member, fiscalYear: input.fiscalYear, kind: 'manual', memberTypeName: member.memberType.name,
+      member,
+      fiscalYear: input.fiscalYear,
+      kind: 'manual',
+      memberTypeName: member.memberType.name,
       description: input.description?.trim() || annualDescription(input.fiscalYear, member.memberType.name),
-      amount, issuedOn, dueOn: addDays(issuedOn, settings.dueDays),
+      amount,
+      issuedOn,
+      dueOn: addDays(issuedOn, settings.dueDays),
     } as IInvoice);
     await tx.flush();
     return inv;
@@ -84,13 +108,19 @@ export async function cancelInvoice(em: EntityManager, id: number, reason: strin
   return closeInvoice(em, id, reason, 'cancelled');
 }
 
-async function closeInvoice(em: EntityManager, id: number, reason: string, status: 'waived' | 'cancelled'): Promise<IInvoice> {
+async function closeInvoice(
+  em: EntityManager,
+  id: number,
+  reason: string,
+  status: 'waived' | 'cancelled',
+): Promise<IInvoice> {
   if (!reason.trim()) throw new UserError(MSG.reasonRequired, 422, { reason: MSG.reasonRequired });
   return em.transactional(async (tx) => {
     const inv = await tx.findOne(Invoice, { id });
     if (!inv) throw new UserError(MSG.invoiceNotFound, 404);
     if (!isOpen(inv.status)) throw new UserError(MSG.notOpen, 409);
-    if (status === 'cancelled' && (await tx.count(Allocation, { invoice: inv, reversed: false }))) throw new UserError(MSG.cannotCancelPaid, 409);
+    if (status === 'cancelled' && (await tx.count(Allocation, { invoice: inv, reversed: false })))
+      throw new UserError(MSG.cannotCancelPaid, 409);
     Object.assign(inv, { status, statusReason: reason.trim(), closedOn: todayInTokyo() });
     await tx.flush();
     return inv;
@@ -100,9 +130,14 @@ async function closeInvoice(em: EntityManager, id: number, reason: string, statu
 /** Open (未納・一部入金) invoices of some members, oldest year first: what a payment can settle. */
 export async function listOpenInvoices(em: EntityManager, memberIds: number[]): Promise<IInvoice[]> {
   if (!memberIds.length) return [];
-  return em.find(Invoice, { member: { $in: memberIds }, status: { $in: ['unpaid', 'partial'] } }, {
-    populate: ['member'], orderBy: { fiscalYear: 'asc', id: 'asc' },
-  });
+  return em.find(
+    Invoice,
+    { member: { $in: memberIds }, status: { $in: ['unpaid', 'partial'] } },
+    {
+      populate: ['member'],
+      orderBy: { fiscalYear: 'asc', id: 'asc' },
+    },
+  );
 }
 
 export async function memberInvoices(em: EntityManager, memberId: number): Promise<IInvoice[]> {

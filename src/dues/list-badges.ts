@@ -8,7 +8,11 @@ export function registerDuesListBadges(): void {
     for (const [id, s] of await duesStatuses(em, rows)) {
       if (s.status !== 'unpaid' && s.status !== 'arrears') continue;
       const years = s.unpaidYears.map((y) => `${y}年度`).join('・');
-      out.set(id, { label: s.lapseCandidate ? `${s.label}（退会候補）` : s.label, cls: s.status, title: `未納: ${years}` });
+      out.set(id, {
+        label: s.lapseCandidate ? `${s.label}（退会候補）` : s.label,
+        cls: s.status,
+        title: `未納: ${years}`,
+      });
     }
     return out;
   });

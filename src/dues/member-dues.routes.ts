@@ -8,7 +8,15 @@ import { field, type FormBody } from '../web/forms.js';
 import { Allocation } from './allocation.entity.js';
 import { Donation } from './donation.entity.js';
 import { currentFiscalYear } from './dues-pages.js';
-import { cancelInvoice, createManualInvoice, isFiscalYear, getInvoice, listOpenInvoices, suggestedAmount, waiveInvoice } from './invoice.service.js';
+import {
+  cancelInvoice,
+  createManualInvoice,
+  isFiscalYear,
+  getInvoice,
+  listOpenInvoices,
+  suggestedAmount,
+  waiveInvoice,
+} from './invoice.service.js';
 import { duesHelpers as helpers, registerDuesMemberSection } from './member-section.js';
 import { Payment } from './payment.entity.js';
 import { parseManualInvoiceForm, parsePaymentForm } from './payment-form.js';
@@ -25,45 +33,115 @@ async function memberOr404(em: EntityManager, id: number): Promise<IMember> {
 
 /** The member's own open invoices and those of their household (a couple paying together). */
 async function payableInvoices(em: EntityManager, m: IMember) {
-  const ids = m.householdId ? (await em.find(Member, { householdId: m.householdId }, { fields: ['id'] })).map((x) => x.id) : [];
+  const ids = m.householdId
+    ? (await em.find(Member, { householdId: m.householdId }, { fields: ['id'] })).map((x) => x.id)
+    : [];
   return listOpenInvoices(em, [...new Set([m.id, ...ids])]);
 }
 
-async function renderPaymentForm(em: EntityManager, reply: FastifyReply, m: IMember, values: FormBody, err?: UserError) {
+async function renderPaymentForm(
+  em: EntityManager,
+  reply: FastifyReply,
+  m: IMember,
+  values: FormBody,
+  err?: UserError,
+) {
   const open = await payableInvoices(em, m);
   // Each invoice's amount box starts at its open remainder; a re-rendered form keeps what was typed.
   const prefill = Object.fromEntries(open.map((i) => [`alloc_${i.id}`, String(i.amount - i.paidAmount)]));
-  return reply.render('dues/payment-new', {
-    title: `${displayName(m)} の入金を記録`, member: m, open, values: { ...prefill, ...values }, today: todayInTokyo(), methods: METHOD_LABELS,
-    error: err?.message, errors: err?.fieldErrors ?? {}, ...helpers,
-  }, err?.statusCode ?? 200);
+  return reply.render(
+    'dues/payment-new',
+    {
+      title: `${displayName(m)} の入金を記録`,
+      member: m,
+      open,
+      values: { ...prefill, ...values },
+      today: todayInTokyo(),
+      methods: METHOD_LABELS,
+      error: err?.message,
+      errors: err?.fieldErrors ?? {},
+      ...helpers,
+    },
+    err?.statusCode ?? 200,
+  );
 }
 
-async function renderInvoiceForm(em: EntityManager, reply: FastifyReply, m: IMember, values: FormBody, err?: UserError) {
+async function renderInvoiceForm(
+  em: EntityManager,
+  reply: FastifyReply,
+  m: IMember,
+  values: FormBody,
+  err?: UserError,
+) {
   const typed = Number(field(values, 'fiscalYear'));
   const year = isFiscalYear(typed) ? typed : await currentFiscalYear(em);
   const suggested = await suggestedAmount(em, m.id, year).catch(() => 0);
-  return reply.render('dues/invoice-new', {
-    title: `${displayName(m)} の請求を作成`, member: m, year, suggested, values, error: err?.message, errors: err?.fieldErrors ?? {}, ...helpers,
-  }, err?.statusCode ?? 200);
+  return reply.render(
+    'dues/invoice-new',
+    {
+      title: `${displayName(m)} の請求を作成`,
+      member: m,
+      year,
+      suggested,
+      values,
+      error: err?.message,
+      errors: err?.fieldErrors ?? {},
+      ...helpers,
+    },
+    err?.statusCode ?? 200,
+  );
 }
 
 async function renderInvoice(em: EntityManager, reply: FastifyReply, id: number, err?: UserError) {
   const invoice = await getInvoice(em, id);
-  const allocations = await em.find(Allocation, { invoice }, { populate: ['payment', 'payment.member'], orderBy: { id: 'asc' } });
-  return reply.render('dues/invoice', { title: `請求 ${invoice.invoiceNo}`, invoice, allocations, error: err?.message, errors: err?.fieldErrors ?? {}, ...helpers }, err?.statusCode ?? 200);
+  const allocations = await em.find(
+    Allocation,
+    { invoice },
+    { populate: ['payment', 'payment.member'], orderBy: { id: 'asc' } },
+  );
+  return reply.render(
+    'dues/invoice',
+    {
+      title: `請求 ${invoice.invoiceNo}`,
+      invoice,
+      allocations,
+      error: err?.message,
+      errors: err?.fieldErrors ?? {},
+      ...helpers,
+    },
+    err?.statusCode ?? 200,
+  );
 }
 
 async function renderPayment(em: EntityManager, reply: FastifyReply, id: number, err?: UserError) {
   const payment = await em.findOne(Payment, { id }, { populate: ['member'] });
   if (!payment) throw new UserError(MSG.paymentNotFound, 404);
-  const allocations = await em.find(Allocation, { payment }, { populate: ['invoice', 'invoice.member'], orderBy: { id: 'asc' } });
+  const allocations = await em.find(
+    Allocation,
+    { payment },
+    { populate: ['invoice', 'invoice.member'], orderBy: { id: 'asc' } },
+  );
   const donations = await em.find(Donation, { payment });
-  return reply.render('dues/payment', { title: `入金 #${payment.id}`, payment, allocations, donations, error: err?.message, errors: err?.fieldErrors ?? {}, ...helpers }, err?.statusCode ?? 200);
+  return reply.render(
+    'dues/payment',
+    {
+      title: `入金 #${payment.id}`,
+      payment,
+      allocations,
+      donations,
+      error: err?.message,
+      errors: err?.fieldErrors ?? {},
+      ...helpers,
+    },
+    err?.statusCode ?? 200,
+  );
 }
 
 /** Runs a staff action; a user error (not a 404) re-renders the page it came from with the message. */
-async function attempt(run: () => Promise<unknown>, onError: (err: UserError) => Promise<unknown>): Promise<unknown | null> {
+async function attempt(
+  run: () => Promise<unknown>,
+  onError: (err: UserError) => Promise<unknown>,
+): Promise<unknown | null> {
   try {
     await run();
     return null;
@@ -77,22 +155,32 @@ async function attempt(run: () => Promise<unknown>, onError: (err: UserError) =>
 export async function memberDuesRoutes(app: FastifyInstance): Promise<void> {
   registerDuesMemberSection();
 
-  app.get('/members/:id/payments/new', { config: { role: 'staff' } }, async (req, reply) => renderPaymentForm(req.em, reply, await memberOr404(req.em, idOf(req)), { receivedOn: todayInTokyo(), method: 'cash' }));
+  app.get('/members/:id/payments/new', { config: { role: 'staff' } }, async (req, reply) =>
+    renderPaymentForm(req.em, reply, await memberOr404(req.em, idOf(req)), {
+      receivedOn: todayInTokyo(),
+      method: 'cash',
+    }),
+  );
 
   // /members/:id/payments is kept as well: the first version of the form posted there.
   for (const url of ['/members/:id/payments/new', '/members/:id/payments']) {
     app.post(url, async (req, reply) => {
       const m = await memberOr404(req.em, idOf(req));
       const body = req.body as FormBody;
-      const failed = await attempt(async () => {
-        const open = new Map((await payableInvoices(req.em, m)).map((i) => [i.id, i.amount - i.paidAmount]));
-        await recordPayment(req.em, parsePaymentForm(body, m.id, open));
-      }, (err) => renderPaymentForm(req.em.fork(), reply, m, body, err));
+      const failed = await attempt(
+        async () => {
+          const open = new Map((await payableInvoices(req.em, m)).map((i) => [i.id, i.amount - i.paidAmount]));
+          await recordPayment(req.em, parsePaymentForm(body, m.id, open));
+        },
+        (err) => renderPaymentForm(req.em.fork(), reply, m, body, err),
+      );
       return failed ?? reply.redirectWithFlash(`/members/${m.id}#dues`, '入金を記録しました');
     });
   }
 
-  app.get('/members/:id/invoices/new', { config: { role: 'staff' } }, async (req, reply) => renderInvoiceForm(req.em, reply, await memberOr404(req.em, idOf(req)), req.query as FormBody));
+  app.get('/members/:id/invoices/new', { config: { role: 'staff' } }, async (req, reply) =>
+    renderInvoiceForm(req.em, reply, await memberOr404(req.em, idOf(req)), req.query as FormBody),
+  );
 
   for (const url of ['/members/:id/invoices/new', '/members/:id/invoices']) {
     app.post(url, async (req, reply) => {
@@ -118,10 +206,16 @@ export async function memberDuesRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/dues/invoices/:id', async (req, reply) => renderInvoice(req.em, reply, idOf(req)));
 
-  for (const [action, run, flash] of [['waive', waiveInvoice, '免除にしました'], ['cancel', cancelInvoice, '請求を取り消しました']] as const) {
+  for (const [action, run, flash] of [
+    ['waive', waiveInvoice, '免除にしました'],
+    ['cancel', cancelInvoice, '請求を取り消しました'],
+  ] as const) {
     app.post(`/dues/invoices/:id/${action}`, async (req, reply) => {
       const id = idOf(req);
-      const failed = await attempt(() => run(req.em, id, field(req.body as FormBody, 'reason')), (err) => renderInvoice(req.em.fork(), reply, id, err));
+      const failed = await attempt(
+        () => run(req.em, id, field(req.body as FormBody, 'reason')),
+        (err) => renderInvoice(req.em.fork(), reply, id, err),
+      );
       return failed ?? reply.redirectWithFlash(`/dues/invoices/${id}`, flash);
     });
   }
@@ -130,7 +224,13 @@ export async function memberDuesRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/dues/payments/:id/reverse', async (req, reply) => {
     const id = idOf(req);
-    const failed = await attempt(() => reversePayment(req.em, id, field(req.body as FormBody, 'reason')), (err) => renderPayment(req.em.fork(), reply, id, err));
-    return failed ?? reply.redirectWithFlash(`/dues/payments/${id}`, '入金を取り消しました（充当していた請求は未納に戻りました）');
+    const failed = await attempt(
+      () => reversePayment(req.em, id, field(req.body as FormBody, 'reason')),
+      (err) => renderPayment(req.em.fork(), reply, id, err),
+    );
+    return (
+      failed ??
+      reply.redirectWithFlash(`/dues/payments/${id}`, '入金を取り消しました（充当していた請求は未納に戻りました）')
+    );
   });
 }

@@ -12,21 +12,43 @@ import { creditBalance, memberPayments } from './payment.service.js';
 import { INVOICE_STATUS_LABELS, METHOD_LABELS, REMAINDER_LABELS } from './ui-text.js';
 
 /** Helpers every dues template gets (labels and yen formatting in one place). */
-export const duesHelpers = { statusLabels: INVOICE_STATUS_LABELS, methodLabels: METHOD_LABELS, remainderLabels: REMAINDER_LABELS, displayName };
+export const duesHelpers = {
+  statusLabels: INVOICE_STATUS_LABELS,
+  methodLabels: METHOD_LABELS,
+  remainderLabels: REMAINDER_LABELS,
+  displayName,
+};
 
 /** 充当先 of each payment: the invoice numbers its active allocations went to (one query). */
 async function allocationTargets(em: EntityManager, payments: IPayment[]): Promise<Record<number, string[]>> {
   const out: Record<number, string[]> = {};
   if (!payments.length) return out;
-  const rows = await em.find(Allocation, { payment: { $in: payments.map((p) => p.id) } }, { populate: ['invoice'], orderBy: { id: 'asc' } });
+  const rows = await em.find(
+    Allocation,
+    { payment: { $in: payments.map((p) => p.id) } },
+    { populate: ['invoice'], orderBy: { id: 'asc' } },
+  );
   for (const a of rows) (out[a.payment.id] ??= []).push(a.invoice.invoiceNo + (a.reversed ? '（取消）' : ''));
   return out;
 }
 
 async function loadSection(em: EntityManager, m: IMember) {
-  const [dues, invoices, payments, credit] = [await duesStatusOf(em, m), await memberInvoices(em, m.id), await memberPayments(em, m), await creditBalance(em, m.id)];
+  const [dues, invoices, payments, credit] = [
+    await duesStatusOf(em, m),
+    await memberInvoices(em, m.id),
+    await memberPayments(em, m),
+    await creditBalance(em, m.id),
+  ];
   const openInvoices = invoices.filter((i) => i.status === 'unpaid' || i.status === 'partial');
-  return { dues, invoices, payments, credit, openInvoices, targets: await allocationTargets(em, payments), ...duesHelpers };
+  return {
+    dues,
+    invoices,
+    payments,
+    credit,
+    openInvoices,
+    targets: await allocationTargets(em, payments),
+    ...duesHelpers,
+  };
 }
 
 /** 請求 (issued, manual or by a run), 入金 (received) and 取消 (a reversed payment or a cancelled invoice). */
@@ -36,17 +58,41 @@ async function timeline(em: EntityManager, m: IMember): Promise<TimelineItem[]> 
   const items: TimelineItem[] = [];
   for (const i of invoices) {
     const href = `/dues/invoices/${i.id}`;
-    items.push({ at: i.issuedOn, kind: '請求', title: `${i.description} ${formatYenJa(i.amount)}`, detail: i.invoiceNo, href });
+    items.push({
+      at: i.issuedOn,
+      kind: '請求',
+      title: `${i.description} ${formatYenJa(i.amount)}`,
+      detail: i.invoiceNo,
+      href,
+    });
     if (i.status === 'cancelled' || i.status === 'waived') {
-      items.push({ at: i.closedOn ?? i.issuedOn, kind: i.status === 'cancelled' ? '取消' : '免除', title: `請求 ${i.invoiceNo}`, detail: i.statusReason, href });
+      items.push({
+        at: i.closedOn ?? i.issuedOn,
+        kind: i.status === 'cancelled' ? '取消' : '免除',
+        title: `請求 ${i.invoiceNo}`,
+        detail: i.statusReason,
+        href,
+      });
     }
   }
   for (const p of payments) {
     const href = `/dues/payments/${p.id}`;
-    items.push({ at: p.receivedOn, kind: '入金', title: `${METHOD_LABELS[p.method]} ${formatYenJa(p.amount)}`, detail: p.note, href });
+    items.push({
+      at: p.receivedOn,
+      kind: '入金',
+      title: `${METHOD_LABELS[p.method]} ${formatYenJa(p.amount)}`,
+      detail: p.note,
+      href,
+    });
     if (p.status === 'reversed') {
       const at = p.reversedAt ? new Date(p.reversedAt).toISOString() : p.receivedOn;
-      items.push({ at, kind: '取消', title: `入金 ${p.receivedOn} ${formatYenJa(p.amount)}`, detail: p.reversalReason, href });
+      items.push({
+        at,
+        kind: '取消',
+        title: `入金 ${p.receivedOn} ${formatYenJa(p.amount)}`,
+        detail: p.reversalReason,
+        href,
+      });
     }
   }
   return items;

@@ -7,7 +7,13 @@ import type { PaymentInput } from './payment.service.js';
 import { isFiscalYear } from './invoice.service.js';
 import { MSG } from './ui-text.js';
 
-function yenField(body: FormBody, name: string, errors: Record<string, string>, message: string, required = true): number {
+function yenField(
+  body: FormBody,
+  name: string,
+  errors: Record<string, string>,
+  message: string,
+  required = true,
+): number {
   const raw = field(body, name).trim();
   if (!raw) {
     if (required) errors[name] = message;
@@ -31,22 +37,36 @@ export function parsePaymentForm(body: FormBody, memberId: number, openOf: Map<n
   const fee = yenField(body, 'fee', errors, '振込手数料を正しく入力してください', false);
   const method = field(body, 'method') as PaymentMethod;
   if (!PAYMENT_METHODS.includes(method)) errors.method = MSG.methodRequired;
-  const allocations = fields(body, 'pick').map(Number).filter((id) => openOf.has(id)).map((invoiceId) => {
-    const typed = field(body, `alloc_${invoiceId}`).trim();
-    return { invoiceId, amount: typed ? (parseYen(typed) ?? -1) : openOf.get(invoiceId)! };
-  });
+  const allocations = fields(body, 'pick')
+    .map(Number)
+    .filter((id) => openOf.has(id))
+    .map((invoiceId) => {
+      const typed = field(body, `alloc_${invoiceId}`).trim();
+      return { invoiceId, amount: typed ? (parseYen(typed) ?? -1) : openOf.get(invoiceId)! };
+    });
   for (const a of allocations) if (a.amount <= 0) errors[`alloc_${a.invoiceId}`] = '充当額を正しく入力してください';
   const kind = field(body, 'remainderKind');
   if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
   return {
-    memberId, receivedOn: receivedOn!, amount, fee, method, note: field(body, 'note').slice(0, 400) || null, allocations,
+    memberId,
+    receivedOn: receivedOn!,
+    amount,
+    fee,
+    method,
+    note: field(body, 'note').slice(0, 400) || null,
+    allocations,
     remainderKind: kind === 'donation' || kind === 'credit' ? (kind as RemainderKind) : null,
     donationPurpose: field(body, 'donationPurpose').slice(0, 200) || null,
   };
 }
 
 /** The 請求を作成 form: 年度 required; 金額 blank = the suggested (prorated) fee; 発行日 blank = today. */
-export function parseManualInvoiceForm(body: FormBody): { fiscalYear: number; amount: number | null; issuedOn: string; description: string | null } {
+export function parseManualInvoiceForm(body: FormBody): {
+  fiscalYear: number;
+  amount: number | null;
+  issuedOn: string;
+  description: string | null;
+} {
   const errors: Record<string, string> = {};
   const fiscalYear = Number(field(body, 'fiscalYear').normalize('NFKC').trim());
   if (!isFiscalYear(fiscalYear)) errors.fiscalYear = MSG.badYear;
@@ -56,5 +76,10 @@ export function parseManualInvoiceForm(body: FormBody): { fiscalYear: number; am
   const issuedOn = parseDate(field(body, 'issuedOn') || todayInTokyo());
   if (!issuedOn) errors.issuedOn = '発行日を正しく入力してください';
   if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
-  return { fiscalYear, amount, issuedOn: issuedOn!, description: field(body, 'description').trim().slice(0, 200) || null };
+  return {
+    fiscalYear,
+    amount,
+    issuedOn: issuedOn!,
+    description: field(body, 'description').trim().slice(0, 200) || null,
+  };
 }

@@ -36,7 +36,10 @@ export const Payment = defineEntity({
     reversalReason: p.string().length(200).nullable(),
     thankStatus: p.string().length(20).$type<ThankStatus>().default('pending'),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   indexes: [{ properties: ['member', 'receivedOn'] }, { properties: ['thankStatus'] }],
 });

@@ -6,7 +6,14 @@ import { Allocation, type IAllocation } from './allocation.entity.js';
 import { Donation, type IDonation } from './donation.entity.js';
 import { Invoice, type IInvoice } from './invoice.entity.js';
 import { derivedStatus, isOpen } from './invoice-status.js';
-import { PAYMENT_METHODS, Payment, type IPayment, type PaymentMethod, type PaymentSource, type RemainderKind } from './payment.entity.js';
+import {
+  PAYMENT_METHODS,
+  Payment,
+  type IPayment,
+  type PaymentMethod,
+  type PaymentSource,
+  type RemainderKind,
+} from './payment.entity.js';
 import { MSG } from './ui-text.js';
 
 export interface PaymentInput {
@@ -25,12 +32,18 @@ export interface PaymentInput {
   bankTransactionId?: number | null;
 }
 
-export interface RecordedPayment { payment: IPayment; allocations: IAllocation[]; donation: IDonation | null }
+export interface RecordedPayment {
+  payment: IPayment;
+  allocations: IAllocation[];
+  donation: IDonation | null;
+}
 
 function validateShape(input: PaymentInput): void {
-  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new UserError(MSG.amountRequired, 422, { amount: MSG.amountRequired });
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
+    throw new UserError(MSG.amountRequired, 422, { amount: MSG.amountRequired });
   if (!input.receivedOn) throw new UserError(MSG.dateRequired, 422, { receivedOn: MSG.dateRequired });
-  if (!PAYMENT_METHODS.includes(input.method)) throw new UserError(MSG.methodRequired, 422, { method: MSG.methodRequired });
+  if (!PAYMENT_METHODS.includes(input.method))
+    throw new UserError(MSG.methodRequired, 422, { method: MSG.methodRequired });
   const fee = input.fee ?? 0;
   if (!Number.isSafeInteger(fee) || fee < 0) throw new UserError(MSG.feeTooLarge, 422, { fee: MSG.feeTooLarge });
 }
@@ -39,7 +52,8 @@ function validateShape(input: PaymentInput): void {
 export async function recomputeInvoices(em: EntityManager, invoices: IInvoice[], on: string): Promise<void> {
   if (!invoices.length) return;
   await em.flush();
-  const rows = await em.execute<{ invoice_id: number; paid: number }[]>(`select a.invoice_id, sum(a.amount) as paid from allocation a where not a.reversed and a.invoice_id in (${invoices.map(() => '?').join(',')}) group by a.invoice_id`,
+  const rows = await em.execute<{ invoice_id: number; paid: number }[]>(
+    `select a.invoice_id, sum(a.amount) as paid from allocation a where not a.reversed and a.invoice_id in (${invoices.map(() => '?').join(',')}) group by a.invoice_id`,
     invoices.map((i) => i.id),
   );
   const paid = new Map(rows.map((r) => [Number(r.invoice_id), Number(r.paid)]));
@@ -69,17 +83,27 @@ export async function recordPayments(em: EntityManager, inputs: PaymentInput[]):
   inputs.forEach(validateShape);
   if (!inputs.length) return [];
   return em.transactional(async (tx) => {
-    const members = new Map((await tx.find(Member, { id: { $in: [...new Set(inputs.map((i) => i.memberId))] } })).map((m) => [m.id, m]));
+    const members = new Map(
+      (await tx.find(Member, { id: { $in: [...new Set(inputs.map((i) => i.memberId))] } })).map((m) => [m.id, m]),
+    );
     const maxFee = Math.max(0, ...(await getSettings(tx)).transferFees);
     const invoiceIds = [...new Set(inputs.flatMap((i) => i.allocations.map((a) => a.invoiceId)))];
-    const invoices = new Map(invoiceIds.length ? (await tx.find(Invoice, { id: { $in: invoiceIds } })).map((i) => [i.id, i]) : []);
+    const invoices = new Map(
+      invoiceIds.length ? (await tx.find(Invoice, { id: { $in: invoiceIds } })).map((i) => [i.id, i]) : [],
+    );
     const out = inputs.map((input) => createPayment(tx, input, members, invoices, maxFee));
     await tx.flush();
     return out;
   });
 }
 
-function createPayment(tx: EntityManager, input: PaymentInput, members: Map<number, IMember>, invoices: Map<number, IInvoice>, maxFee: number): RecordedPayment {
+function createPayment(
+  tx: EntityManager,
+  input: PaymentInput,
+  members: Map<number, IMember>,
+  invoices: Map<number, IInvoice>,
+  maxFee: number,
+): RecordedPayment {
   const member = members.get(input.memberId);
   if (!member) throw new UserError(MSG.memberNotFound, 404);
   const fee = input.fee ?? 0;
@@ -89,11 +113,20 @@ function createPayment(tx: EntityManager, input: PaymentInput, members: Map<numb
   const remainder = input.amount + fee - allocated;
   if (remainder < 0) throw new UserError(MSG.allocationsTooMuch, 422, { amount: MSG.allocationsTooMuch });
   if (remainder > 0 && fee > 0) throw new UserError(MSG.feeWithRemainder, 422, { fee: MSG.feeWithRemainder });
-  if (remainder > 0 && !input.remainderKind) throw new UserError(MSG.remainderKindRequired, 422, { remainderKind: MSG.remainderKindRequired });
+  if (remainder > 0 && !input.remainderKind)
+    throw new UserError(MSG.remainderKindRequired, 422, { remainderKind: MSG.remainderKindRequired });
   const payment = tx.create(Payment, {
-    member, receivedOn: input.receivedOn, amount: input.amount, fee, method: input.method, note: input.note?.trim() || null,
-    source: input.source ?? 'manual', bankTransactionId: input.bankTransactionId ?? null, allocatedAmount: allocated,
-    remainderKind: remainder > 0 ? input.remainderKind : null, remainderAmount: remainder,
+    member,
+    receivedOn: input.receivedOn,
+    amount: input.amount,
+    fee,
+    method: input.method,
+    note: input.note?.trim() || null,
+    source: input.source ?? 'manual',
+    bankTransactionId: input.bankTransactionId ?? null,
+    allocatedAmount: allocated,
+    remainderKind: remainder > 0 ? input.remainderKind : null,
+    remainderAmount: remainder,
   } as IPayment);
   const allocations = input.allocations.map((a) => {
     const inv = invoices.get(a.invoiceId)!;
@@ -104,9 +137,17 @@ function createPayment(tx: EntityManager, input: PaymentInput, members: Map<numb
     if (inv.status === 'paid' && before !== 'paid') inv.closedOn = input.receivedOn;
     return tx.create(Allocation, { payment, invoice: inv, amount: a.amount } as IAllocation);
   });
-  const donation = remainder > 0 && input.remainderKind === 'donation'
-    ? tx.create(Donation, { member, receivedOn: input.receivedOn, amount: remainder, method: input.method, purpose: input.donationPurpose?.trim() || null, payment } as IDonation)
-    : null;
+  const donation =
+    remainder > 0 && input.remainderKind === 'donation'
+      ? tx.create(Donation, {
+          member,
+          receivedOn: input.receivedOn,
+          amount: remainder,
+          method: input.method,
+          purpose: input.donationPurpose?.trim() || null,
+          payment,
+        } as IDonation)
+      : null;
   return { payment, allocations, donation };
 }
 
@@ -118,7 +159,9 @@ function checkAllocations(allocations: PaymentInput['allocations'], invoices: Ma
     if (!inv) throw new UserError(MSG.invoiceNotFound, 404);
     if (!isOpen(inv.status)) throw new UserError(MSG.invoiceClosed(inv.invoiceNo), 409);
     if (!Number.isSafeInteger(a.amount) || a.amount <= 0 || a.amount > inv.amount - inv.paidAmount) {
-      throw new UserError(MSG.allocationInvalid(inv.invoiceNo), 422, { [`alloc_${inv.id}`]: MSG.allocationInvalid(inv.invoiceNo) });
+      throw new UserError(MSG.allocationInvalid(inv.invoiceNo), 422, {
+        [`alloc_${inv.id}`]: MSG.allocationInvalid(inv.invoiceNo),
+      });
     }
   }
 }
@@ -132,8 +175,18 @@ export async function reversePayment(em: EntityManager, id: number, reason: stri
     if (payment.status === 'reversed') throw new UserError(MSG.alreadyReversed, 409);
     const allocations = await tx.find(Allocation, { payment }, { populate: ['invoice'] });
     for (const a of allocations) a.reversed = true;
-    for (const d of await tx.find(Donation, { payment, status: 'active' })) Object.assign(d, { status: 'reversed', reversalReason: reason.trim(), thankStatus: d.thankStatus === 'pending' ? 'none' : d.thankStatus });
-    Object.assign(payment, { status: 'reversed', reversedAt: new Date(), reversalReason: reason.trim(), thankStatus: payment.thankStatus === 'pending' ? 'none' : payment.thankStatus });
+    for (const d of await tx.find(Donation, { payment, status: 'active' }))
+      Object.assign(d, {
+        status: 'reversed',
+        reversalReason: reason.trim(),
+        thankStatus: d.thankStatus === 'pending' ? 'none' : d.thankStatus,
+      });
+    Object.assign(payment, {
+      status: 'reversed',
+      reversedAt: new Date(),
+      reversalReason: reason.trim(),
+      thankStatus: payment.thankStatus === 'pending' ? 'none' : payment.thankStatus,
+    });
     await recomputeInvoices(tx, [...new Set(allocations.map((a) => a.invoice))], payment.receivedOn);
     await tx.flush();
     return payment;
@@ -142,7 +195,11 @@ export async function reversePayment(em: EntityManager, id: number, reason: stri
 
 /** Credit (預り金) a member still has: remainders kept as credit, not yet allocated later. */
 export async function creditBalance(em: EntityManager, memberId: number): Promise<number> {
-  const rows = await em.find(Payment, { member: memberId, status: 'active', remainderKind: 'credit', remainderAmount: { $gt: 0 } }, { fields: ['remainderAmount'] });
+  const rows = await em.find(
+    Payment,
+    { member: memberId, status: 'active', remainderKind: 'credit', remainderAmount: { $gt: 0 } },
+    { fields: ['remainderAmount'] },
+  );
   return rows.reduce((s, p) => s + p.remainderAmount, 0);
 }
 
@@ -151,7 +208,11 @@ export async function applyCredit(em: EntityManager, memberId: number, invoiceId
   return em.transactional(async (tx) => {
     const inv = await tx.findOne(Invoice, { id: invoiceId });
     if (!inv || !isOpen(inv.status)) throw new UserError(MSG.notOpen, 409);
-    const payments = await tx.find(Payment, { member: memberId, status: 'active', remainderKind: 'credit', remainderAmount: { $gt: 0 } }, { orderBy: { receivedOn: 'asc', id: 'asc' } });
+    const payments = await tx.find(
+      Payment,
+      { member: memberId, status: 'active', remainderKind: 'credit', remainderAmount: { $gt: 0 } },
+      { orderBy: { receivedOn: 'asc', id: 'asc' } },
+    );
     if (!payments.length) throw new UserError(MSG.noCredit, 409);
     let due = inv.amount - inv.paidAmount;
     let used = 0;

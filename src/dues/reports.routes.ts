@@ -15,13 +15,44 @@ const PAGE = 50;
 const CSV_BATCH = 1000;
 const helpers = { percent, statusLabels: INVOICE_STATUS_LABELS, displayName };
 
-const CSV_HEADER = ['請求番号', '会員番号', '氏名・団体名', '会員種別', '請求額', '入金済', '残額', '状態', '電話', '携帯', 'メール', '郵便番号', '住所', '宛先不明', '督促回数', '最終督促日'];
+const CSV_HEADER = [
+  '請求番号',
+  '会員番号',
+  '氏名・団体名',
+  '会員種別',
+  '請求額',
+  '入金済',
+  '残額',
+  '状態',
+  '電話',
+  '携帯',
+  'メール',
+  '郵便番号',
+  '住所',
+  '宛先不明',
+  '督促回数',
+  '最終督促日',
+];
 
 function csvRow(i: IInvoice): CsvCell[] {
   const m = i.member;
   return [
-    i.invoiceNo, m.memberNo, displayName(m), i.memberTypeName, i.amount, i.paidAmount, i.amount - i.paidAmount, INVOICE_STATUS_LABELS[i.status as InvoiceStatus],
-    m.phone, m.mobile, m.email, m.postalCode, fullAddress(m), m.addressUnknown ? '宛先不明' : '', i.reminderCount, i.lastRemindedOn,
+    i.invoiceNo,
+    m.memberNo,
+    displayName(m),
+    i.memberTypeName,
+    i.amount,
+    i.paidAmount,
+    i.amount - i.paidAmount,
+    INVOICE_STATUS_LABELS[i.status as InvoiceStatus],
+    m.phone,
+    m.mobile,
+    m.email,
+    m.postalCode,
+    fullAddress(m),
+    m.addressUnknown ? '宛先不明' : '',
+    i.reminderCount,
+    i.lastRemindedOn,
   ];
 }
 
@@ -32,7 +63,14 @@ export async function unpaidRoutes(app: FastifyInstance): Promise<void> {
     const year = await pageYear(req.em, q.year);
     const page = Math.max(1, Math.floor(Number(q.page)) || 1);
     const list = await unpaidInvoices(req.em, year, { limit: PAGE, offset: (page - 1) * PAGE });
-    return reply.render('dues/unpaid', { title: `${year}年度 未納者一覧`, year, page, pages: Math.max(1, Math.ceil(list.total / PAGE)), ...list, ...helpers });
+    return reply.render('dues/unpaid', {
+      title: `${year}年度 未納者一覧`,
+      year,
+      page,
+      pages: Math.max(1, Math.ceil(list.total / PAGE)),
+      ...list,
+      ...helpers,
+    });
   });
 
   app.get('/dues/unpaid.csv', async (req, reply) => {
@@ -49,7 +87,9 @@ export async function unpaidRoutes(app: FastifyInstance): Promise<void> {
   app.post('/dues/unpaid/reminders.pdf', async (req, reply) => {
     const body = req.body as FormBody;
     const year = await pageYear(req.em, field(body, 'year'));
-    const ids = fields(body, 'invoiceId').map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+    const ids = fields(body, 'invoiceId')
+      .map(Number)
+      .filter((n) => Number.isSafeInteger(n) && n > 0);
     const org = await orgInfo(req.em);
     // Recorded first (one transaction), then printed: a reminder in the list means a letter exists.
     const docs = await remindInvoices(req.em, { fiscalYear: year, invoiceIds: ids.length ? ids : undefined });

@@ -36,10 +36,27 @@ export async function duesRoutes(app: FastifyInstance): Promise<void> {
     const body = req.body as FormBody;
     const year = await pageYear(req.em, field(body, 'year'));
     const issuedOn = parseDate(field(body, 'issuedOn'));
-    if (!issuedOn) return renderPreview(req.em, reply, year, field(body, 'issuedOn'), new UserError('発行日を正しく入力してください', 422, { issuedOn: '発行日を正しく入力してください' }));
+    if (!issuedOn)
+      return renderPreview(
+        req.em,
+        reply,
+        year,
+        field(body, 'issuedOn'),
+        new UserError('発行日を正しく入力してください', 422, { issuedOn: '発行日を正しく入力してください' }),
+      );
     const r = await issueInvoiceRun(req.em, { fiscalYear: year, issuedOn });
-    if (!r.run) return renderPreview(req.em, reply, year, issuedOn, new UserError('新たに発行する請求はありません（全員発行済みか対象外です）', 409));
-    return reply.redirectWithFlash(`/dues/runs/${r.run.id}`, `${year}年度の請求を ${r.issued.length} 件発行しました（合計 ${formatYenJa(r.total)}）`);
+    if (!r.run)
+      return renderPreview(
+        req.em,
+        reply,
+        year,
+        issuedOn,
+        new UserError('新たに発行する請求はありません（全員発行済みか対象外です）', 409),
+      );
+    return reply.redirectWithFlash(
+      `/dues/runs/${r.run.id}`,
+      `${year}年度の請求を ${r.issued.length} 件発行しました（合計 ${formatYenJa(r.total)}）`,
+    );
   });
 
   app.get('/dues/runs/:id', async (req, reply) => renderRun(req.em, reply, idOf(req)));
@@ -60,7 +77,9 @@ export async function duesRoutes(app: FastifyInstance): Promise<void> {
     if (!run) throw new UserError(MSG.runNotFound, 404);
     if (run.status === 'undone') throw new UserError(MSG.runUndonePdf, 409);
     const org = await orgInfo(req.em);
-    return sendPdf(reply, `請求書_${run.fiscalYear}年度_${run.id}.pdf`, (out) => renderInvoices(runInvoiceDocs(req.em, run.id), org, out));
+    return sendPdf(reply, `請求書_${run.fiscalYear}年度_${run.id}.pdf`, (out) =>
+      renderInvoices(runInvoiceDocs(req.em, run.id), org, out),
+    );
   });
 
   app.get('/dues/invoices/:id/invoice.pdf', async (req, reply) => {
@@ -81,21 +100,52 @@ async function renderPreview(em: EntityManager, reply: FastifyReply, year: numbe
     if (!list) skippedByReason.set(key, (list = []));
     list.push(s);
   }
-  return reply.render('dues/run-preview', {
-    title: `${year}年度 年会費の一括発行`, year, issuedOn, plan, dueDays: (await getSettings(em)).dueDays, shown: plan.issue.slice(0, PREVIEW_ROWS), previewRows: PREVIEW_ROWS,
-    skippedByReason: [...skippedByReason].map(([reason, list]) => ({ reason, count: list.length, list: list.slice(0, PREVIEW_ROWS) })),
-    error: err?.message, errors: err?.fieldErrors, ...helpers,
-  }, err?.statusCode ?? 200);
+  return reply.render(
+    'dues/run-preview',
+    {
+      title: `${year}年度 年会費の一括発行`,
+      year,
+      issuedOn,
+      plan,
+      dueDays: (await getSettings(em)).dueDays,
+      shown: plan.issue.slice(0, PREVIEW_ROWS),
+      previewRows: PREVIEW_ROWS,
+      skippedByReason: [...skippedByReason].map(([reason, list]) => ({
+        reason,
+        count: list.length,
+        list: list.slice(0, PREVIEW_ROWS),
+      })),
+      error: err?.message,
+      errors: err?.fieldErrors,
+      ...helpers,
+    },
+    err?.statusCode ?? 200,
+  );
 }
 
 async function renderRun(em: EntityManager, reply: FastifyReply, id: number, err?: UserError) {
   const run = await em.findOne(InvoiceRun, { id });
   if (!run) throw new UserError(MSG.runNotFound, 404);
   const page = Math.max(1, Number((reply.request.query as { page?: string }).page) || 1);
-  const [invoices, total] = await em.findAndCount(Invoice, { run }, { populate: ['member'], orderBy: { invoiceNo: 'asc' }, limit: 50, offset: (page - 1) * 50 });
+  const [invoices, total] = await em.findAndCount(
+    Invoice,
+    { run },
+    { populate: ['member'], orderBy: { invoiceNo: 'asc' }, limit: 50, offset: (page - 1) * 50 },
+  );
   const paid = await em.count(Invoice, { run, paidAmount: { $gt: 0 } });
-  return reply.render('dues/run', {
-    title: `一括発行 #${run.id}（${run.fiscalYear}年度）`, run, invoices, total, page, pages: Math.max(1, Math.ceil(total / 50)), paid,
-    error: err?.message, ...helpers,
-  }, err?.statusCode ?? 200);
+  return reply.render(
+    'dues/run',
+    {
+      title: `一括発行 #${run.id}（${run.fiscalYear}年度）`,
+      run,
+      invoices,
+      total,
+      page,
+      pages: Math.max(1, Math.ceil(total / 50)),
+      paid,
+      error: err?.message,
+      ...helpers,
+    },
+    err?.statusCode ?? 200,
+  );
 }

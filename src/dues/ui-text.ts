@@ -3,12 +3,22 @@ import type { PaymentMethod, RemainderKind } from './payment.entity.js';
 
 /** Staff-facing words of the dues domain, in one place. */
 export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
-  unpaid: '未納', partial: '一部入金', paid: '入金済', waived: '免除', cancelled: '取消',
+  unpaid: '未納',
+  partial: '一部入金',
+  paid: '入金済',
+  waived: '免除',
+  cancelled: '取消',
 };
 export const METHOD_LABELS: Record<PaymentMethod, string> = {
-  bank: '銀行振込', postal: '郵便振替', cash: '現金', other: 'その他',
+  bank: '銀行振込',
+  postal: '郵便振替',
+  cash: '現金',
+  other: 'その他',
 };
-export const REMAINDER_LABELS: Record<RemainderKind, string> = { donation: '寄付', credit: '預り金（次回以降の会費に充当）' };
+export const REMAINDER_LABELS: Record<RemainderKind, string> = {
+  donation: '寄付',
+  credit: '預り金（次回以降の会費に充当）',
+};
 export const DUES_STATUS_LABELS = { member: '会員', unpaid: '未納', arrears: '滞納', withdrawn: '退会' } as const;
 
 export const SKIP_REASONS = {

@@ -11,7 +11,12 @@ const ERAS = [
 
 export function todayInTokyo(now: Date = new Date()): string {
   // en-CA formats as YYYY-MM-DD; the time zone makes 23:30 UTC count as the next day in Japan.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 function iso(y: number, m: number, d: number): string | null {

@@ -25,7 +25,11 @@ export function formatYenJa(n: number): string {
 
 /** '5,000', '"5,000"', '５０００', '¥5,000', '5000円', '△500' → integer; null for decimals or junk. */
 export function parseYen(s: string): number | null {
-  let v = s.normalize('NFKC').trim().replace(/^"|"$/g, '').replace(/[¥\\,\s]|円$/g, '');
+  let v = s
+    .normalize('NFKC')
+    .trim()
+    .replace(/^"|"$/g, '')
+    .replace(/[¥\\,\s]|円$/g, '');
   let sign = 1;
   if (/^[-−△▲]/.test(v)) {
     sign = -1;

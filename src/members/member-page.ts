@@ -53,15 +53,25 @@ export async function loadTimeline(em: EntityManager, member: IMember, limit = 1
 }
 
 /** Extra badges on the member list (e.g. dues status), added by other domains for the shown rows only. */
-export interface ListBadge { label: string; cls: string; title?: string }
-export type ListBadgeSource = (em: EntityManager, rows: { id: number; status: string }[]) => Promise<Map<number, ListBadge>>;
+export interface ListBadge {
+  label: string;
+  cls: string;
+  title?: string;
+}
+export type ListBadgeSource = (
+  em: EntityManager,
+  rows: { id: number; status: string }[],
+) => Promise<Map<number, ListBadge>>;
 const listBadgeSources = new Map<string, ListBadgeSource>();
 
 export function addListBadges(key: string, source: ListBadgeSource): void {
   listBadgeSources.set(key, source);
 }
 
-export async function loadListBadges(em: EntityManager, rows: { id: number; status: string }[]): Promise<Map<number, ListBadge[]>> {
+export async function loadListBadges(
+  em: EntityManager,
+  rows: { id: number; status: string }[],
+): Promise<Map<number, ListBadge[]>> {
   const out = new Map<number, ListBadge[]>();
   for (const source of listBadgeSources.values()) {
     for (const [id, badge] of await source(em, rows)) out.set(id, [...(out.get(id) ?? []), badge]);

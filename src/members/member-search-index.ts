@@ -6,9 +6,27 @@ import type { EntityManager } from '../db/orm.js';
  * The database stays the source of truth: every search first asks for (max id, max updated_at),
  * two indexed look-ups, and rebuilds the index when another request or process changed members.
  */
-interface Row { id: number; memberNo: number; joinedOn: string; kana: string; name: string; phones: string; email: string; status: string; typeId: number }
+interface Row {
+  id: number;
+  memberNo: number;
+  joinedOn: string;
+  kana: string;
+  name: string;
+  phones: string;
+  email: string;
+  status: string;
+  typeId: number;
+}
 
-export interface IndexQuery { kana?: string; name?: string; digits?: string; email?: string; memberNo?: number; status?: string; typeId?: number | null }
+export interface IndexQuery {
+  kana?: string;
+  name?: string;
+  digits?: string;
+  email?: string;
+  memberNo?: number;
+  status?: string;
+  typeId?: number | null;
+}
 
 const GRAM = 2;
 
@@ -23,7 +41,9 @@ export class MemberSearchIndex {
 
   async ensureFresh(em: EntityManager): Promise<void> {
     const conn = em.getConnection();
-    const [v] = await conn.execute<{ i: number | null; u: unknown }[]>('select (select max(id) from member) as i, (select max(updated_at) from member) as u');
+    const [v] = await conn.execute<{ i: number | null; u: unknown }[]>(
+      'select (select max(id) from member) as i, (select max(updated_at) from member) as u',
+    );
     const version = `${v?.i}|${String(v?.u instanceof Date ? v.u.toISOString() : v?.u)}`;
     if (version === this.version) return;
     this.building ??= this.build(em, version).finally(() => (this.building = null));
@@ -31,16 +51,27 @@ export class MemberSearchIndex {
   }
 
   private async build(em: EntityManager, version: string): Promise<void> {
-    const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-      'select id, member_no, joined_on, kana_key, name_key, phone_digits, email, status, member_type_id from member order by kana_key, member_no',
-    );
+    const rows = await em
+      .getConnection()
+      .execute<Record<string, unknown>[]>(
+        'select id, member_no, joined_on, kana_key, name_key, phone_digits, email, status, member_type_id from member order by kana_key, member_no',
+      );
     const grams = new Map<string, number[]>();
     this.rows = rows.map((r, pos) => {
       const row: Row = {
-        id: Number(r.id), memberNo: Number(r.member_no), joinedOn: String(r.joined_on ?? ''), kana: String(r.kana_key ?? ''), name: String(r.name_key ?? ''),
-        phones: String(r.phone_digits ?? ''), email: String(r.email ?? '').toLowerCase(), status: String(r.status), typeId: Number(r.member_type_id),
+        id: Number(r.id),
+        memberNo: Number(r.member_no),
+        joinedOn: String(r.joined_on ?? ''),
+        kana: String(r.kana_key ?? ''),
+        name: String(r.name_key ?? ''),
+        phones: String(r.phone_digits ?? ''),
+        email: String(r.email ?? '').toLowerCase(),
+        status: String(r.status),
+        typeId: Number(r.member_type_id),
       };
-      for (const g of new Set([row.kana, row.name, row.email].flatMap((f) => gramsOf(f)).concat(gramsOf(row.phones, 3, 'p')))) {
+      for (const g of new Set(
+        [row.kana, row.name, row.email].flatMap((f) => gramsOf(f)).concat(gramsOf(row.phones, 3, 'p')),
+      )) {
         let list = grams.get(g);
         if (!list) grams.set(g, (list = []));
         list.push(pos);
@@ -72,7 +103,8 @@ export class MemberSearchIndex {
       if (matches(r, q)) hits.push(r);
     }
     if (sort === 'memberNo') hits.sort((a, b) => a.memberNo - b.memberNo);
-    if (sort === 'joinedOn') hits.sort((a, b) => (a.joinedOn < b.joinedOn ? 1 : a.joinedOn > b.joinedOn ? -1 : b.memberNo - a.memberNo));
+    if (sort === 'joinedOn')
+      hits.sort((a, b) => (a.joinedOn < b.joinedOn ? 1 : a.joinedOn > b.joinedOn ? -1 : b.memberNo - a.memberNo));
     return hits.map((r) => r.id);
   }
 

@@ -18,14 +18,34 @@ export interface SearchParams {
 
 /** What a list row shows: plain values read in one query (no entity hydration on hot paths). */
 export interface MemberRow {
-  id: number; memberNo: number; kind: MemberKind; status: MemberStatus;
-  familyName: string | null; givenName: string | null; familyKana: string | null; givenKana: string | null;
-  orgName: string | null; orgKana: string | null; contactPerson: string | null;
-  phone: string | null; mobile: string | null; email: string | null; prefecture: string | null; city: string | null;
-  joinedOn: string | null; addressUnknown: boolean; memberType: { id: number; name: string };
+  id: number;
+  memberNo: number;
+  kind: MemberKind;
+  status: MemberStatus;
+  familyName: string | null;
+  givenName: string | null;
+  familyKana: string | null;
+  givenKana: string | null;
+  orgName: string | null;
+  orgKana: string | null;
+  contactPerson: string | null;
+  phone: string | null;
+  mobile: string | null;
+  email: string | null;
+  prefecture: string | null;
+  city: string | null;
+  joinedOn: string | null;
+  addressUnknown: boolean;
+  memberType: { id: number; name: string };
 }
 
-export interface SearchResult { items: MemberRow[]; total: number; page: number; pages: number; perPage: number }
+export interface SearchResult {
+  items: MemberRow[];
+  total: number;
+  page: number;
+  pages: number;
+  perPage: number;
+}
 
 /**
  * Quick search as staff type it on the phone: a member number, phone digits in any format,
@@ -36,7 +56,10 @@ export function quickSearchTerms(q: string): IndexQuery | null {
   if (!text) return null;
   const digits = text.replace(/[-‐－ー()（）\s+]/g, '');
   if (/^\d+$/.test(digits)) {
-    return { memberNo: digits.length <= 9 ? Number(digits) : undefined, digits: digits.length >= 3 ? digits.replace(/^81/, '0') : undefined };
+    return {
+      memberNo: digits.length <= 9 ? Number(digits) : undefined,
+      digits: digits.length >= 3 ? digits.replace(/^81/, '0') : undefined,
+    };
   }
   const kana = kanaSearchKey(text);
   return {
@@ -54,32 +77,72 @@ export async function searchMembers(em: EntityManager, p: SearchParams): Promise
   // The in-memory index finds and orders the ids; SQL reads only the rows of the page.
   const index = searchIndexFor(em.getMetadata());
   await index.ensureFresh(em);
-  const ids = index.search({ ...terms, status: status === 'all' ? undefined : status, typeId: p.memberTypeId ?? null }, p.sort ?? 'kana');
+  const ids = index.search(
+    { ...terms, status: status === 'all' ? undefined : status, typeId: p.memberTypeId ?? null },
+    p.sort ?? 'kana',
+  );
   const total = ids.length;
   const pages = Math.max(1, Math.ceil(total / perPage));
   const current = Math.min(Math.max(p.page ?? 1, 1), pages);
   const slice = ids.slice((current - 1) * perPage, current * perPage);
   if (slice.length === 0) return { items: [], total, page: current, pages, perPage };
-  const rows = (await em.getConnection().execute<Record<string, unknown>[]>(selectRows(em).whereIn('m.id', slice))).map(toRow);
+  const rows = (await em.getConnection().execute<Record<string, unknown>[]>(selectRows(em).whereIn('m.id', slice))).map(
+    toRow,
+  );
   const pos = new Map(slice.map((id, i) => [id, i]));
   rows.sort((a, b) => pos.get(a.id)! - pos.get(b.id)!);
   return { items: rows, total, page: current, pages, perPage };
 }
 
 function selectRows(em: EntityManager): Knex.QueryBuilder {
-  return em.getKnex()('member as m').join('member_type as t', 't.id', 'm.member_type_id').select(
-    'm.id', 'm.member_no', 'm.kind', 'm.status', 'm.family_name', 'm.given_name', 'm.family_kana', 'm.given_kana', 'm.org_name', 'm.org_kana',
-    'm.contact_person', 'm.phone', 'm.mobile', 'm.email', 'm.prefecture', 'm.city', 'm.joined_on', 'm.address_unknown', 't.name as type_name', 't.id as type_id',
-  );
+  return em
+    .getKnex()('member as m')
+    .join('member_type as t', 't.id', 'm.member_type_id')
+    .select(
+      'm.id',
+      'm.member_no',
+      'm.kind',
+      'm.status',
+      'm.family_name',
+      'm.given_name',
+      'm.family_kana',
+      'm.given_kana',
+      'm.org_name',
+      'm.org_kana',
+      'm.contact_person',
+      'm.phone',
+      'm.mobile',
+      'm.email',
+      'm.prefecture',
+      'm.city',
+      'm.joined_on',
+      'm.address_unknown',
+      't.name as type_name',
+      't.id as type_id',
+    );
 }
 
 function toRow(r: Record<string, unknown>): MemberRow {
   const s = (k: string) => (r[k] ?? null) as string | null;
   return {
-    id: Number(r.id), memberNo: Number(r.member_no), kind: r.kind as MemberKind, status: r.status as MemberStatus,
-    familyName: s('family_name'), givenName: s('given_name'), familyKana: s('family_kana'), givenKana: s('given_kana'),
-    orgName: s('org_name'), orgKana: s('org_kana'), contactPerson: s('contact_person'), phone: s('phone'), mobile: s('mobile'),
-    email: s('email'), prefecture: s('prefecture'), city: s('city'), joinedOn: s('joined_on'), addressUnknown: !!r.address_unknown && r.address_unknown !== '0',
+    id: Number(r.id),
+    memberNo: Number(r.member_no),
+    kind: r.kind as MemberKind,
+    status: r.status as MemberStatus,
+    familyName: s('family_name'),
+    givenName: s('given_name'),
+    familyKana: s('family_kana'),
+    givenKana: s('given_kana'),
+    orgName: s('org_name'),
+    orgKana: s('org_kana'),
+    contactPerson: s('contact_person'),
+    phone: s('phone'),
+    mobile: s('mobile'),
+    email: s('email'),
+    prefecture: s('prefecture'),
+    city: s('city'),
+    joinedOn: s('joined_on'),
+    addressUnknown: !!r.address_unknown && r.address_unknown !== '0',
     memberType: { id: Number(r.type_id), name: String(r.type_name) },
   };
 }

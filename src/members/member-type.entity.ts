@@ -12,7 +12,10 @@ export const MemberType = defineEntity({
     sortOrder: p.integer().default(0),
     active: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export type IMemberType = InferEntity<typeof MemberType>;

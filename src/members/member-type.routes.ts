@@ -24,13 +24,16 @@ function parseType(body: FormBody) {
 
 async function ensureUniqueName(em: EntityManager, name: string, selfId: number | null) {
   const other = await em.findOne(MemberType, { name });
-  if (other && other.id !== selfId) throw new UserError('入力内容を確認してください', 422, { name: 'この名称は既にあります' });
+  if (other && other.id !== selfId)
+    throw new UserError('入力内容を確認してください', 422, { name: 'この名称は既にあります' });
 }
 
 const list = (em: EntityManager) => em.find(MemberType, {}, { orderBy: { sortOrder: 'asc', id: 'asc' } });
 
 export async function memberTypeRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/member-types', async (req, reply) => reply.render('members/types', { title: '会員種別', types: await list(req.em), values: {} }));
+  app.get('/member-types', async (req, reply) =>
+    reply.render('members/types', { title: '会員種別', types: await list(req.em), values: {} }),
+  );
 
   app.post('/member-types', { config: { role: 'admin' } }, async (req, reply) => {
     try {
@@ -40,12 +43,20 @@ export async function memberTypeRoutes(app: FastifyInstance): Promise<void> {
       await req.em.flush();
       return reply.redirectWithFlash('/member-types', `会員種別「${input.name}」を追加しました`);
     } catch (err) {
-      return formError(reply, err, 'members/types', { title: '会員種別', types: await list(req.em.fork()), values: req.body });
+      return formError(reply, err, 'members/types', {
+        title: '会員種別',
+        types: await list(req.em.fork()),
+        values: req.body,
+      });
     }
   });
 
   app.post('/member-types/:id', { config: { role: 'admin' } }, async (req, reply) => {
-    const t: IMemberType = await req.em.findOneOrFail(MemberType, { id: idParam((req.params as { id: string }).id) }, { failHandler: () => new UserError('会員種別が見つかりません', 404) });
+    const t: IMemberType = await req.em.findOneOrFail(
+      MemberType,
+      { id: idParam((req.params as { id: string }).id) },
+      { failHandler: () => new UserError('会員種別が見つかりません', 404) },
+    );
     try {
       const input = parseType(req.body as FormBody);
       await ensureUniqueName(req.em, input.name, t.id);
@@ -53,7 +64,11 @@ export async function memberTypeRoutes(app: FastifyInstance): Promise<void> {
       await req.em.flush();
       return reply.redirectWithFlash('/member-types', `会員種別「${t.name}」を保存しました`);
     } catch (err) {
-      return formError(reply, err, 'members/types', { title: '会員種別', types: await list(req.em.fork()), values: {} });
+      return formError(reply, err, 'members/types', {
+        title: '会員種別',
+        types: await list(req.em.fork()),
+        values: {},
+      });
     }
   });
 }

@@ -49,7 +49,10 @@ export const Member = defineEntity({
     householdId: p.integer().nullable().index(), // 世帯 (src/supporters/household.entity.ts); no FK on SQLite
     householdRelation: p.string().length(20).nullable(), // 世帯主, 配偶者, 子, 親, その他
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export type IMember = InferEntity<typeof Member>;

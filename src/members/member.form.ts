@@ -43,7 +43,22 @@ const KANA_FIELDS = ['familyKana', 'givenKana', 'orgKana'] as const;
 const DATE_FIELDS = ['birthDate', 'joinedOn', 'addressUnknownOn'] as const;
 
 export function rawMember(body: FormBody): RawMember {
-  const keys: (keyof MemberInput)[] = ['memberNo', 'kind', ...TEXT_FIELDS, ...KANA_FIELDS, 'postalCode', 'prefecture', 'phone', 'mobile', 'email', ...DATE_FIELDS, 'memberTypeId', 'mailPreference', 'addressUnknown', 'notes'];
+  const keys: (keyof MemberInput)[] = [
+    'memberNo',
+    'kind',
+    ...TEXT_FIELDS,
+    ...KANA_FIELDS,
+    'postalCode',
+    'prefecture',
+    'phone',
+    'mobile',
+    'email',
+    ...DATE_FIELDS,
+    'memberTypeId',
+    'mailPreference',
+    'addressUnknown',
+    'notes',
+  ];
   return Object.fromEntries(keys.map((k) => [k, field(body, k)])) as RawMember;
 }
 
@@ -77,28 +92,66 @@ export function parseMember(raw: Partial<RawMember>): { value: MemberInput; erro
     v.familyName = v.givenName = v.familyKana = v.givenKana = null;
   }
 
-  v.postalCode = parseOptional(get('postalCode'), normalizePostalCode, 'postalCode', '郵便番号は7桁の数字で入力してください（例：160-0022）', errors);
+  v.postalCode = parseOptional(
+    get('postalCode'),
+    normalizePostalCode,
+    'postalCode',
+    '郵便番号は7桁の数字で入力してください（例：160-0022）',
+    errors,
+  );
   const pref = normalizeText(get('prefecture'));
   v.prefecture = pref || null;
   if (pref && !(PREFECTURES as readonly string[]).includes(pref)) errors.prefecture = '都道府県を選んでください';
-  v.phone = parseOptional(get('phone'), normalizePhone, 'phone', '電話番号は市外局番から10桁または11桁で入力してください', errors);
-  v.mobile = parseOptional(get('mobile'), normalizePhone, 'mobile', '携帯番号は11桁で入力してください（例：090-1234-5678）', errors);
-  v.email = parseOptional(get('email'), normalizeEmail, 'email', 'メールアドレスの形式が正しくありません（例：name@example.jp）', errors);
-  for (const k of DATE_FIELDS) v[k] = parseOptional(get(k), parseDate, k, '日付は 2026-04-01、2026/4/1、令和8年4月1日 のように入力してください', errors);
+  v.phone = parseOptional(
+    get('phone'),
+    normalizePhone,
+    'phone',
+    '電話番号は市外局番から10桁または11桁で入力してください',
+    errors,
+  );
+  v.mobile = parseOptional(
+    get('mobile'),
+    normalizePhone,
+    'mobile',
+    '携帯番号は11桁で入力してください（例：090-1234-5678）',
+    errors,
+  );
+  v.email = parseOptional(
+    get('email'),
+    normalizeEmail,
+    'email',
+    'メールアドレスの形式が正しくありません（例：name@example.jp）',
+    errors,
+  );
+  for (const k of DATE_FIELDS)
+    v[k] = parseOptional(
+      get(k),
+      parseDate,
+      k,
+      '日付は 2026-04-01、2026/4/1、令和8年4月1日 のように入力してください',
+      errors,
+    );
 
   const typeId = Number(get('memberTypeId'));
   v.memberTypeId = Number.isSafeInteger(typeId) && typeId > 0 ? typeId : null;
   if (!v.memberTypeId) errors.memberTypeId = '会員種別を選んでください';
   const pref2 = get('mailPreference');
   v.mailPreference = (MAIL_PREFERENCES as readonly string[]).includes(pref2) ? (pref2 as MailPreference) : 'post';
-  if (v.mailPreference === 'email' && !v.email && !errors.email) errors.email = '郵送物をメールで送るにはメールアドレスが必要です';
+  if (v.mailPreference === 'email' && !v.email && !errors.email)
+    errors.email = '郵送物をメールで送るにはメールアドレスが必要です';
   v.addressUnknown = ['1', 'on', 'true'].includes(get('addressUnknown'));
   if (!v.addressUnknown) v.addressUnknownOn = null;
   v.notes = blank(get('notes').replace(/\r\n/g, '\n'));
   return { value: v, errors };
 }
 
-function parseOptional(raw: string, parse: (s: string) => string | null, key: string, message: string, errors: FieldErrors): string | null {
+function parseOptional(
+  raw: string,
+  parse: (s: string) => string | null,
+  key: string,
+  message: string,
+  errors: FieldErrors,
+): string | null {
   if (raw.trim() === '') return null;
   const out = parse(raw);
   if (out === null) errors[key] = message;

@@ -3,7 +3,12 @@ import { phoneDigits } from '../lib/phone.js';
 import type { IMember } from './member.entity.js';
 
 type Nullable<T> = { [K in keyof T]: T[K] | null | undefined };
-type NameParts = Nullable<Pick<IMember, 'kind' | 'familyName' | 'givenName' | 'familyKana' | 'givenKana' | 'orgName' | 'orgKana' | 'contactPerson'>>;
+type NameParts = Nullable<
+  Pick<
+    IMember,
+    'kind' | 'familyName' | 'givenName' | 'familyKana' | 'givenKana' | 'orgName' | 'orgKana' | 'contactPerson'
+  >
+>;
 
 /** 山田 太郎 / 特定非営利活動法人みどり — what staff and printed documents call the member. */
 export function displayName(m: NameParts): string {
@@ -12,9 +17,19 @@ export function displayName(m: NameParts): string {
 }
 
 /** displayName of a plain SQL row (snake_case columns), for lists read without entities. */
-export function displayNameOfRow(r: { kind?: unknown; family_name?: unknown; given_name?: unknown; org_name?: unknown }): string {
+export function displayNameOfRow(r: {
+  kind?: unknown;
+  family_name?: unknown;
+  given_name?: unknown;
+  org_name?: unknown;
+}): string {
   const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  return displayName({ kind: r.kind as IMember['kind'], familyName: str(r.family_name), givenName: str(r.given_name), orgName: str(r.org_name) } as NameParts);
+  return displayName({
+    kind: r.kind as IMember['kind'],
+    familyName: str(r.family_name),
+    givenName: str(r.given_name),
+    orgName: str(r.org_name),
+  } as NameParts);
 }
 
 export function displayKana(m: NameParts): string {
@@ -28,13 +43,18 @@ export function honorific(m: Pick<IMember, 'kind'>): '様' | '御中' {
 }
 
 /** The derived search keys stored on the row so quick search needs no per-row normalisation. */
-export function searchKeys(m: NameParts & Nullable<Pick<IMember, 'phone' | 'mobile'>>): Pick<IMember, 'kanaKey' | 'nameKey' | 'phoneDigits'> {
+export function searchKeys(
+  m: NameParts & Nullable<Pick<IMember, 'phone' | 'mobile'>>,
+): Pick<IMember, 'kanaKey' | 'nameKey' | 'phoneDigits'> {
   const kana = m.kind === 'organization' ? (m.orgKana ?? '') : `${m.familyKana ?? ''}${m.givenKana ?? ''}`;
   const names = [m.familyName, m.givenName, m.orgName, m.contactPerson].filter(Boolean).join(' ');
   return {
     kanaKey: kanaSearchKey(kana),
     nameKey: names.replace(/[\s\u3000]+/g, ''),
-    phoneDigits: [m.phone, m.mobile].filter(Boolean).map((p) => phoneDigits(p!)).join(' '),
+    phoneDigits: [m.phone, m.mobile]
+      .filter(Boolean)
+      .map((p) => phoneDigits(p!))
+      .join(' '),
   };
 }
 

@@ -9,7 +9,10 @@ import { searchKeys } from './member.model.js';
 /** Raised on create when a member with the same フリガナ and phone or birth date already exists. */
 export class PossibleDuplicate extends UserError {
   constructor(public candidates: IMember[]) {
-    super('同じ人がすでに登録されている可能性があります。確認のうえ、別人であれば「重複ではない」にチェックして登録してください。', 409);
+    super(
+      '同じ人がすでに登録されている可能性があります。確認のうえ、別人であれば「重複ではない」にチェックして登録してください。',
+      409,
+    );
   }
 }
 
@@ -19,10 +22,12 @@ export async function nextMemberNo(em: EntityManager): Promise<number> {
 }
 
 async function validateRefs(em: EntityManager, input: MemberInput, selfId: number | null, errors: FieldErrors) {
-  if (input.memberTypeId && !(await em.count(MemberType, { id: input.memberTypeId }))) errors.memberTypeId = '会員種別を選んでください';
+  if (input.memberTypeId && !(await em.count(MemberType, { id: input.memberTypeId })))
+    errors.memberTypeId = '会員種別を選んでください';
   if (input.memberNo !== null) {
     const other = await em.findOne(Member, { memberNo: input.memberNo }, { fields: ['id'] });
-    if (other && other.id !== selfId) errors.memberNo = `会員番号 ${input.memberNo} は既に使われています（番号は再利用できません）`;
+    if (other && other.id !== selfId)
+      errors.memberNo = `会員番号 ${input.memberNo} は既に使われています（番号は再利用できません）`;
   }
   if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
 }
@@ -37,23 +42,36 @@ export function assignMemberInput(em: EntityManager, m: IMember, input: MemberIn
   Object.assign(m, searchKeys(m));
 }
 
-export async function findPossibleDuplicates(em: EntityManager, input: MemberInput, selfId: number | null = null): Promise<IMember[]> {
+export async function findPossibleDuplicates(
+  em: EntityManager,
+  input: MemberInput,
+  selfId: number | null = null,
+): Promise<IMember[]> {
   const { kanaKey, phoneDigits } = searchKeys(input);
   if (!kanaKey) return [];
   const same = await em.find(Member, { kanaKey, ...(selfId ? { id: { $ne: selfId } } : {}) }, { limit: 50 });
   const phones = phoneDigits.split(' ').filter(Boolean);
   return same.filter(
-    (m) => (input.birthDate && m.birthDate === input.birthDate) || phones.some((p) => m.phoneDigits.split(' ').includes(p)),
+    (m) =>
+      (input.birthDate && m.birthDate === input.birthDate) || phones.some((p) => m.phoneDigits.split(' ').includes(p)),
   );
 }
 
-export async function createMember(em: EntityManager, input: MemberInput, opts: { confirmDuplicate?: boolean } = {}): Promise<IMember> {
+export async function createMember(
+  em: EntityManager,
+  input: MemberInput,
+  opts: { confirmDuplicate?: boolean } = {},
+): Promise<IMember> {
   await validateRefs(em, input, null, {});
   if (!opts.confirmDuplicate) {
     const dups = await findPossibleDuplicates(em, input);
     if (dups.length) throw new PossibleDuplicate(dups);
   }
-  const m = em.create(Member, { memberNo: input.memberNo ?? (await nextMemberNo(em)), status: 'active', joinedOn: input.joinedOn ?? todayInTokyo() } as IMember);
+  const m = em.create(Member, {
+    memberNo: input.memberNo ?? (await nextMemberNo(em)),
+    status: 'active',
+    joinedOn: input.joinedOn ?? todayInTokyo(),
+  } as IMember);
   assignMemberInput(em, m, { ...input, joinedOn: input.joinedOn ?? todayInTokyo() });
   await em.flush();
   return m;
@@ -68,15 +86,26 @@ export async function updateMember(em: EntityManager, id: number, input: MemberI
 }
 
 export async function getMember(em: EntityManager, id: number): Promise<IMember> {
-  return em.findOneOrFail(Member, { id }, { populate: ['memberType'], failHandler: () => new UserError('会員が見つかりません', 404) });
+  return em.findOneOrFail(
+    Member,
+    { id },
+    { populate: ['memberType'], failHandler: () => new UserError('会員が見つかりません', 404) },
+  );
 }
 
 /** 退会: never a delete. Keeps everything and can be undone with readmitMember. */
-export async function withdrawMember(em: EntityManager, id: number, opts: { date?: string; reason?: string } = {}): Promise<IMember> {
+export async function withdrawMember(
+  em: EntityManager,
+  id: number,
+  opts: { date?: string; reason?: string } = {},
+): Promise<IMember> {
   const m = await getMember(em, id);
   if (m.status === 'withdrawn') throw new UserError('この会員はすでに退会しています', 409);
   const date = opts.date ? parseDate(opts.date) : todayInTokyo();
-  if (!date) throw new UserError('退会日は 2026-04-01 のように入力してください', 422, { withdrawnOn: '日付の形式が正しくありません' });
+  if (!date)
+    throw new UserError('退会日は 2026-04-01 のように入力してください', 422, {
+      withdrawnOn: '日付の形式が正しくありません',
+    });
   m.status = 'withdrawn';
   m.withdrawnOn = date;
   m.withdrawalReason = opts.reason?.trim() || null;

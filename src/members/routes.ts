@@ -8,7 +8,14 @@ import { parseMember, rawMember, type RawMember } from './member.form.js';
 import { displayKana, displayName, fullAddress, honorific } from './member.model.js';
 import { loadListBadges, loadSections, loadTimeline } from './member-page.js';
 import { searchMembers, type SortKey, type StatusFilter } from './member-search.js';
-import { createMember, getMember, PossibleDuplicate, readmitMember, updateMember, withdrawMember } from './member.service.js';
+import {
+  createMember,
+  getMember,
+  PossibleDuplicate,
+  readmitMember,
+  updateMember,
+  withdrawMember,
+} from './member.service.js';
 import { PREFECTURES } from './prefectures.js';
 import { LABELS } from './ui-text.js';
 import { memberSkillsForm, saveMemberSkills } from './skills/member-skills.hooks.js';
@@ -25,7 +32,9 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
     const q = req.query as Record<string, string | undefined>;
     const params = {
       q: (q.q ?? '').slice(0, 100),
-      status: (['active', 'withdrawn', 'all'].includes(q.status ?? '') ? q.status : undefined) as StatusFilter | undefined,
+      status: (['active', 'withdrawn', 'all'].includes(q.status ?? '') ? q.status : undefined) as
+        | StatusFilter
+        | undefined,
       memberTypeId: Number(q.type) || null,
       sort: (['kana', 'memberNo', 'joinedOn'].includes(q.sort ?? '') ? q.sort : 'kana') as SortKey,
       page: Number(q.page) || 1,
@@ -39,8 +48,18 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/members/new', { config: { role: 'staff' } }, async (req, reply) => {
     const ctx = await formContext(req.em);
-    const values = { kind: 'individual', memberTypeId: String(ctx.types[0]?.id ?? ''), mailPreference: 'post' } as Partial<RawMember>;
-    return reply.render('members/form', { title: '会員の新規登録', values, action: '/members', ...ctx, ...(await memberSkillsForm(req.em)) });
+    const values = {
+      kind: 'individual',
+      memberTypeId: String(ctx.types[0]?.id ?? ''),
+      mailPreference: 'post',
+    } as Partial<RawMember>;
+    return reply.render('members/form', {
+      title: '会員の新規登録',
+      values,
+      action: '/members',
+      ...ctx,
+      ...(await memberSkillsForm(req.em)),
+    });
   });
 
   app.post('/members', async (req, reply) => {
@@ -48,7 +67,19 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
     const raw = rawMember(body);
     const { value, errors } = parseMember(raw);
     const render = async (err: UserError, extra: Record<string, unknown> = {}) =>
-      renderForm(reply, req.em, { title: '会員の新規登録', values: raw, action: '/members', error: err.message, errors: err.fieldErrors, ...extra }, err.statusCode);
+      renderForm(
+        reply,
+        req.em,
+        {
+          title: '会員の新規登録',
+          values: raw,
+          action: '/members',
+          error: err.message,
+          errors: err.fieldErrors,
+          ...extra,
+        },
+        err.statusCode,
+      );
     if (Object.keys(errors).length) return render(new UserError('入力内容を確認してください', 422, errors));
     try {
       // Member and skills in one transaction: a refused skill list must not leave a half-registered member.
@@ -72,16 +103,29 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
       loadTimeline(req.em, member),
       historyOf(req.em, 'Member', member.id, 30),
     ]);
-    return reply.render('members/show', { title: displayName(member), member, sections, timeline, history, ...helpers });
+    return reply.render('members/show', {
+      title: displayName(member),
+      member,
+      sections,
+      timeline,
+      history,
+      ...helpers,
+    });
   });
 
   app.get('/members/:id/edit', { config: { role: 'staff' } }, async (req, reply) => {
     const m = await getMember(req.em, idParam((req.params as { id: string }).id));
     const values: Partial<RawMember> = {};
-    for (const [k, v] of Object.entries(m)) if (typeof v === 'string' || typeof v === 'number') (values as Record<string, string>)[k] = String(v);
+    for (const [k, v] of Object.entries(m))
+      if (typeof v === 'string' || typeof v === 'number') (values as Record<string, string>)[k] = String(v);
     values.memberTypeId = String(m.memberType.id);
     values.addressUnknown = m.addressUnknown ? '1' : '';
-    return renderForm(reply, req.em, { title: `${displayName(m)} の編集`, values, member: m, action: `/members/${m.id}` });
+    return renderForm(reply, req.em, {
+      title: `${displayName(m)} の編集`,
+      values,
+      member: m,
+      action: `/members/${m.id}`,
+    });
   });
 
   app.post('/members/:id', async (req, reply) => {
@@ -99,13 +143,28 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       const member = await getMember(req.em.fork(), id);
-      return renderForm(reply, req.em.fork(), { title: `${displayName(member)} の編集`, values: raw, member, action: `/members/${id}`, error: err.message, errors: err.fieldErrors }, err.statusCode);
+      return renderForm(
+        reply,
+        req.em.fork(),
+        {
+          title: `${displayName(member)} の編集`,
+          values: raw,
+          member,
+          action: `/members/${id}`,
+          error: err.message,
+          errors: err.fieldErrors,
+        },
+        err.statusCode,
+      );
     }
   });
 
   app.post('/members/:id/withdraw', async (req, reply) => {
     const body = req.body as FormBody;
-    const m = await withdrawMember(req.em, idParam((req.params as { id: string }).id), { date: field(body, 'withdrawnOn'), reason: field(body, 'reason') });
+    const m = await withdrawMember(req.em, idParam((req.params as { id: string }).id), {
+      date: field(body, 'withdrawnOn'),
+      reason: field(body, 'reason'),
+    });
     return reply.redirectWithFlash(`/members/${m.id}`, `${displayName(m)} を退会にしました（元に戻せます）`);
   });
 
@@ -116,6 +175,10 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
 }
 
 async function renderForm(reply: FastifyReply, em: EntityManager, data: Record<string, unknown>, status = 200) {
-  const skills = await memberSkillsForm(em, (data.member as { id?: number } | undefined)?.id ?? null, reply.request.body);
+  const skills = await memberSkillsForm(
+    em,
+    (data.member as { id?: number } | undefined)?.id ?? null,
+    reply.request.body,
+  );
   return reply.render('members/form', { ...(await formContext(em)), ...skills, ...data }, status);
 }

@@ -14,9 +14,14 @@ function parseSettings(body: FormBody): Partial<Settings> {
   const dueDays = Number(field(body, 'dueDays'));
   if (!Number.isInteger(dueDays) || dueDays < 0 || dueDays > 365) errors.dueDays = '0〜365の日数で入力してください';
   const graceYears = Number(field(body, 'graceYears'));
-  if (!Number.isInteger(graceYears) || graceYears < 1 || graceYears > 10) errors.graceYears = '1〜10の年数で入力してください';
-  const fees = field(body, 'transferFees').split(/[,、\s]+/).filter(Boolean).map(Number);
-  if (fees.some((f) => !Number.isInteger(f) || f <= 0 || f > 2000)) errors.transferFees = '手数料は 110, 220 のように円単位でカンマ区切りで入力してください';
+  if (!Number.isInteger(graceYears) || graceYears < 1 || graceYears > 10)
+    errors.graceYears = '1〜10の年数で入力してください';
+  const fees = field(body, 'transferFees')
+    .split(/[,、\s]+/)
+    .filter(Boolean)
+    .map(Number);
+  if (fees.some((f) => !Number.isInteger(f) || f <= 0 || f > 2000))
+    errors.transferFees = '手数料は 110, 220 のように円単位でカンマ区切りで入力してください';
   if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
   return {
     orgName: field(body, 'orgName').trim(),
@@ -27,7 +32,10 @@ function parseSettings(body: FormBody): Partial<Settings> {
     representative: field(body, 'representative').trim(),
     fiscalYearStartMonth: month,
     era: field(body, 'era') === 'seireki' ? 'seireki' : 'wareki',
-    bankAccounts: field(body, 'bankAccounts').split(/\r?\n/).map((s) => s.trim()).filter(Boolean),
+    bankAccounts: field(body, 'bankAccounts')
+      .split(/\r?\n/)
+      .map((s) => s.trim())
+      .filter(Boolean),
     dueDays,
     graceYears,
     transferFees: fees,
@@ -45,7 +53,10 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
       await updateSettings(req.em, parseSettings(req.body as FormBody));
       return reply.redirectWithFlash('/settings', '設定を保存しました');
     } catch (err) {
-      return formError(reply, err, 'settings/index', { title: '設定', s: { ...(await getSettings(req.em.fork())), ...(req.body as object) } });
+      return formError(reply, err, 'settings/index', {
+        title: '設定',
+        s: { ...(await getSettings(req.em.fork())), ...(req.body as object) },
+      });
     }
   });
 }

@@ -72,7 +72,9 @@ export async function updateSettings(em: EntityManager, patch: Partial<Settings>
     const row = byKey.get(key);
     if (row) {
       if (JSON.stringify(row.value) !== JSON.stringify(value)) row.value = value;
-    } else if (JSON.stringify((DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key]) !== JSON.stringify(value)) {
+    } else if (
+      JSON.stringify((DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key]) !== JSON.stringify(value)
+    ) {
       em.create(Setting, { key, value });
     }
   }

@@ -4,7 +4,14 @@ import { registerAuditLabels } from '../audit/labels.js';
 export function registerStaffAuditLabels(): void {
   registerAuditLabels('Staff', {
     label: 'スタッフ',
-    fields: { loginId: 'ログインID', displayName: '表示名', passwordHash: 'パスワード', role: '権限', active: '有効', lastLoginAt: '最終ログイン' },
+    fields: {
+      loginId: 'ログインID',
+      displayName: '表示名',
+      passwordHash: 'パスワード',
+      role: '権限',
+      active: '有効',
+      lastLoginAt: '最終ログイン',
+    },
     values: { role: { admin: '管理者', staff: '事務局', viewer: '閲覧のみ' } },
   });
 }

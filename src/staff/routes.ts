@@ -2,7 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { formError } from '../web/forms.js';
 import { NotFoundError, UserError, idParam } from '../web/errors.js';
 import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../web/roles.js';
-import { authenticate, changeRole, createStaff, findStaff, listStaff, resetPassword, setActive } from './staff.service.js';
+import {
+  authenticate,
+  changeRole,
+  createStaff,
+  findStaff,
+  listStaff,
+  resetPassword,
+  setActive,
+} from './staff.service.js';
 import { verifyPassword } from './password.js';
 
 type Body = Record<string, string | undefined>;
@@ -23,7 +31,8 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     const b = req.body as Body;
     const values = { loginId: b.loginId ?? '', displayName: b.displayName ?? '' };
     try {
-      if ((b.password ?? '') !== (b.password2 ?? '')) throw new UserError('入力内容を確認してください', 422, { password2: 'パスワードが一致しません' });
+      if ((b.password ?? '') !== (b.password2 ?? ''))
+        throw new UserError('入力内容を確認してください', 422, { password2: 'パスワードが一致しません' });
       const staff = await createStaff(req.em, { ...values, password: b.password ?? '', role: 'admin' });
       app.state.setupDone = true;
       req.session.set('staffId', staff.id);
@@ -38,16 +47,29 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     return reply.render('staff/login', { title: 'ログイン', next: safeNext((req.query as Body).next), loginId: '' });
   });
 
-  app.post('/login', { config: { role: 'public', rateLimit: { max: 10, timeWindow: '5 minutes' } } }, async (req, reply) => {
-    const b = req.body as Body;
-    const staff = await authenticate(req.em, b.loginId ?? '', b.password ?? '');
-    if (!staff) {
-      return reply.render('staff/login', { title: 'ログイン', next: safeNext(b.next), loginId: b.loginId ?? '', error: 'ログインIDまたはパスワードが違います' }, 401);
-    }
-    req.session.regenerate?.();
-    req.session.set('staffId', staff.id);
-    return reply.redirect(safeNext(b.next), 303);
-  });
+  app.post(
+    '/login',
+    { config: { role: 'public', rateLimit: { max: 10, timeWindow: '5 minutes' } } },
+    async (req, reply) => {
+      const b = req.body as Body;
+      const staff = await authenticate(req.em, b.loginId ?? '', b.password ?? '');
+      if (!staff) {
+        return reply.render(
+          'staff/login',
+          {
+            title: 'ログイン',
+            next: safeNext(b.next),
+            loginId: b.loginId ?? '',
+            error: 'ログインIDまたはパスワードが違います',
+          },
+          401,
+        );
+      }
+      req.session.regenerate?.();
+      req.session.set('staffId', staff.id);
+      return reply.redirect(safeNext(b.next), 303);
+    },
+  );
 
   app.post('/logout', { config: { role: 'viewer' } }, async (req, reply) => {
     req.session.delete();
@@ -62,8 +84,10 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     const staff = await findStaff(req.em, req.staff!.id);
     if (!staff) throw new NotFoundError();
     try {
-      if (!(await verifyPassword(b.current ?? '', staff.passwordHash))) throw new UserError('入力内容を確認してください', 422, { current: '現在のパスワードが違います' });
-      if ((b.password ?? '') !== (b.password2 ?? '')) throw new UserError('入力内容を確認してください', 422, { password2: 'パスワードが一致しません' });
+      if (!(await verifyPassword(b.current ?? '', staff.passwordHash)))
+        throw new UserError('入力内容を確認してください', 422, { current: '現在のパスワードが違います' });
+      if ((b.password ?? '') !== (b.password2 ?? ''))
+        throw new UserError('入力内容を確認してください', 422, { password2: 'パスワードが一致しません' });
       await resetPassword(req.em, staff.id, b.password ?? '');
       return reply.redirectWithFlash('/account', 'パスワードを変更しました');
     } catch (err) {
@@ -72,18 +96,34 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/staff', { config: { role: 'admin' } }, async (req, reply) =>
-    reply.render('staff/index', { title: 'スタッフ', list: await listStaff(req.em), roles: STAFF_ROLES, roleLabels: ROLE_LABELS, values: {} }),
+    reply.render('staff/index', {
+      title: 'スタッフ',
+      list: await listStaff(req.em),
+      roles: STAFF_ROLES,
+      roleLabels: ROLE_LABELS,
+      values: {},
+    }),
   );
 
   app.post('/staff', { config: { role: 'admin' } }, async (req, reply) => {
     const b = req.body as Body;
-    const values = { loginId: b.loginId ?? '', displayName: b.displayName ?? '', role: (b.role ?? 'staff') as StaffRole };
+    const values = {
+      loginId: b.loginId ?? '',
+      displayName: b.displayName ?? '',
+      role: (b.role ?? 'staff') as StaffRole,
+    };
     try {
       const s = await createStaff(req.em, { ...values, password: b.password ?? '' });
       return reply.redirectWithFlash('/staff', `${s.displayName} さんのアカウントを作成しました`);
     } catch (err) {
       const list = await listStaff(req.em.fork());
-      return formError(reply, err, 'staff/index', { title: 'スタッフ', list, roles: STAFF_ROLES, roleLabels: ROLE_LABELS, values });
+      return formError(reply, err, 'staff/index', {
+        title: 'スタッフ',
+        list,
+        roles: STAFF_ROLES,
+        roleLabels: ROLE_LABELS,
+        values,
+      });
     }
   });
 
@@ -99,7 +139,12 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/staff/:id/role', { config: { role: 'admin' } }, async (req, reply) => {
-    const s = await changeRole(req.em, req.staff!, idParam((req.params as Body).id), (req.body as Body).role as StaffRole);
+    const s = await changeRole(
+      req.em,
+      req.staff!,
+      idParam((req.params as Body).id),
+      (req.body as Body).role as StaffRole,
+    );
     return reply.redirectWithFlash('/staff', `${s.displayName} さんの権限を${ROLE_LABELS[s.role]}にしました`);
   });
 }

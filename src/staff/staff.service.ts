@@ -4,7 +4,12 @@ import { hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { STAFF_ROLES, type StaffRole } from '../web/roles.js';
 import { Staff, type IStaff } from './staff.entity.js';
 
-export interface NewStaff { loginId: string; displayName: string; password: string; role: StaffRole }
+export interface NewStaff {
+  loginId: string;
+  displayName: string;
+  password: string;
+  role: StaffRole;
+}
 
 /** The staff lookup the session guard uses (web/ receives it from app.ts). */
 export function findStaff(em: EntityManager, id: number): Promise<IStaff | null> {
@@ -19,7 +24,8 @@ export function countStaff(em: EntityManager): Promise<number> {
 export async function createStaff(em: EntityManager, input: NewStaff): Promise<IStaff> {
   const errors: Record<string, string> = {};
   const loginId = input.loginId.trim().normalize('NFKC');
-  if (!/^[A-Za-z0-9._@-]{3,60}$/.test(loginId)) errors.loginId = 'ログインIDは半角英数字と . _ @ - の3〜60文字で入力してください';
+  if (!/^[A-Za-z0-9._@-]{3,60}$/.test(loginId))
+    errors.loginId = 'ログインIDは半角英数字と . _ @ - の3〜60文字で入力してください';
   else if (await em.count(Staff, { loginId })) errors.loginId = 'このログインIDは既に使われています';
   const displayName = input.displayName.trim();
   if (!displayName) errors.displayName = '表示名を入力してください';
@@ -27,7 +33,13 @@ export async function createStaff(em: EntityManager, input: NewStaff): Promise<I
   if (pw) errors.password = pw;
   if (!STAFF_ROLES.includes(input.role)) errors.role = '権限を選んでください';
   if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
-  const staff = em.create(Staff, { loginId, displayName, role: input.role, active: true, passwordHash: await hashPassword(input.password) });
+  const staff = em.create(Staff, {
+    loginId,
+    displayName,
+    role: input.role,
+    active: true,
+    passwordHash: await hashPassword(input.password),
+  });
   await em.flush();
   return staff;
 }
@@ -44,8 +56,17 @@ export async function authenticate(em: EntityManager, loginId: string, password:
 }
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-export async function setActive(em: EntityManager, actor: { id: number }, id: number, active: boolean): Promise<IStaff> {
-  const staff = await em.findOneOrFail(Staff, { id }, { failHandler: () => new UserError('スタッフが見つかりません', 404) });
+export async function setActive(
+  em: EntityManager,
+  actor: { id: number },
+  id: number,
+  active: boolean,
+): Promise<IStaff> {
+  const staff = await em.findOneOrFail(
+    Staff,
+    { id },
+    { failHandler: () => new UserError('スタッフが見つかりません', 404) },
+  );
   if (!active && staff.id === actor.id) throw new UserError('自分自身を無効にすることはできません', 422);
   if (!active && staff.role === 'admin' && (await em.count(Staff, { role: 'admin', active: true })) <= 1) {
     throw new UserError('有効な管理者が一人もいなくなるため、無効にできません', 422);
@@ -56,7 +77,11 @@ export async function setActive(em: EntityManager, actor: { id: number }, id: nu
 }
 
 export async function resetPassword(em: EntityManager, id: number, password: string): Promise<IStaff> {
-  const staff = await em.findOneOrFail(Staff, { id }, { failHandler: () => new UserError('スタッフが見つかりません', 404) });
+  const staff = await em.findOneOrFail(
+    Staff,
+    { id },
+    { failHandler: () => new UserError('スタッフが見つかりません', 404) },
+  );
   const pw = passwordProblem(password);
   if (pw) throw new UserError(pw, 422, { password: pw });
   staff.passwordHash = await hashPassword(password);
@@ -64,8 +89,17 @@ export async function resetPassword(em: EntityManager, id: number, password: str
   return staff;
 }
 
-export async function changeRole(em: EntityManager, actor: { id: number }, id: number, role: StaffRole): Promise<IStaff> {
-  const staff = await em.findOneOrFail(Staff, { id }, { failHandler: () => new UserError('スタッフが見つかりません', 404) });
+export async function changeRole(
+  em: EntityManager,
+  actor: { id: number },
+  id: number,
+  role: StaffRole,
+): Promise<IStaff> {
+  const staff = await em.findOneOrFail(
+    Staff,
+    { id },
+    { failHandler: () => new UserError('スタッフが見つかりません', 404) },
+  );
   if (!STAFF_ROLES.includes(role)) throw new UserError('権限を選んでください', 422);
   if (staff.id === actor.id && role !== 'admin') throw new UserError('自分自身の管理者権限は外せません', 422);
   staff.role = role;

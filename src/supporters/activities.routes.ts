@@ -3,8 +3,15 @@ import { displayKana, displayName } from '../members/member.model.js';
 import { idParam, UserError } from '../web/errors.js';
 import { field, fields, type FormBody } from '../web/forms.js';
 import {
-  addParticipantByMemberNo, addParticipants, getActivity, listActivities, participantsOf, removeParticipation,
-  saveActivity, setParticipationStatus, statusCounts,
+  addParticipantByMemberNo,
+  addParticipants,
+  getActivity,
+  listActivities,
+  participantsOf,
+  removeParticipation,
+  saveActivity,
+  setParticipationStatus,
+  statusCounts,
 } from './activities.service.js';
 import { parseActivity } from './activity.form.js';
 import { callListRows, CALL_LIST_HEADER } from './call-list.js';
@@ -19,18 +26,26 @@ const idOf = (req: { params: unknown }) => idParam((req.params as { id: string }
 const SHOWN_CANDIDATES = 100;
 
 async function renderForm(reply: FastifyReply, data: Record<string, unknown>, status = 200) {
-  return reply.render('supporters/activity-form', { skills: await listItems(reply.request.em.fork(), 'skills'), ...data }, status);
+  return reply.render(
+    'supporters/activity-form',
+    { skills: await listItems(reply.request.em.fork(), 'skills'), ...data },
+    status,
+  );
 }
 
 export async function activityRoutes(app: FastifyInstance): Promise<void> {
   app.get('/activities', async (req, reply) => {
     const { upcoming, past } = await listActivities(req.em);
-    const counts = await statusCounts(req.em, [...upcoming, ...past].map((a) => a.id));
+    const counts = await statusCounts(
+      req.em,
+      [...upcoming, ...past].map((a) => a.id),
+    );
     return reply.render('supporters/activities', { title: '活動', upcoming, past, counts });
   });
 
   app.get('/activities/new', { config: { role: 'staff' } }, async (_req, reply) =>
-    renderForm(reply, { title: '活動を登録する', v: { skillIds: [] }, action: '/activities' }));
+    renderForm(reply, { title: '活動を登録する', v: { skillIds: [] }, action: '/activities' }),
+  );
 
   app.post('/activities', async (req, reply) => {
     try {
@@ -39,20 +54,35 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       const v = { ...(req.body as FormBody), skillIds: fields(req.body as FormBody, 'skillIds').map(Number) };
-      return renderForm(reply, { title: '活動を登録する', v, action: '/activities', error: err.message, errors: err.fieldErrors }, err.statusCode);
+      return renderForm(
+        reply,
+        { title: '活動を登録する', v, action: '/activities', error: err.message, errors: err.fieldErrors },
+        err.statusCode,
+      );
     }
   });
 
   app.get('/activities/:id', async (req, reply) => {
     const activity = await getActivity(req.em, idOf(req));
     const [participants, counts, candidates, skills] = [
-      await participantsOf(req.em, activity.id), (await statusCounts(req.em, [activity.id])).get(activity.id)!,
-      await findHelpers(req.em, activity), await listItems(req.em, 'skills'),
+      await participantsOf(req.em, activity.id),
+      (await statusCounts(req.em, [activity.id])).get(activity.id)!,
+      await findHelpers(req.em, activity),
+      await listItems(req.em, 'skills'),
     ];
     const skillNames = skills.filter((s) => activity.skillIds.includes(s.id)).map((s) => s.name);
     return reply.render('supporters/activity', {
-      title: activity.title, activity, participants, counts, skillNames, candidates: candidates.slice(0, SHOWN_CANDIDATES), candidateTotal: candidates.length,
-      statuses: PARTICIPATION_STATUSES, labels: PARTICIPATION_LABELS, displayName, displayKana,
+      title: activity.title,
+      activity,
+      participants,
+      counts,
+      skillNames,
+      candidates: candidates.slice(0, SHOWN_CANDIDATES),
+      candidateTotal: candidates.length,
+      statuses: PARTICIPATION_STATUSES,
+      labels: PARTICIPATION_LABELS,
+      displayName,
+      displayKana,
     });
   });
 
@@ -69,36 +99,70 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       const v = { ...(req.body as FormBody), skillIds: fields(req.body as FormBody, 'skillIds').map(Number) };
-      return renderForm(reply, { title: `「${a.title}」の編集`, v, activity: a, action: `/activities/${a.id}`, error: err.message, errors: err.fieldErrors }, err.statusCode);
+      return renderForm(
+        reply,
+        {
+          title: `「${a.title}」の編集`,
+          v,
+          activity: a,
+          action: `/activities/${a.id}`,
+          error: err.message,
+          errors: err.fieldErrors,
+        },
+        err.statusCode,
+      );
     }
   });
 
   app.post('/activities/:id/participants', async (req, reply) => {
     const id = idOf(req);
     const body = req.body as FormBody;
-    const status = (PARTICIPATION_STATUSES as readonly string[]).includes(field(body, 'status')) ? (field(body, 'status') as ParticipationStatus) : 'asked';
+    const status = (PARTICIPATION_STATUSES as readonly string[]).includes(field(body, 'status'))
+      ? (field(body, 'status') as ParticipationStatus)
+      : 'asked';
     const memberNo = field(body, 'memberNo').normalize('NFKC').trim();
     const added = memberNo
       ? await addParticipantByMemberNo(req.em, id, Number(memberNo), status)
       : await addParticipants(req.em, id, fields(body, 'memberIds').map(Number).filter(Number.isSafeInteger), status);
-    return reply.redirectWithFlash(`/activities/${id}`, added ? `${added} 人を「${PARTICIPATION_LABELS[status]}」で追加しました` : '追加する人が選ばれていません', added ? 'ok' : 'error');
+    return reply.redirectWithFlash(
+      `/activities/${id}`,
+      added ? `${added} 人を「${PARTICIPATION_LABELS[status]}」で追加しました` : '追加する人が選ばれていません',
+      added ? 'ok' : 'error',
+    );
   });
 
   app.post('/participations/:id', async (req, reply) => {
     const body = req.body as FormBody;
     const note = field(body, 'note').trim().slice(0, 200);
-    const p = await setParticipationStatus(req.em, idOf(req), field(body, 'status'), body.note === undefined ? undefined : note || null);
-    return reply.redirectWithFlash(`/activities/${p.activity.id}#participants`, `${displayName(p.member)}：${PARTICIPATION_LABELS[p.status]}`);
+    const p = await setParticipationStatus(
+      req.em,
+      idOf(req),
+      field(body, 'status'),
+      body.note === undefined ? undefined : note || null,
+    );
+    return reply.redirectWithFlash(
+      `/activities/${p.activity.id}#participants`,
+      `${displayName(p.member)}：${PARTICIPATION_LABELS[p.status]}`,
+    );
   });
 
   app.post('/participations/:id/delete', async (req, reply) => {
     const p = await removeParticipation(req.em, idOf(req));
-    return reply.redirectWithFlash(`/activities/${p.activity.id}#participants`, `${displayName(p.member)} を一覧から外しました`);
+    return reply.redirectWithFlash(
+      `/activities/${p.activity.id}#participants`,
+      `${displayName(p.member)} を一覧から外しました`,
+    );
   });
 
   app.get('/activities/:id/call-list.csv', async (req, reply) => {
     const activity = await getActivity(req.em, idOf(req));
     const rows = callListRows(await participantsOf(req.em, activity.id), await findHelpers(req.em, activity));
-    return sendCsv(reply, `協力依頼リスト_${activity.title}_${activity.startsOn}.csv`, `call-list-${activity.id}.csv`, CALL_LIST_HEADER, rows);
+    return sendCsv(
+      reply,
+      `協力依頼リスト_${activity.title}_${activity.startsOn}.csv`,
+      `call-list-${activity.id}.csv`,
+      CALL_LIST_HEADER,
+      rows,
+    );
   });
 }

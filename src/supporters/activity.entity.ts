@@ -14,7 +14,10 @@ export const Activity = defineEntity({
     helpersWanted: p.integer().nullable(),
     description: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export type IActivity = InferEntity<typeof Activity>;

@@ -10,7 +10,13 @@ export function parseActivity(body: FormBody): Parsed<ActivityInput> {
     startsOn: f.date('startsOn', '日付を入力してください') ?? '',
     endsOn: f.date('endsOn'),
     place: f.text('place', 120),
-    skillIds: [...new Set(fields(body, 'skillIds').map(Number).filter((n) => Number.isSafeInteger(n) && n > 0))],
+    skillIds: [
+      ...new Set(
+        fields(body, 'skillIds')
+          .map(Number)
+          .filter((n) => Number.isSafeInteger(n) && n > 0),
+      ),
+    ],
     helpersWanted: f.count('helpersWanted', 10000),
     description: f.longText('description'),
   };

@@ -3,12 +3,26 @@ import { registerSkillAuditLabels } from '../members/skills/audit-labels.js';
 
 /** The supporters domain's names in the change log. */
 export function registerSupporterAuditLabels(): void {
-  registerAuditLabels('SupporterRole', { label: '役割の種類', fields: { name: '名称', officer: '役員名簿に載せる', sortOrder: '表示順', active: '使う' } });
-  registerAuditLabels('MemberRole', { label: '役割', fields: { member: '会員', role: '役割', startedOn: '開始日', endedOn: '終了日', note: 'メモ' } });
+  registerAuditLabels('SupporterRole', {
+    label: '役割の種類',
+    fields: { name: '名称', officer: '役員名簿に載せる', sortOrder: '表示順', active: '使う' },
+  });
+  registerAuditLabels('MemberRole', {
+    label: '役割',
+    fields: { member: '会員', role: '役割', startedOn: '開始日', endedOn: '終了日', note: 'メモ' },
+  });
   registerSkillAuditLabels();
   registerAuditLabels('Activity', {
     label: '活動',
-    fields: { title: '活動名', startsOn: '日付', endsOn: '終了日', place: '場所', skillIds: '求める分野', helpersWanted: '必要な人数', description: '内容' },
+    fields: {
+      title: '活動名',
+      startsOn: '日付',
+      endsOn: '終了日',
+      place: '場所',
+      skillIds: '求める分野',
+      helpersWanted: '必要な人数',
+      description: '内容',
+    },
   });
   registerAuditLabels('Participation', {
     label: '活動への参加',
@@ -18,9 +32,23 @@ export function registerSupporterAuditLabels(): void {
   registerAuditLabels('Interaction', {
     label: '対応記録',
     fields: {
-      member: '会員', occurredOn: '日付', occurredTime: '時刻', staff: '担当', channel: '方法', summary: '要件', content: '内容',
-      gift: '頂いた物', giftThankedOn: 'お礼をした日', followUp: '次回話すこと', followUpDue: '期限', followUpDone: '対応済み', followUpDoneOn: '対応済みの日',
+      member: '会員',
+      occurredOn: '日付',
+      occurredTime: '時刻',
+      staff: '担当',
+      channel: '方法',
+      summary: '要件',
+      content: '内容',
+      gift: '頂いた物',
+      giftThankedOn: 'お礼をした日',
+      followUp: '次回話すこと',
+      followUpDue: '期限',
+      followUpDone: '対応済み',
+      followUpDoneOn: '対応済みの日',
     },
   });
-  registerAuditLabels('Household', { label: '世帯', fields: { sharesAddress: '同じ住所', labelName: '宛名（連名）', note: 'メモ' } });
+  registerAuditLabels('Household', {
+    label: '世帯',
+    fields: { sharesAddress: '同じ住所', labelName: '宛名（連名）', note: 'メモ' },
+  });
 }

@@ -2,9 +2,16 @@ import type { EntityManager } from '../db/orm.js';
 import type { IActivity } from './activity.entity.js';
 
 export interface HelperCandidate {
-  memberId: number; memberNo: number; name: string; kana: string; kanaKey: string;
-  phone: string | null; mobile: string | null; email: string | null;
-  postalCode: string | null; address: string;
+  memberId: number;
+  memberNo: number;
+  name: string;
+  kana: string;
+  kanaKey: string;
+  phone: string | null;
+  mobile: string | null;
+  email: string | null;
+  postalCode: string | null;
+  address: string;
   skills: { name: string; note: string | null }[];
   matchCount: number;
   timesHelped: number;
@@ -12,10 +19,25 @@ export interface HelperCandidate {
 }
 
 interface SkillRow {
-  member_id: number; member_no: number; family_name: string | null; given_name: string | null; family_kana: string | null; given_kana: string | null;
-  org_name: string | null; org_kana: string | null; kana_key: string; phone: string | null; mobile: string | null; email: string | null;
-  postal_code: string | null; prefecture: string | null; city: string | null; address1: string | null; address2: string | null;
-  skill_name: string; note: string | null;
+  member_id: number;
+  member_no: number;
+  family_name: string | null;
+  given_name: string | null;
+  family_kana: string | null;
+  given_kana: string | null;
+  org_name: string | null;
+  org_kana: string | null;
+  kana_key: string;
+  phone: string | null;
+  mobile: string | null;
+  email: string | null;
+  postal_code: string | null;
+  prefecture: string | null;
+  city: string | null;
+  address1: string | null;
+  address2: string | null;
+  skill_name: string;
+  note: string | null;
 }
 
 /**
@@ -24,13 +46,35 @@ interface SkillRow {
  * Ranked by how many wanted skills they have, then by how often they took part before
  * (people who have helped are the likeliest to say yes), then by フリガナ.
  */
-export async function findHelpers(em: EntityManager, activity: Pick<IActivity, 'id' | 'skillIds'>): Promise<HelperCandidate[]> {
+export async function findHelpers(
+  em: EntityManager,
+  activity: Pick<IActivity, 'id' | 'skillIds'>,
+): Promise<HelperCandidate[]> {
   const knex = em.getKnex();
   const q = knex('member_skill as ms')
     .join('skill as s', 's.id', 'ms.skill_id')
     .join('member as m', 'm.id', 'ms.member_id')
-    .select('m.id as member_id', 'm.member_no', 'm.family_name', 'm.given_name', 'm.family_kana', 'm.given_kana', 'm.org_name', 'm.org_kana', 'm.kana_key',
-      'm.phone', 'm.mobile', 'm.email', 'm.postal_code', 'm.prefecture', 'm.city', 'm.address1', 'm.address2', 's.name as skill_name', 'ms.note')
+    .select(
+      'm.id as member_id',
+      'm.member_no',
+      'm.family_name',
+      'm.given_name',
+      'm.family_kana',
+      'm.given_kana',
+      'm.org_name',
+      'm.org_kana',
+      'm.kana_key',
+      'm.phone',
+      'm.mobile',
+      'm.email',
+      'm.postal_code',
+      'm.prefecture',
+      'm.city',
+      'm.address1',
+      'm.address2',
+      's.name as skill_name',
+      'ms.note',
+    )
     .where('m.status', 'active')
     .whereNot('m.mail_preference', 'none')
     .whereNotIn('m.id', knex('participation').select('member_id').where('activity_id', activity.id))
@@ -51,25 +95,54 @@ export async function findHelpers(em: EntityManager, activity: Pick<IActivity, '
 
 /** The ranking on its own, so it can be tested with plain values. */
 export function rankHelpers(list: HelperCandidate[]): HelperCandidate[] {
-  return list.sort((a, b) => b.matchCount - a.matchCount || b.timesHelped - a.timesHelped || (a.kanaKey < b.kanaKey ? -1 : a.kanaKey > b.kanaKey ? 1 : a.memberNo - b.memberNo));
+  return list.sort(
+    (a, b) =>
+      b.matchCount - a.matchCount ||
+      b.timesHelped - a.timesHelped ||
+      (a.kanaKey < b.kanaKey ? -1 : a.kanaKey > b.kanaKey ? 1 : a.memberNo - b.memberNo),
+  );
 }
 
 /** How many other activities each member took part in, and when last. */
-async function helpedCounts(em: EntityManager, activityId: number): Promise<Map<number, { n: number; last: string | null }>> {
-  const rows = await em.execute(em.getKnex()('participation as p').join('activity as a', 'a.id', 'p.activity_id')
-    .select('p.member_id').count({ n: '*' }).max({ last: 'a.starts_on' })
-    .where('p.status', 'took_part').whereNot('p.activity_id', activityId).groupBy('p.member_id'));
-  return new Map((rows as { member_id: number; n: number | string; last: string | null }[]).map((r) => [Number(r.member_id), { n: Number(r.n), last: r.last ? String(r.last).slice(0, 10) : null }]));
+async function helpedCounts(
+  em: EntityManager,
+  activityId: number,
+): Promise<Map<number, { n: number; last: string | null }>> {
+  const rows = await em.execute(
+    em
+      .getKnex()('participation as p')
+      .join('activity as a', 'a.id', 'p.activity_id')
+      .select('p.member_id')
+      .count({ n: '*' })
+      .max({ last: 'a.starts_on' })
+      .where('p.status', 'took_part')
+      .whereNot('p.activity_id', activityId)
+      .groupBy('p.member_id'),
+  );
+  return new Map(
+    (rows as { member_id: number; n: number | string; last: string | null }[]).map((r) => [
+      Number(r.member_id),
+      { n: Number(r.n), last: r.last ? String(r.last).slice(0, 10) : null },
+    ]),
+  );
 }
 
 function toCandidate(r: SkillRow, helped: { n: number; last: string | null } | undefined): HelperCandidate {
   const org = !!r.org_name;
   return {
-    memberId: Number(r.member_id), memberNo: Number(r.member_no),
+    memberId: Number(r.member_id),
+    memberNo: Number(r.member_no),
     name: org ? r.org_name! : [r.family_name, r.given_name].filter(Boolean).join(' '),
     kana: org ? (r.org_kana ?? '') : [r.family_kana, r.given_kana].filter(Boolean).join(' '),
-    kanaKey: r.kana_key, phone: r.phone, mobile: r.mobile, email: r.email, postalCode: r.postal_code,
+    kanaKey: r.kana_key,
+    phone: r.phone,
+    mobile: r.mobile,
+    email: r.email,
+    postalCode: r.postal_code,
     address: [`${r.prefecture ?? ''}${r.city ?? ''}${r.address1 ?? ''}`, r.address2].filter(Boolean).join(' '),
-    skills: [], matchCount: 0, timesHelped: helped?.n ?? 0, lastHelpedOn: helped?.last ?? null,
+    skills: [],
+    matchCount: 0,
+    timesHelped: helped?.n ?? 0,
+    lastHelpedOn: helped?.last ?? null,
   };
 }

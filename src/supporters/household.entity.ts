@@ -18,7 +18,10 @@ export const Household = defineEntity({
     labelName: p.string().length(200).nullable(),
     note: p.string().length(200).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export type IHousehold = InferEntity<typeof Household>;

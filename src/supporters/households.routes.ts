@@ -5,7 +5,14 @@ import { getMember } from '../members/member.service.js';
 import { idParam, UserError } from '../web/errors.js';
 import { field, formError, type FormBody } from '../web/forms.js';
 import { HOUSEHOLD_RELATIONS } from './household.entity.js';
-import { addFamilyMember, addressDiffers, alignAddresses, getHousehold, removeFromHousehold, updateHousehold } from './households.service.js';
+import {
+  addFamilyMember,
+  addressDiffers,
+  alignAddresses,
+  getHousehold,
+  removeFromHousehold,
+  updateHousehold,
+} from './households.service.js';
 
 const idOf = (req: { params: unknown }) => idParam((req.params as { id: string }).id);
 const helpers = { displayName, fullAddress, addressDiffers, relations: HOUSEHOLD_RELATIONS };
@@ -17,8 +24,14 @@ function parseHousehold(body: FormBody) {
     if (m && typeof v === 'string') relations.set(Number(m[1]), v);
   }
   const labelName = field(body, 'labelName').trim();
-  if (labelName.length > 200) throw new UserError('入力内容を確認してください', 422, { labelName: '200文字以内で入力してください' });
-  return { sharesAddress: field(body, 'sharesAddress') === '1', labelName: labelName || null, note: field(body, 'note').trim().slice(0, 200) || null, relations };
+  if (labelName.length > 200)
+    throw new UserError('入力内容を確認してください', 422, { labelName: '200文字以内で入力してください' });
+  return {
+    sharesAddress: field(body, 'sharesAddress') === '1',
+    labelName: labelName || null,
+    note: field(body, 'note').trim().slice(0, 200) || null,
+    relations,
+  };
 }
 
 export async function householdRoutes(app: FastifyInstance): Promise<void> {
@@ -26,12 +39,21 @@ export async function householdRoutes(app: FastifyInstance): Promise<void> {
     const memberId = idOf(req);
     const body = req.body as FormBody;
     try {
-      const view = await addFamilyMember(req.em, memberId, Number(field(body, 'memberNo').normalize('NFKC').trim()), field(body, 'relation'));
+      const view = await addFamilyMember(
+        req.em,
+        memberId,
+        Number(field(body, 'memberNo').normalize('NFKC').trim()),
+        field(body, 'relation'),
+      );
       return reply.redirectWithFlash(`/members/${memberId}`, `家族を追加しました（宛名：${view.jointName}）`);
     } catch (err) {
       if (!(err instanceof UserError) || err.statusCode === 404) throw err;
       const member = await getMember(req.em.fork(), memberId);
-      return reply.render('supporters/family-form', { title: '家族を追加する', member, v: body, error: err.message, errors: err.fieldErrors, ...helpers }, err.statusCode);
+      return reply.render(
+        'supporters/family-form',
+        { title: '家族を追加する', member, v: body, error: err.message, errors: err.fieldErrors, ...helpers },
+        err.statusCode,
+      );
     }
   });
 
@@ -62,6 +84,9 @@ export async function householdRoutes(app: FastifyInstance): Promise<void> {
   app.post('/households/:id/align-addresses', async (req, reply) => {
     const id = idOf(req);
     const n = await alignAddresses(req.em, id);
-    return reply.redirectWithFlash(`/households/${id}`, n ? `${n} 人の住所を世帯主の住所に揃えました` : '住所はすでに揃っています');
+    return reply.redirectWithFlash(
+      `/households/${id}`,
+      n ? `${n} 人の住所を世帯主の住所に揃えました` : '住所はすでに揃っています',
+    );
   });
 }

@@ -4,7 +4,12 @@ import { UserError } from '../web/errors.js';
 import { Household, HOUSEHOLD_RELATIONS, type HouseholdRelation, type IHousehold } from './household.entity.js';
 import { householdOrder, jointName } from './joint-name.js';
 
-export interface HouseholdView { household: IHousehold; members: IMember[]; head: IMember | null; jointName: string }
+export interface HouseholdView {
+  household: IHousehold;
+  members: IMember[];
+  head: IMember | null;
+  jointName: string;
+}
 
 export async function getHousehold(em: EntityManager, id: number): Promise<HouseholdView> {
   const household = await em.findOne(Household, { id });
@@ -14,25 +19,43 @@ export async function getHousehold(em: EntityManager, id: number): Promise<House
   return { household, members, head, jointName: jointName(members, household.labelName) };
 }
 
-export async function householdOfMember(em: EntityManager, member: Pick<IMember, 'householdId'>): Promise<HouseholdView | null> {
+export async function householdOfMember(
+  em: EntityManager,
+  member: Pick<IMember, 'householdId'>,
+): Promise<HouseholdView | null> {
   return member.householdId ? getHousehold(em, member.householdId) : null;
 }
 
 function relationOf(value: string): HouseholdRelation {
-  if (!(HOUSEHOLD_RELATIONS as readonly string[]).includes(value)) throw new UserError('入力内容を確認してください', 422, { relation: '続柄を選んでください' });
+  if (!(HOUSEHOLD_RELATIONS as readonly string[]).includes(value))
+    throw new UserError('入力内容を確認してください', 422, { relation: '続柄を選んでください' });
   return value as HouseholdRelation;
 }
 
 /** Links another member (by 会員番号) to this member's household, creating it with this member as 世帯主. */
-export async function addFamilyMember(em: EntityManager, memberId: number, otherMemberNo: number, relation: string): Promise<HouseholdView> {
+export async function addFamilyMember(
+  em: EntityManager,
+  memberId: number,
+  otherMemberNo: number,
+  relation: string,
+): Promise<HouseholdView> {
   const rel = relationOf(relation);
   const self = await em.findOne(Member, { id: memberId });
   if (!self) throw new UserError('会員が見つかりません', 404);
   const other = await em.findOne(Member, { memberNo: otherMemberNo });
-  if (!other) throw new UserError('入力内容を確認してください', 422, { memberNo: `会員番号 ${otherMemberNo || ''} の会員は見つかりません` });
-  if (other.id === self.id) throw new UserError('入力内容を確認してください', 422, { memberNo: '本人以外の会員番号を入力してください' });
-  if (other.householdId && other.householdId === self.householdId) throw new UserError('この会員はすでに同じ世帯です', 409);
-  if (other.householdId) throw new UserError(`会員番号 ${other.memberNo} はすでに別の世帯に入っています。先にその世帯から外してください。`, 409);
+  if (!other)
+    throw new UserError('入力内容を確認してください', 422, {
+      memberNo: `会員番号 ${otherMemberNo || ''} の会員は見つかりません`,
+    });
+  if (other.id === self.id)
+    throw new UserError('入力内容を確認してください', 422, { memberNo: '本人以外の会員番号を入力してください' });
+  if (other.householdId && other.householdId === self.householdId)
+    throw new UserError('この会員はすでに同じ世帯です', 409);
+  if (other.householdId)
+    throw new UserError(
+      `会員番号 ${other.memberNo} はすでに別の世帯に入っています。先にその世帯から外してください。`,
+      409,
+    );
   return em.transactional(async (tx) => {
     let householdId = self.householdId;
     if (!householdId) {
@@ -49,16 +72,23 @@ export async function addFamilyMember(em: EntityManager, memberId: number, other
 }
 
 async function demoteHead(em: EntityManager, householdId: number, except?: number): Promise<void> {
-  for (const m of await em.find(Member, { householdId, householdRelation: '世帯主' })) if (m.id !== except) m.householdRelation = 'その他';
+  for (const m of await em.find(Member, { householdId, householdRelation: '世帯主' }))
+    if (m.id !== except) m.householdRelation = 'その他';
 }
 
-export interface HouseholdInput { sharesAddress: boolean; labelName: string | null; note: string | null; relations: Map<number, string> }
+export interface HouseholdInput {
+  sharesAddress: boolean;
+  labelName: string | null;
+  note: string | null;
+  relations: Map<number, string>;
+}
 
 export async function updateHousehold(em: EntityManager, id: number, input: HouseholdInput): Promise<HouseholdView> {
   const view = await getHousehold(em, id);
   const heads = [...input.relations.values()].filter((r) => r === '世帯主').length;
   if (heads > 1) throw new UserError('入力内容を確認してください', 422, { relation: '世帯主は一人だけにしてください' });
-  for (const m of view.members) if (input.relations.has(m.id)) m.householdRelation = relationOf(input.relations.get(m.id)!);
+  for (const m of view.members)
+    if (input.relations.has(m.id)) m.householdRelation = relationOf(input.relations.get(m.id)!);
   Object.assign(view.household, { sharesAddress: input.sharesAddress, labelName: input.labelName, note: input.note });
   await em.flush();
   return getHousehold(em, id);

@@ -28,7 +28,10 @@ export const Interaction = defineEntity({
     followUpDone: p.boolean().default(false),
     followUpDoneOn: p.date().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   indexes: [{ properties: ['member', 'occurredOn'] }, { properties: ['followUpDone', 'followUpDue'] }],
 });

@@ -11,10 +11,17 @@ export function parseInteraction(body: FormBody): Parsed<InteractionInput> {
   const staffId = Number(f.raw('staffId')) || null;
   const gift = f.text('gift', 200);
   const v: InteractionInput = {
-    occurredOn: f.date('occurredOn', '日付を入力してください') ?? '', occurredTime: f.time('occurredTime'), staffId, channel,
-    summary: f.text('summary', 200, '要件を入力してください') ?? '', content: f.longText('content'),
-    gift, giftThankedOn: gift ? f.date('giftThankedOn') : null,
-    followUp: f.longText('followUp', 2000), followUpDue: f.date('followUpDue'), followUpDone: f.checked('followUpDone'),
+    occurredOn: f.date('occurredOn', '日付を入力してください') ?? '',
+    occurredTime: f.time('occurredTime'),
+    staffId,
+    channel,
+    summary: f.text('summary', 200, '要件を入力してください') ?? '',
+    content: f.longText('content'),
+    gift,
+    giftThankedOn: gift ? f.date('giftThankedOn') : null,
+    followUp: f.longText('followUp', 2000),
+    followUpDue: f.date('followUpDue'),
+    followUpDone: f.checked('followUpDone'),
   };
   return f.result(v);
 }

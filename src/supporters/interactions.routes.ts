@@ -10,7 +10,14 @@ import { formValue } from '../web/form-reader.js';
 import { parseInteraction } from './interaction.form.js';
 import { CHANNELS, type IInteraction } from './interaction.entity.js';
 import {
-  createInteraction, getInteraction, markFollowUpDone, markGiftThanked, openFollowUps, staffChoices, unthankedGifts, updateInteraction,
+  createInteraction,
+  getInteraction,
+  markFollowUpDone,
+  markGiftThanked,
+  openFollowUps,
+  staffChoices,
+  unthankedGifts,
+  updateInteraction,
 } from './interactions.service.js';
 import { nowTimeInTokyo } from './supporter-page.js';
 import { MESSAGES } from './ui-text.js';
@@ -18,21 +25,52 @@ import { MESSAGES } from './ui-text.js';
 const params = (req: { params: unknown }) => idParam((req.params as { id: string }).id);
 
 function valuesOf(i: IInteraction) {
-  const { occurredOn, occurredTime, channel, summary, content, gift, giftThankedOn, followUp, followUpDue, followUpDone } = i;
-  return { occurredOn, occurredTime, staffId: i.staff?.id ?? '', channel, summary, content, gift, giftThankedOn, followUp, followUpDue, followUpDone };
+  const {
+    occurredOn,
+    occurredTime,
+    channel,
+    summary,
+    content,
+    gift,
+    giftThankedOn,
+    followUp,
+    followUpDue,
+    followUpDone,
+  } = i;
+  return {
+    occurredOn,
+    occurredTime,
+    staffId: i.staff?.id ?? '',
+    channel,
+    summary,
+    content,
+    gift,
+    giftThankedOn,
+    followUp,
+    followUpDue,
+    followUpDone,
+  };
 }
 
 async function renderForm(reply: FastifyReply, memberId: number, data: Record<string, unknown>, status = 200) {
   const em = reply.request.em.fork();
   const member = await getMember(em, memberId);
   const keep = Number((data.v as { staffId?: unknown } | undefined)?.staffId) || null;
-  return reply.render('supporters/interaction-form', { member, memberName: displayName(member), staffList: await staffChoices(em, keep), channels: CHANNELS, ...data }, status);
+  return reply.render(
+    'supporters/interaction-form',
+    { member, memberName: displayName(member), staffList: await staffChoices(em, keep), channels: CHANNELS, ...data },
+    status,
+  );
 }
 
 export async function interactionRoutes(app: FastifyInstance): Promise<void> {
   app.get('/members/:id/interactions/new', { config: { role: 'staff' } }, async (req, reply) => {
     const v = { occurredOn: todayInTokyo(), occurredTime: nowTimeInTokyo(), staffId: req.staff?.id, channel: '電話' };
-    return renderForm(reply, params(req), { title: '対応を記録する', v, action: `/members/${params(req)}/interactions` });
+    return renderForm(reply, params(req), {
+      title: '対応を記録する',
+      v,
+      action: `/members/${params(req)}/interactions`,
+    });
   });
 
   app.post('/members/:id/interactions', async (req, reply) => {
@@ -40,19 +78,41 @@ export async function interactionRoutes(app: FastifyInstance): Promise<void> {
     try {
       const body = req.body as FormBody;
       // The form always sends staffId (preselected: the logged-in staff); a client that omits it means "me".
-      await createInteraction(req.em, memberId, formValue(parseInteraction(body.staffId === undefined ? { ...body, staffId: String(req.staff?.id ?? '') } : body)));
+      await createInteraction(
+        req.em,
+        memberId,
+        formValue(
+          parseInteraction(body.staffId === undefined ? { ...body, staffId: String(req.staff?.id ?? '') } : body),
+        ),
+      );
       return reply.redirectWithFlash(`/members/${memberId}`, '対応記録を追加しました');
     } catch (err) {
       if (!(err instanceof UserError) || err.statusCode === 404) throw err;
       const v = { ...(req.body as FormBody), followUpDone: field(req.body as FormBody, 'followUpDone') === '1' };
-      return renderForm(reply, memberId, { title: '対応を記録する', v, action: `/members/${memberId}/interactions`, error: err.message, errors: err.fieldErrors }, err.statusCode);
+      return renderForm(
+        reply,
+        memberId,
+        {
+          title: '対応を記録する',
+          v,
+          action: `/members/${memberId}/interactions`,
+          error: err.message,
+          errors: err.fieldErrors,
+        },
+        err.statusCode,
+      );
     }
   });
 
   app.get('/interactions/:id', async (req, reply) => {
     const i = await getInteraction(req.em, params(req));
     const history = await historyOf(req.em, 'Interaction', i.id, 30);
-    return renderForm(reply, i.member.id, { title: `対応記録（${i.occurredOn}）`, v: valuesOf(i), action: `/interactions/${i.id}`, history });
+    return renderForm(reply, i.member.id, {
+      title: `対応記録（${i.occurredOn}）`,
+      v: valuesOf(i),
+      action: `/interactions/${i.id}`,
+      history,
+    });
   });
 
   app.post('/interactions/:id', async (req, reply) => {
@@ -64,13 +124,27 @@ export async function interactionRoutes(app: FastifyInstance): Promise<void> {
     } catch (err) {
       if (!(err instanceof UserError) || err.statusCode === 404) throw err;
       const v = { ...(req.body as FormBody), followUpDone: field(req.body as FormBody, 'followUpDone') === '1' };
-      return renderForm(reply, i.member.id, { title: `対応記録（${i.occurredOn}）`, v, action: `/interactions/${id}`, error: err.message, errors: err.fieldErrors }, err.statusCode);
+      return renderForm(
+        reply,
+        i.member.id,
+        {
+          title: `対応記録（${i.occurredOn}）`,
+          v,
+          action: `/interactions/${id}`,
+          error: err.message,
+          errors: err.fieldErrors,
+        },
+        err.statusCode,
+      );
     }
   });
 
   app.post('/interactions/:id/follow-up-done', async (req, reply) => {
     const i = await markFollowUpDone(req.em, params(req));
-    return reply.redirectWithFlash(backUrl(req.body as FormBody, `/members/${i.member.id}`), '次回話すことを対応済みにしました');
+    return reply.redirectWithFlash(
+      backUrl(req.body as FormBody, `/members/${i.member.id}`),
+      '次回話すことを対応済みにしました',
+    );
   });
 
   app.post('/interactions/:id/thanked', async (req, reply) => {
@@ -82,8 +156,19 @@ export async function interactionRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/supporters/follow-ups', async (req, reply) =>
-    reply.render('supporters/follow-ups', { title: '次回話すこと（未対応）', items: await openFollowUps(req.em), today: todayInTokyo(), displayName }));
+    reply.render('supporters/follow-ups', {
+      title: '次回話すこと（未対応）',
+      items: await openFollowUps(req.em),
+      today: todayInTokyo(),
+      displayName,
+    }),
+  );
 
   app.get('/supporters/gifts', async (req, reply) =>
-    reply.render('supporters/gifts', { title: 'お礼がまだの頂いた物', items: await unthankedGifts(req.em), displayName }));
+    reply.render('supporters/gifts', {
+      title: 'お礼がまだの頂いた物',
+      items: await unthankedGifts(req.em),
+      displayName,
+    }),
+  );
 }

@@ -6,32 +6,59 @@ import { UserError } from '../web/errors.js';
 import { CHANNELS, Interaction, type Channel, type IInteraction } from './interaction.entity.js';
 
 export interface InteractionInput {
-  occurredOn: string; occurredTime: string | null; staffId: number | null; channel: Channel;
-  summary: string; content: string | null; gift: string | null; giftThankedOn: string | null;
-  followUp: string | null; followUpDue: string | null; followUpDone: boolean;
+  occurredOn: string;
+  occurredTime: string | null;
+  staffId: number | null;
+  channel: Channel;
+  summary: string;
+  content: string | null;
+  gift: string | null;
+  giftThankedOn: string | null;
+  followUp: string | null;
+  followUpDue: string | null;
+  followUpDone: boolean;
 }
 
 async function apply(em: EntityManager, i: IInteraction, v: InteractionInput): Promise<void> {
   const staff = v.staffId ? await em.findOne(Staff, { id: v.staffId }) : null;
-  if (v.staffId && !staff) throw new UserError('入力内容を確認してください', 422, { staffId: '担当者を選んでください' });
+  if (v.staffId && !staff)
+    throw new UserError('入力内容を確認してください', 422, { staffId: '担当者を選んでください' });
   const wasDone = i.followUpDone;
   const { staffId: _ignored, ...fields } = v;
-  Object.assign(i, { ...fields, staff, followUpDue: v.followUp ? v.followUpDue : null, followUpDone: v.followUp ? v.followUpDone : false });
+  Object.assign(i, {
+    ...fields,
+    staff,
+    followUpDue: v.followUp ? v.followUpDue : null,
+    followUpDone: v.followUp ? v.followUpDone : false,
+  });
   if (i.followUpDone && !wasDone) i.followUpDoneOn = todayInTokyo();
   if (!i.followUpDone) i.followUpDoneOn = null;
 }
 
-export async function createInteraction(em: EntityManager, memberId: number, v: InteractionInput): Promise<IInteraction> {
+export async function createInteraction(
+  em: EntityManager,
+  memberId: number,
+  v: InteractionInput,
+): Promise<IInteraction> {
   const member = await em.findOne(Member, { id: memberId });
   if (!member) throw new UserError('会員が見つかりません', 404);
-  const i = em.create(Interaction, { member, occurredOn: v.occurredOn, channel: v.channel, summary: v.summary } as IInteraction);
+  const i = em.create(Interaction, {
+    member,
+    occurredOn: v.occurredOn,
+    channel: v.channel,
+    summary: v.summary,
+  } as IInteraction);
   await apply(em, i, v);
   await em.flush();
   return i;
 }
 
 export async function getInteraction(em: EntityManager, id: number): Promise<IInteraction> {
-  return em.findOneOrFail(Interaction, { id }, { populate: ['member', 'staff'], failHandler: () => new UserError('対応記録が見つかりません', 404) });
+  return em.findOneOrFail(
+    Interaction,
+    { id },
+    { populate: ['member', 'staff'], failHandler: () => new UserError('対応記録が見つかりません', 404) },
+  );
 }
 
 export async function updateInteraction(em: EntityManager, id: number, v: InteractionInput): Promise<IInteraction> {
@@ -67,17 +94,27 @@ export function interactionsOf(em: EntityManager, memberId: number, limit = 200)
 
 /** Open follow-ups, the longest waiting first (by due date when set, else by the day of the talk). */
 export async function openFollowUps(em: EntityManager, memberId?: number): Promise<IInteraction[]> {
-  const rows = await em.find(Interaction, { followUp: { $ne: null }, followUpDone: false, ...(memberId ? { member: memberId } : {}) }, { populate: ['member', 'staff'] });
+  const rows = await em.find(
+    Interaction,
+    { followUp: { $ne: null }, followUpDone: false, ...(memberId ? { member: memberId } : {}) },
+    { populate: ['member', 'staff'] },
+  );
   const key = (i: IInteraction) => `${i.followUpDue ?? i.occurredOn}|${i.occurredOn}|${String(i.id).padStart(10, '0')}`;
   return rows.sort((a, b) => (key(a) < key(b) ? -1 : 1));
 }
 
 /** Gifts received with no recorded thank-you, oldest first. */
 export function unthankedGifts(em: EntityManager, memberId?: number): Promise<IInteraction[]> {
-  return em.find(Interaction, { gift: { $ne: null }, giftThankedOn: null, ...(memberId ? { member: memberId } : {}) }, { populate: ['member', 'staff'], orderBy: { occurredOn: 'asc', id: 'asc' } });
+  return em.find(
+    Interaction,
+    { gift: { $ne: null }, giftThankedOn: null, ...(memberId ? { member: memberId } : {}) },
+    { populate: ['member', 'staff'], orderBy: { occurredOn: 'asc', id: 'asc' } },
+  );
 }
 
 /** Active staff for the 担当 select, plus the one already on the record if their account was closed since. */
 export function staffChoices(em: EntityManager, keepId?: number | null) {
-  return em.find(Staff, keepId ? { $or: [{ active: true }, { id: keepId }] } : { active: true }, { orderBy: { displayName: 'asc' } });
+  return em.find(Staff, keepId ? { $or: [{ active: true }, { id: keepId }] } : { active: true }, {
+    orderBy: { displayName: 'asc' },
+  });
 }

@@ -1,8 +1,12 @@
 import { HOUSEHOLD_RELATIONS } from './household.entity.js';
 
 export interface JointNamePart {
-  id?: number; memberNo?: number; kind?: string | null;
-  familyName?: string | null; givenName?: string | null; orgName?: string | null;
+  id?: number;
+  memberNo?: number;
+  kind?: string | null;
+  familyName?: string | null;
+  givenName?: string | null;
+  orgName?: string | null;
   householdRelation?: string | null;
 }
 
@@ -13,7 +17,9 @@ const rank = (r: string | null | undefined) => {
 
 /** 世帯主 first, then 配偶者, 子, 親, その他; ties by member number. */
 export function householdOrder<T extends JointNamePart>(members: T[]): T[] {
-  return [...members].sort((a, b) => rank(a.householdRelation) - rank(b.householdRelation) || (a.memberNo ?? 0) - (b.memberNo ?? 0));
+  return [...members].sort(
+    (a, b) => rank(a.householdRelation) - rank(b.householdRelation) || (a.memberNo ?? 0) - (b.memberNo ?? 0),
+  );
 }
 
 /**

@@ -9,8 +9,14 @@ import { LISTS, listItems, saveListItem, type ListKind } from './lists.service.j
 export async function listRoutes(app: FastifyInstance): Promise<void> {
   for (const kind of Object.keys(LISTS) as ListKind[]) {
     const { title } = LISTS[kind];
-    const page = async (em: typeof app.orm.em, extra: Record<string, unknown> = {}) =>
-      ({ title, kind, list: LISTS[kind], items: await listItems(em.fork(), kind), values: {}, ...extra });
+    const page = async (em: typeof app.orm.em, extra: Record<string, unknown> = {}) => ({
+      title,
+      kind,
+      list: LISTS[kind],
+      items: await listItems(em.fork(), kind),
+      values: {},
+      ...extra,
+    });
 
     app.get(`/supporters/${kind}`, async (req, reply) => reply.render('supporters/list-editor', await page(req.em)));
 
@@ -25,7 +31,12 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
 
     app.post(`/supporters/${kind}/:id`, async (req, reply) => {
       try {
-        const item = await saveListItem(req.em, kind, idParam((req.params as { id: string }).id), formValue(parseListItem(kind, req.body as FormBody)));
+        const item = await saveListItem(
+          req.em,
+          kind,
+          idParam((req.params as { id: string }).id),
+          formValue(parseListItem(kind, req.body as FormBody)),
+        );
         return reply.redirectWithFlash(`/supporters/${kind}`, `「${item.name}」を保存しました`);
       } catch (err) {
         return formError(reply, err, 'supporters/list-editor', await page(req.em));

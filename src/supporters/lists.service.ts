@@ -5,9 +5,19 @@ import { Skill } from '../members/skills/skill.entity.js';
 import { SupporterRole } from './supporter-role.entity.js';
 
 /** The two lists the office edits (役割, 協力できる分野) share one shape and one editor. */
-interface ListItem { id: number; name: string; sortOrder: number; active: boolean }
+interface ListItem {
+  id: number;
+  name: string;
+  sortOrder: number;
+  active: boolean;
+}
 /** One entry as the editor sends it; `officer` only for the roles list. */
-export interface ListItemInput { name: string; sortOrder: number; active: boolean; officer?: boolean }
+export interface ListItemInput {
+  name: string;
+  sortOrder: number;
+  active: boolean;
+  officer?: boolean;
+}
 
 export const LISTS = {
   roles: { entity: SupporterRole as EntityName<ListItem>, title: '役割の一覧', noun: '役割', hasOfficer: true },
@@ -21,15 +31,23 @@ export function listItems(em: EntityManager, kind: ListKind, activeOnly = false)
 }
 
 /** Adds (id null) or changes one entry; names stay unique so imports and filters can refer to them. */
-export async function saveListItem(em: EntityManager, kind: ListKind, id: number | null, input: ListItemInput): Promise<ListItem> {
+export async function saveListItem(
+  em: EntityManager,
+  kind: ListKind,
+  id: number | null,
+  input: ListItemInput,
+): Promise<ListItem> {
   const { entity, noun } = LISTS[kind];
   const same = await em.findOne(entity, { name: input.name } as FilterQuery<ListItem>);
-  if (same && same.id !== id) throw new UserError('入力内容を確認してください', 422, { name: `「${input.name}」は既にあります` });
+  if (same && same.id !== id)
+    throw new UserError('入力内容を確認してください', 422, { name: `「${input.name}」は既にあります` });
   let item: ListItem;
   if (id === null) {
     item = em.create(entity, input as ListItem);
   } else {
-    item = await em.findOneOrFail(entity, { id } as FilterQuery<ListItem>, { failHandler: () => new UserError(`${noun}が見つかりません`, 404) });
+    item = await em.findOneOrFail(entity, { id } as FilterQuery<ListItem>, {
+      failHandler: () => new UserError(`${noun}が見つかりません`, 404),
+    });
     Object.assign(item, input);
   }
   await em.flush();

@@ -4,7 +4,11 @@ import { Household } from './household.entity.js';
 import { householdOrder, jointNameLines } from './joint-name.js';
 
 /** One envelope or label: who it is for (連名 lines) and whose address it goes to. */
-export interface MailingUnit { members: IMember[]; addressee: IMember; nameLines: string[] }
+export interface MailingUnit {
+  members: IMember[];
+  addressee: IMember;
+  nameLines: string[];
+}
 
 /**
  * For printed mailings (labels, letters): recipients in a household that shares its address
@@ -13,7 +17,9 @@ export interface MailingUnit { members: IMember[]; addressee: IMember; nameLines
  */
 export async function mailingUnits(em: EntityManager, recipients: IMember[]): Promise<MailingUnit[]> {
   const ids = [...new Set(recipients.map((m) => m.householdId).filter((id): id is number => !!id))];
-  const shared = new Map((ids.length ? await em.find(Household, { id: { $in: ids }, sharesAddress: true }) : []).map((h) => [h.id, h]));
+  const shared = new Map(
+    (ids.length ? await em.find(Household, { id: { $in: ids }, sharesAddress: true }) : []).map((h) => [h.id, h]),
+  );
   const heads = new Map<number, IMember>();
   if (shared.size) {
     for (const m of await em.find(Member, { householdId: { $in: [...shared.keys()] } })) {

@@ -14,7 +14,10 @@ export const MemberRole = defineEntity({
     endedOn: p.date().nullable(),
     note: p.string().length(200).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   indexes: [{ properties: ['role', 'startedOn'] }],
 });

@@ -17,7 +17,10 @@ export const Participation = defineEntity({
     askedOn: p.date().nullable(),
     note: p.string().length(200).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ properties: ['activity', 'member'] }],
   indexes: [{ properties: ['member', 'status'] }],

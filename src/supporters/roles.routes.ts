@@ -12,10 +12,19 @@ import { assignRole, getAssignment, holdersOn, removeAssignment, updateAssignmen
 
 const idOf = (req: { params: unknown }) => idParam((req.params as { id: string }).id);
 
-async function renderAssignmentForm(reply: FastifyReply, memberId: number, data: Record<string, unknown>, status = 200) {
+async function renderAssignmentForm(
+  reply: FastifyReply,
+  memberId: number,
+  data: Record<string, unknown>,
+  status = 200,
+) {
   const em = reply.request.em.fork();
   const member = await getMember(em, memberId);
-  return reply.render('supporters/role-form', { member, memberName: displayName(member), roleTypes: await listItems(em, 'roles'), ...data }, status);
+  return reply.render(
+    'supporters/role-form',
+    { member, memberName: displayName(member), roleTypes: await listItems(em, 'roles'), ...data },
+    status,
+  );
 }
 
 /** The roster query from ?date=&role= (today and every officer role by default). */
@@ -25,7 +34,20 @@ function rosterQuery(query: unknown) {
   return { date, roleId: Number(q.role) || null, invalidDate: !!q.date && !parseDate(q.date) };
 }
 
-const CSV_HEADER = ['役割', '会員番号', '氏名', 'フリガナ', '開始日', '終了日', '郵便番号', '住所', '電話', '携帯', 'メール', '備考'];
+const CSV_HEADER = [
+  '役割',
+  '会員番号',
+  '氏名',
+  'フリガナ',
+  '開始日',
+  '終了日',
+  '郵便番号',
+  '住所',
+  '電話',
+  '携帯',
+  'メール',
+  '備考',
+];
 
 export async function roleRoutes(app: FastifyInstance): Promise<void> {
   app.post('/members/:id/roles', async (req, reply) => {
@@ -35,14 +57,30 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirectWithFlash(`/members/${memberId}`, `役割「${mr.role.name}」を登録しました`);
     } catch (err) {
       if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-      return renderAssignmentForm(reply, memberId, { title: '役割を登録する', v: req.body, action: `/members/${memberId}/roles`, error: err.message, errors: err.fieldErrors }, err.statusCode);
+      return renderAssignmentForm(
+        reply,
+        memberId,
+        {
+          title: '役割を登録する',
+          v: req.body,
+          action: `/members/${memberId}/roles`,
+          error: err.message,
+          errors: err.fieldErrors,
+        },
+        err.statusCode,
+      );
     }
   });
 
   app.get('/member-roles/:id', { config: { role: 'staff' } }, async (req, reply) => {
     const mr = await getAssignment(req.em, idOf(req));
     const v = { roleId: mr.role.id, startedOn: mr.startedOn, endedOn: mr.endedOn, note: mr.note };
-    return renderAssignmentForm(reply, mr.member.id, { title: `役割「${mr.role.name}」の期間`, v, assignment: mr, action: `/member-roles/${mr.id}` });
+    return renderAssignmentForm(reply, mr.member.id, {
+      title: `役割「${mr.role.name}」の期間`,
+      v,
+      assignment: mr,
+      action: `/member-roles/${mr.id}`,
+    });
   });
 
   app.post('/member-roles/:id', async (req, reply) => {
@@ -53,27 +91,64 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirectWithFlash(`/members/${mr.member.id}`, `役割「${mr.role.name}」の期間を保存しました`);
     } catch (err) {
       if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-      return renderAssignmentForm(reply, mr.member.id, { title: `役割「${mr.role.name}」の期間`, v: body, assignment: mr, action: `/member-roles/${mr.id}`, error: err.message, errors: err.fieldErrors }, err.statusCode);
+      return renderAssignmentForm(
+        reply,
+        mr.member.id,
+        {
+          title: `役割「${mr.role.name}」の期間`,
+          v: body,
+          assignment: mr,
+          action: `/member-roles/${mr.id}`,
+          error: err.message,
+          errors: err.fieldErrors,
+        },
+        err.statusCode,
+      );
     }
   });
 
   app.post('/member-roles/:id/delete', async (req, reply) => {
     const mr = await removeAssignment(req.em, idOf(req));
-    return reply.redirectWithFlash(`/members/${mr.member.id}`, `役割「${mr.role.name}」の記録を取り消しました（変更履歴に残ります）`);
+    return reply.redirectWithFlash(
+      `/members/${mr.member.id}`,
+      `役割「${mr.role.name}」の記録を取り消しました（変更履歴に残ります）`,
+    );
   });
 
   app.get('/supporters/officers', async (req, reply) => {
     const q = rosterQuery(req.query);
     const rows = await holdersOn(req.em, q.date, q.roleId);
     const error = q.invalidDate ? '日付の形式が正しくないため、今日の名簿を表示しています' : null;
-    return reply.render('supporters/officers', { title: '役員名簿', ...q, rows, roleTypes: await listItems(req.em, 'roles'), error, displayName, displayKana, fullAddress });
+    return reply.render('supporters/officers', {
+      title: '役員名簿',
+      ...q,
+      rows,
+      roleTypes: await listItems(req.em, 'roles'),
+      error,
+      displayName,
+      displayKana,
+      fullAddress,
+    });
   });
 
   app.get('/supporters/officers.csv', async (req, reply) => {
     const q = rosterQuery(req.query);
     const rows = (await holdersOn(req.em, q.date, q.roleId)).map((r) => {
       const m = r.member;
-      return [r.role.name, m.memberNo, displayName(m), displayKana(m), r.startedOn, r.endedOn, m.postalCode, fullAddress(m), m.phone, m.mobile, m.email, r.note];
+      return [
+        r.role.name,
+        m.memberNo,
+        displayName(m),
+        displayKana(m),
+        r.startedOn,
+        r.endedOn,
+        m.postalCode,
+        fullAddress(m),
+        m.phone,
+        m.mobile,
+        m.email,
+        r.note,
+      ];
     });
     return sendCsv(reply, `役員名簿_${q.date}.csv`, `officers_${q.date}.csv`, CSV_HEADER, rows);
   });

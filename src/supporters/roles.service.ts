@@ -5,36 +5,65 @@ import { UserError } from '../web/errors.js';
 import { MemberRole, type IMemberRole } from './member-role.entity.js';
 import { SupporterRole } from './supporter-role.entity.js';
 
-export interface RoleAssignmentInput { roleId: number; startedOn: string; endedOn: string | null; note: string | null }
+export interface RoleAssignmentInput {
+  roleId: number;
+  startedOn: string;
+  endedOn: string | null;
+  note: string | null;
+}
 
 /** The same role twice for overlapping periods is a typing mistake, not two terms of office. */
 async function ensureNoOverlap(em: EntityManager, memberId: number, input: RoleAssignmentInput, selfId: number | null) {
-  const others = await em.find(MemberRole, { member: memberId, role: input.roleId, ...(selfId ? { id: { $ne: selfId } } : {}) });
+  const others = await em.find(MemberRole, {
+    member: memberId,
+    role: input.roleId,
+    ...(selfId ? { id: { $ne: selfId } } : {}),
+  });
   const end = input.endedOn ?? '9999-12-31';
   const clash = others.find((o) => o.startedOn <= end && (o.endedOn ?? '9999-12-31') >= input.startedOn);
   if (clash) {
     const period = `${clash.startedOn}〜${clash.endedOn ?? ''}`;
-    throw new UserError('入力内容を確認してください', 409, { startedOn: `同じ役割の期間（${period}）と重なっています` });
+    throw new UserError('入力内容を確認してください', 409, {
+      startedOn: `同じ役割の期間（${period}）と重なっています`,
+    });
   }
 }
 
-export async function assignRole(em: EntityManager, memberId: number, input: RoleAssignmentInput): Promise<IMemberRole> {
+export async function assignRole(
+  em: EntityManager,
+  memberId: number,
+  input: RoleAssignmentInput,
+): Promise<IMemberRole> {
   const member = await em.findOne(Member, { id: memberId });
   if (!member) throw new UserError('会員が見つかりません', 404);
   const role = await em.findOne(SupporterRole, { id: input.roleId });
   if (!role) throw new UserError('入力内容を確認してください', 422, { roleId: '役割を選んでください' });
   await ensureNoOverlap(em, memberId, input, null);
-  const mr = em.create(MemberRole, { member, role, startedOn: input.startedOn, endedOn: input.endedOn, note: input.note });
+  const mr = em.create(MemberRole, {
+    member,
+    role,
+    startedOn: input.startedOn,
+    endedOn: input.endedOn,
+    note: input.note,
+  });
   await em.flush();
   return mr;
 }
 
 export async function getAssignment(em: EntityManager, id: number): Promise<IMemberRole> {
-  return em.findOneOrFail(MemberRole, { id }, { populate: ['role', 'member'], failHandler: () => new UserError('役割の記録が見つかりません', 404) });
+  return em.findOneOrFail(
+    MemberRole,
+    { id },
+    { populate: ['role', 'member'], failHandler: () => new UserError('役割の記録が見つかりません', 404) },
+  );
 }
 
 /** Changes the period (most often: sets 終了日 when a term ends). The role itself stays. */
-export async function updateAssignment(em: EntityManager, id: number, input: Omit<RoleAssignmentInput, 'roleId'>): Promise<IMemberRole> {
+export async function updateAssignment(
+  em: EntityManager,
+  id: number,
+  input: Omit<RoleAssignmentInput, 'roleId'>,
+): Promise<IMemberRole> {
   const mr = await getAssignment(em, id);
   await ensureNoOverlap(em, mr.member.id, { ...input, roleId: mr.role.id }, id);
   Object.assign(mr, { startedOn: input.startedOn, endedOn: input.endedOn, note: input.note });
@@ -56,7 +85,11 @@ export function isCurrent(mr: Pick<IMemberRole, 'startedOn' | 'endedOn'>, on: st
 
 /** A member's roles split into current (today), upcoming and past; newest start first. */
 export async function rolesOfMember(em: EntityManager, memberId: number, today = todayInTokyo()) {
-  const all = await em.find(MemberRole, { member: memberId }, { populate: ['role'], orderBy: { startedOn: 'desc', id: 'desc' } });
+  const all = await em.find(
+    MemberRole,
+    { member: memberId },
+    { populate: ['role'], orderBy: { startedOn: 'desc', id: 'desc' } },
+  );
   return {
     current: all.filter((r) => isCurrent(r, today)),
     upcoming: all.filter((r) => r.startedOn > today),
@@ -75,5 +108,10 @@ export async function holdersOn(em: EntityManager, on: string, roleId: number | 
     },
     { populate: ['role', 'member'] },
   );
-  return rows.sort((a, b) => a.role.sortOrder - b.role.sortOrder || a.role.id - b.role.id || (a.member.kanaKey < b.member.kanaKey ? -1 : a.member.kanaKey > b.member.kanaKey ? 1 : 0));
+  return rows.sort(
+    (a, b) =>
+      a.role.sortOrder - b.role.sortOrder ||
+      a.role.id - b.role.id ||
+      (a.member.kanaKey < b.member.kanaKey ? -1 : a.member.kanaKey > b.member.kanaKey ? 1 : 0),
+  );
 }

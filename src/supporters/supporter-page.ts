@@ -14,34 +14,60 @@ import { PARTICIPATION_LABELS, TIMELINE_KINDS } from './ui-text.js';
 
 /** Tokyo wall-clock 'HH:MM' now, the default time of a new 対応記録. */
 export function nowTimeInTokyo(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hour12: false }).format(now);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Tokyo',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(now);
 }
 
 /** The supporters' sections on the member page and their entries in its timeline. */
 export function registerMemberPage(): void {
   addMemberSection({
-    key: 'supporters.interactions', order: 10, template: 'supporters/section-interactions',
+    key: 'supporters.interactions',
+    order: 10,
+    template: 'supporters/section-interactions',
     load: async (em, m, staff) => ({
-      channels: CHANNELS, staffList: await staffChoices(em), currentStaffId: staff?.id ?? null,
-      today: todayInTokyo(), nowTime: nowTimeInTokyo(),
-      followUps: await openFollowUps(em, m.id), gifts: await unthankedGifts(em, m.id),
+      channels: CHANNELS,
+      staffList: await staffChoices(em),
+      currentStaffId: staff?.id ?? null,
+      today: todayInTokyo(),
+      nowTime: nowTimeInTokyo(),
+      followUps: await openFollowUps(em, m.id),
+      gifts: await unthankedGifts(em, m.id),
     }),
   });
   addMemberSection({
-    key: 'supporters.roles', order: 20, template: 'supporters/section-roles',
-    load: async (em, m) => ({ roles: await rolesOfMember(em, m.id), roleTypes: await listItems(em, 'roles', true), today: todayInTokyo() }),
+    key: 'supporters.roles',
+    order: 20,
+    template: 'supporters/section-roles',
+    load: async (em, m) => ({
+      roles: await rolesOfMember(em, m.id),
+      roleTypes: await listItems(em, 'roles', true),
+      today: todayInTokyo(),
+    }),
   });
   addMemberSection({
-    key: 'supporters.household', order: 40, template: 'supporters/section-household',
+    key: 'supporters.household',
+    order: 40,
+    template: 'supporters/section-household',
     load: async (em, m) => {
       const view = await householdOfMember(em, m);
-      const differs = view?.head ? view.members.filter((x) => x.id !== view.head!.id && addressDiffers(x, view.head!)).length : 0;
+      const differs = view?.head
+        ? view.members.filter((x) => x.id !== view.head!.id && addressDiffers(x, view.head!)).length
+        : 0;
       return { householdView: view, relations: HOUSEHOLD_RELATIONS, addressesDiffer: differs };
     },
   });
   addMemberSection({
-    key: 'supporters.activities', order: 50, template: 'supporters/section-activities',
-    load: async (em, m) => ({ participations: await participationsOf(em, m.id), participationLabels: PARTICIPATION_LABELS }),
+    key: 'supporters.activities',
+    order: 50,
+    template: 'supporters/section-activities',
+    load: async (em, m) => ({
+      participations: await participationsOf(em, m.id),
+      participationLabels: PARTICIPATION_LABELS,
+    }),
   });
   addTimelineSource('supporters.interactions', interactionItems);
   addTimelineSource('supporters.roles', roleItems);
@@ -53,11 +79,14 @@ async function interactionItems(em: EntityManager, m: IMember): Promise<Timeline
     at: i.occurredTime ? `${i.occurredOn}T${i.occurredTime}` : i.occurredOn,
     kind: TIMELINE_KINDS.interaction,
     title: `${i.channel}：${i.summary}${i.staff ? `（${i.staff.displayName}）` : ''}`,
-    detail: [
-      i.content,
-      i.gift ? `頂いた物：${i.gift}${i.giftThankedOn ? `（${i.giftThankedOn} お礼済み）` : '（お礼未）'}` : null,
-      i.followUp ? `次回話すこと：${i.followUp}${i.followUpDone ? '（済）' : ''}` : null,
-    ].filter(Boolean).join('\n') || null,
+    detail:
+      [
+        i.content,
+        i.gift ? `頂いた物：${i.gift}${i.giftThankedOn ? `（${i.giftThankedOn} お礼済み）` : '（お礼未）'}` : null,
+        i.followUp ? `次回話すこと：${i.followUp}${i.followUpDone ? '（済）' : ''}` : null,
+      ]
+        .filter(Boolean)
+        .join('\n') || null,
     href: `/interactions/${i.id}`,
   }));
 }
@@ -67,8 +96,11 @@ async function roleItems(em: EntityManager, m: IMember): Promise<TimelineItem[]>
   const rows = await em.find(MemberRole, { member: m.id }, { populate: ['role'] });
   return rows.flatMap((r) => {
     const [begin, end] = r.role.officer ? ['就任', '退任'] : ['開始', '終了'];
-    const items: TimelineItem[] = [{ at: r.startedOn, kind: TIMELINE_KINDS.role, title: `${r.role.name} ${begin}`, detail: r.note ?? null }];
-    if (r.endedOn && r.endedOn <= today) items.push({ at: r.endedOn, kind: TIMELINE_KINDS.role, title: `${r.role.name} ${end}` });
+    const items: TimelineItem[] = [
+      { at: r.startedOn, kind: TIMELINE_KINDS.role, title: `${r.role.name} ${begin}`, detail: r.note ?? null },
+    ];
+    if (r.endedOn && r.endedOn <= today)
+      items.push({ at: r.endedOn, kind: TIMELINE_KINDS.role, title: `${r.role.name} ${end}` });
     return items;
   });
 }

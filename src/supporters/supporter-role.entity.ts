@@ -11,7 +11,10 @@ export const SupporterRole = defineEntity({
     sortOrder: p.integer().default(0),
     active: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export type ISupporterRole = InferEntity<typeof SupporterRole>;

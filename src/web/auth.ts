@@ -29,7 +29,12 @@ function neededRole(req: FastifyRequest): StaffRole | 'public' {
   return req.method === 'GET' || req.method === 'HEAD' ? 'viewer' : 'staff';
 }
 
-async function guard(app: FastifyInstance, findStaff: StaffLookup, req: FastifyRequest, reply: FastifyReply): Promise<void> {
+async function guard(
+  app: FastifyInstance,
+  findStaff: StaffLookup,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
   if (req.url.startsWith('/assets/')) return;
   if (!req.routeOptions.url) return; // 404s are answered by the not-found handler
   const needed = neededRole(req);

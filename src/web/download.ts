@@ -6,7 +6,10 @@ export type CsvCell = string | number | null | undefined;
 
 /** CSV text Excel opens correctly: UTF-8 with BOM, CRLF line ends, every cell as text. */
 export function toExcelCsv(header: string[], rows: CsvCell[][]): string {
-  return stringify([header, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))))], { bom: true, record_delimiter: 'windows' });
+  return stringify([header, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))))], {
+    bom: true,
+    record_delimiter: 'windows',
+  });
 }
 
 /**
@@ -15,7 +18,10 @@ export function toExcelCsv(header: string[], rows: CsvCell[][]): string {
  */
 export function contentDisposition(filename: string, fallback = 'download.csv'): string {
   const ascii = /^[\x20-\x7e]+$/.test(filename) && !/["\\]/.test(filename) ? filename : fallback;
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase(),
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -39,6 +45,9 @@ export function sendPdf(reply: FastifyReply, fileName: string, render: (out: Nod
   });
   return reply
     .type('application/pdf')
-    .header('content-disposition', `attachment; filename="enishi.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="enishi.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    )
     .send(body);
 }

@@ -14,13 +14,13 @@ export function registerErrorPages(app: FastifyInstance): void {
   app.setErrorHandler(async (err: FastifyError, req, reply) => {
     const status = statusOf(err);
     if (status >= 500) req.log.error({ err }, 'request failed');
-    const message = status >= 500 ? 'システムエラーが発生しました。時間をおいてもう一度お試しください。' : messageOf(err, status);
+    const message =
+      status >= 500 ? 'システムエラーが発生しました。時間をおいてもう一度お試しください。' : messageOf(err, status);
     return sendError(req, reply, status, message);
   });
 
-  app.setNotFoundHandler(
-    { preHandler: app.rateLimit({ max: 60, timeWindow: '1 minute' }) },
-    async (req, reply) => sendError(req, reply, 404, MESSAGES[404]!),
+  app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 60, timeWindow: '1 minute' }) }, async (req, reply) =>
+    sendError(req, reply, 404, MESSAGES[404]!),
   );
 }
 
@@ -34,12 +34,14 @@ function statusOf(err: FastifyError): number {
 
 function messageOf(err: FastifyError, status: number): string {
   if (err instanceof UserError) return err.message;
-  if (err.code?.startsWith('FST_CSRF')) return '送信の確認ができませんでした（有効期限切れの可能性があります）。ページを再読み込みしてもう一度お試しください。';
+  if (err.code?.startsWith('FST_CSRF'))
+    return '送信の確認ができませんでした（有効期限切れの可能性があります）。ページを再読み込みしてもう一度お試しください。';
   return MESSAGES[status] ?? MESSAGES[400]!;
 }
 
 async function sendError(req: FastifyRequest, reply: FastifyReply, status: number, message: string) {
-  const wantsJson = (req.headers.accept ?? '').includes('application/json') && !(req.headers.accept ?? '').includes('text/html');
+  const wantsJson =
+    (req.headers.accept ?? '').includes('application/json') && !(req.headers.accept ?? '').includes('text/html');
   if (wantsJson) return reply.code(status).send({ error: message });
   try {
     return await reply.render('error', { title: 'エラー', status, message }, status);

@@ -1,6 +1,10 @@
 /** An error caused by the user's request: shown to them in Japanese, never logged as a fault. */
 export class UserError extends Error {
-  constructor(message: string, public statusCode = 400, public fieldErrors: Record<string, string> = {}) {
+  constructor(
+    message: string,
+    public statusCode = 400,
+    public fieldErrors: Record<string, string> = {},
+  ) {
     super(message);
     this.name = 'UserError';
   }

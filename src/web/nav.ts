@@ -1,7 +1,11 @@
 import type { StaffRole } from './roles.js';
 
 /** The main menu, in order. Each domain adds its own entry here. */
-export interface NavItem { href: string; label: string; role: StaffRole }
+export interface NavItem {
+  href: string;
+  label: string;
+  role: StaffRole;
+}
 
 export const NAV: NavItem[] = [
   { href: '/members', label: '会員', role: 'viewer' },

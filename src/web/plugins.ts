@@ -18,7 +18,9 @@ export const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url))
 export async function registerPlugins(app: FastifyInstance): Promise<void> {
   await app.register(helmet, {
     hsts: false, // served over plain HTTP on the office LAN unless a proxy adds TLS
-    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, scriptSrc: ["'self'"], formAction: ["'self'"] } },
+    contentSecurityPolicy: {
+      directives: { upgradeInsecureRequests: null, scriptSrc: ["'self'"], formAction: ["'self'"] },
+    },
   });
   await app.register(rateLimit, { global: false });
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
@@ -37,7 +39,12 @@ export async function registerPlugins(app: FastifyInstance): Promise<void> {
       (req.headers['x-csrf-token'] as string | undefined) ??
       (req.query as Record<string, string> | undefined)?._csrf,
   });
-  await app.register(fastifyStatic, { root: VIEWS_DIR + 'assets', prefix: '/assets/', decorateReply: false, maxAge: '1h' });
+  await app.register(fastifyStatic, {
+    root: VIEWS_DIR + 'assets',
+    prefix: '/assets/',
+    decorateReply: false,
+    maxAge: '1h',
+  });
   await app.register(view, {
     engine: { eta: new Eta({ views: VIEWS_DIR, cache: process.env.NODE_ENV !== 'development', autoEscape: true }) },
     templates: VIEWS_DIR,

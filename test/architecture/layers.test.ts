@@ -25,7 +25,8 @@ const CLEAN = {
   'src/db/orm.ts': "import type { Config } from '../config.js';\nexport type EntityManager = { config?: Config };\n",
   'src/web/roles.ts': "export type StaffRole = 'admin' | 'staff';\n",
   'src/audit/labels.ts': "import type { EntityManager } from '../db/orm.js';\nexport type Em = EntityManager;\n",
-  'src/members/member.entity.ts': "import type { Em } from '../audit/labels.js';\nimport type { StaffRole } from '../web/roles.js';\nexport type M = [Em, StaffRole];\n",
+  'src/members/member.entity.ts':
+    "import type { Em } from '../audit/labels.js';\nimport type { StaffRole } from '../web/roles.js';\nexport type M = [Em, StaffRole];\n",
   'src/dues/invoice.ts': "import type { M } from '../members/member.entity.js';\nexport type I = M;\n",
   'src/app.ts': "import './dues/invoice.js';\nexport const lazy = () => import('./members/member.entity.js');\n",
   'migrations/index.ts': "export { fee } from '../src/config.js';\n",
@@ -41,7 +42,11 @@ t.test('the source tree has no upward import and no import cycle', async (tt) =>
 t.test('a clean tree passes the check', async (tt) => {
   const root = fixtureTree(tt, CLEAN);
   const graph = buildImportGraph(root);
-  tt.same([...graph.get('src/app.ts')!].sort(), ['src/dues/invoice.ts', 'src/members/member.entity.ts'], 'side-effect and dynamic imports count');
+  tt.same(
+    [...graph.get('src/app.ts')!].sort(),
+    ['src/dues/invoice.ts', 'src/members/member.entity.ts'],
+    'side-effect and dynamic imports count',
+  );
   tt.same(checkLayers(graph), { upward: [], cycles: [], unlayered: [] });
 });
 
@@ -50,12 +55,19 @@ t.test('db importing a domain is reported as an upward import', async (tt) => {
     ...CLEAN,
     'src/db/entities.ts': "import type { M } from '../members/member.entity.js';\nexport type All = [M];\n",
   });
-  tt.same(checkLayers(buildImportGraph(root)).upward, ['src/db/entities.ts -> src/members/member.entity.ts (layer db imports layer members)']);
+  tt.same(checkLayers(buildImportGraph(root)).upward, [
+    'src/db/entities.ts -> src/members/member.entity.ts (layer db imports layer members)',
+  ]);
 });
 
 t.test('a domain importing a later domain is reported as an upward import', async (tt) => {
-  const root = fixtureTree(tt, { ...CLEAN, 'src/members/uses-dues.ts': "export type { I } from '../dues/invoice.js';\n" });
-  tt.same(checkLayers(buildImportGraph(root)).upward, ['src/members/uses-dues.ts -> src/dues/invoice.ts (layer members imports layer dues)']);
+  const root = fixtureTree(tt, {
+    ...CLEAN,
+    'src/members/uses-dues.ts': "export type { I } from '../dues/invoice.js';\n",
+  });
+  tt.same(checkLayers(buildImportGraph(root)).upward, [
+    'src/members/uses-dues.ts -> src/dues/invoice.ts (layer members imports layer dues)',
+  ]);
 });
 
 t.test('two files importing each other are reported as a cycle', async (tt) => {

@@ -5,12 +5,31 @@ import { findCycles, type ImportGraph } from './import-graph.js';
  * layer or any lower one; folders on the same level may import each other as long as no
  * cycle appears. Domains are the exception: each may import only the domains before it.
  */
-export interface Layer { name: string; level: number; rank?: number; matches: (file: string) => boolean }
+export interface Layer {
+  name: string;
+  level: number;
+  rank?: number;
+  matches: (file: string) => boolean;
+}
 
 const under = (folder: string) => (file: string) => file.startsWith(folder);
-const oneOf = (...files: string[]) => (file: string) => files.includes(file);
+const oneOf =
+  (...files: string[]) =>
+  (file: string) =>
+    files.includes(file);
 
-export const DOMAINS = ['staff', 'settings', 'members', 'supporters', 'dues', 'banking', 'receipts', 'mailings', 'reports', 'accounting'];
+export const DOMAINS = [
+  'staff',
+  'settings',
+  'members',
+  'supporters',
+  'dues',
+  'banking',
+  'receipts',
+  'mailings',
+  'reports',
+  'accounting',
+];
 
 export const LAYERS: Layer[] = [
   { name: 'lib', level: 1, matches: under('src/lib/') },
@@ -27,8 +46,10 @@ export const LAYERS: Layer[] = [
   {
     name: 'top',
     level: 6,
-    matches: (f) => oneOf('src/app.ts', 'src/cli.ts', 'src/server.ts', 'src/mikro-orm.config.ts', 'src/seed.ts')(f)
-      || under('src/jobs/')(f) || under('src/bin/')(f),
+    matches: (f) =>
+      oneOf('src/app.ts', 'src/cli.ts', 'src/server.ts', 'src/mikro-orm.config.ts', 'src/seed.ts')(f) ||
+      under('src/jobs/')(f) ||
+      under('src/bin/')(f),
   },
 ];
 

@@ -5,7 +5,9 @@ import { build } from '../helper.js';
 
 t.test('every audited entity of the entity list has Japanese labels once the app is built', async (t) => {
   await build(t);
-  const unnamed = entities.map((e) => e.meta.className).filter((name) => name !== 'AuditLog' && entityLabel(name) === name);
+  const unnamed = entities
+    .map((e) => e.meta.className)
+    .filter((name) => name !== 'AuditLog' && entityLabel(name) === name);
   t.same(unnamed, []);
   t.equal(fieldLabel('Member', 'familyKana'), 'セイ');
   t.equal(valueLabel('Payment', 'method', 'bank'), '銀行振込');

@@ -11,36 +11,71 @@ async function workspace(t: Test) {
   const { dir, run } = await cliWorkspace(t, 'enishi-bank-cli-');
   // Two members with 2026 dues: 山田 (exact name) and 鈴木 (member number 1024 in the payer text).
   const members = join(dir, 'members.csv');
-  writeFileSync(members, encodeCp932('会員番号,氏名,フリガナ,会員種別\r\n1,山田 太郎,ヤマダ タロウ,正会員\r\n1024,鈴木 花子,スズキ ハナコ,賛助会員\r\n'));
+  writeFileSync(
+    members,
+    encodeCp932(
+      '会員番号,氏名,フリガナ,会員種別\r\n1,山田 太郎,ヤマダ タロウ,正会員\r\n1024,鈴木 花子,スズキ ハナコ,賛助会員\r\n',
+    ),
+  );
   t.equal((await run('members', 'import', members)).code, 0);
   t.equal((await run('invoices', 'issue', '--year', '2026')).code, 0);
   return { dir, run };
 }
 
-t.test('bank import --json prints the import summary and every line; --dry-run stores nothing; a second run finds everything known', async (t) => {
-  const { run } = await workspace(t);
-  const dry = await run('bank', 'import', SAMPLE, '--dry-run', '--json');
-  t.equal(dry.code, 0, dry.err);
-  const planned = JSON.parse(dry.out);
-  t.equal(planned.import.id, null);
-  const r = await run('bank', 'import', SAMPLE, '--json');
-  t.equal(r.code, 0, r.err);
-  const out = JSON.parse(r.out);
-  t.same(Object.keys(out), ['import', 'transactions']);
-  t.same(Object.keys(out.import), ['id', 'format', 'lines', 'deposits', 'known', 'matched', 'review', 'ignored']);
-  t.match(out.import, { id: Number, format: 'csv-signed', lines: 10, deposits: 9, known: 0, matched: 2, review: 7, ignored: 1 });
-  t.same({ ...planned.import, id: out.import.id }, out.import, 'the dry run predicted the same');
-  const first = out.transactions[0];
-  t.same(first, { line: 5, date: '2026-05-07', amount: 5000, payer: 'ﾔﾏﾀﾞ ﾀﾛｳ', status: 'matched', memberNo: '1', invoices: ['2026-000001'] });
-  t.same(out.transactions[1], { line: 6, date: '2026-05-07', amount: 3000, payer: '1024ｽｽﾞｷ ﾊﾅｺ', status: 'matched', memberNo: '1024', invoices: ['2026-000002'] });
-  const second = out.transactions.find((x: { payer: string; line: number }) => x.payer === 'ﾔﾏﾀﾞ ﾀﾛｳ' && x.line === 13);
-  t.equal(second.status, 'review');
-  t.match(second.suggestions[0], { memberNo: '1', score: Number, reasons: Array });
-  t.equal(out.transactions.find((x: { status: string }) => x.status === 'ignored').amount, 660);
-  const again = JSON.parse((await run('bank', 'import', SAMPLE, '--json')).out);
-  t.match(again.import, { known: 10, matched: 0, review: 0 });
-  t.ok(again.transactions.every((x: { status: string }) => x.status === 'known'));
-});
+t.test(
+  'bank import --json prints the import summary and every line; --dry-run stores nothing; a second run finds everything known',
+  async (t) => {
+    const { run } = await workspace(t);
+    const dry = await run('bank', 'import', SAMPLE, '--dry-run', '--json');
+    t.equal(dry.code, 0, dry.err);
+    const planned = JSON.parse(dry.out);
+    t.equal(planned.import.id, null);
+    const r = await run('bank', 'import', SAMPLE, '--json');
+    t.equal(r.code, 0, r.err);
+    const out = JSON.parse(r.out);
+    t.same(Object.keys(out), ['import', 'transactions']);
+    t.same(Object.keys(out.import), ['id', 'format', 'lines', 'deposits', 'known', 'matched', 'review', 'ignored']);
+    t.match(out.import, {
+      id: Number,
+      format: 'csv-signed',
+      lines: 10,
+      deposits: 9,
+      known: 0,
+      matched: 2,
+      review: 7,
+      ignored: 1,
+    });
+    t.same({ ...planned.import, id: out.import.id }, out.import, 'the dry run predicted the same');
+    const first = out.transactions[0];
+    t.same(first, {
+      line: 5,
+      date: '2026-05-07',
+      amount: 5000,
+      payer: 'ﾔﾏﾀﾞ ﾀﾛｳ',
+      status: 'matched',
+      memberNo: '1',
+      invoices: ['2026-000001'],
+    });
+    t.same(out.transactions[1], {
+      line: 6,
+      date: '2026-05-07',
+      amount: 3000,
+      payer: '1024ｽｽﾞｷ ﾊﾅｺ',
+      status: 'matched',
+      memberNo: '1024',
+      invoices: ['2026-000002'],
+    });
+    const second = out.transactions.find(
+      (x: { payer: string; line: number }) => x.payer === 'ﾔﾏﾀﾞ ﾀﾛｳ' && x.line === 13,
+    );
+    t.equal(second.status, 'review');
+    t.match(second.suggestions[0], { memberNo: '1', score: Number, reasons: Array });
+    t.equal(out.transactions.find((x: { status: string }) => x.status === 'ignored').amount, 660);
+    const again = JSON.parse((await run('bank', 'import', SAMPLE, '--json')).out);
+    t.match(again.import, { known: 10, matched: 0, review: 0 });
+    t.ok(again.transactions.every((x: { status: string }) => x.status === 'known'));
+  },
+);
 
 t.test('bank import errors: one line and a non-zero exit', async (t) => {
   const { dir, run } = await workspace(t);

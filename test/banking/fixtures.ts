@@ -7,10 +7,24 @@ import { MemberType } from '../../src/members/member-type.entity.js';
 import type { IMember } from '../../src/members/member.entity.js';
 import { addMember, asTest } from '../supporters/fixtures.js';
 
-export const SAMPLES = ['bank-signed-preamble-202605.csv', 'bank-two-columns-202605.csv', 'bank-utf8-bom-202605.csv', 'zengin-nyushukkin-202605.txt'] as const;
-export const sample = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../fixtures/bank/${name}`, import.meta.url)));
+export const SAMPLES = [
+  'bank-signed-preamble-202605.csv',
+  'bank-two-columns-202605.csv',
+  'bank-utf8-bom-202605.csv',
+  'zengin-nyushukkin-202605.txt',
+] as const;
+export const sample = (name: string): Buffer =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/bank/${name}`, import.meta.url)));
 
-export interface Office { yamada: IMember; suzuki: IMember; takahashi: IMember; midori: IMember; sato: IMember; ito: IMember; watanabe: IMember }
+export interface Office {
+  yamada: IMember;
+  suzuki: IMember;
+  takahashi: IMember;
+  midori: IMember;
+  sato: IMember;
+  ito: IMember;
+  watanabe: IMember;
+}
 
 /**
  * The members the May 2026 sample statements were written for, each with the 2026 dues
@@ -18,15 +32,31 @@ export interface Office { yamada: IMember; suzuki: IMember; takahashi: IMember; 
  */
 export async function office(em: () => EntityManager): Promise<Office> {
   const e = em();
-  const orgType = e.create(MemberType, { name: '団体会員', annualFee: 10000, forOrganizations: true, sortOrder: 4 } as never);
+  const orgType = e.create(MemberType, {
+    name: '団体会員',
+    annualFee: 10000,
+    forOrganizations: true,
+    sortOrder: 4,
+  } as never);
   await asTest(() => e.flush());
-  const person = (familyName: string, givenName: string, familyKana: string, givenKana: string, extra: Record<string, string> = {}) =>
-    addMember(em(), { familyName, givenName, familyKana, givenKana, ...extra });
+  const person = (
+    familyName: string,
+    givenName: string,
+    familyKana: string,
+    givenKana: string,
+    extra: Record<string, string> = {},
+  ) => addMember(em(), { familyName, givenName, familyKana, givenKana, ...extra });
   const o: Office = {
     yamada: await person('山田', '太郎', 'ヤマダ', 'タロウ'),
     suzuki: await person('鈴木', '花子', 'スズキ', 'ハナコ', { memberNo: '1024', memberTypeId: '2' }),
     takahashi: await person('高橋', '健一', 'タカハシ', 'ケンイチ'),
-    midori: await addMember(em(), { kind: 'organization', orgName: '特定非営利活動法人みどりの森', orgKana: 'ミドリノモリ', contactPerson: '森 一郎', memberTypeId: String((orgType as { id: number }).id) }),
+    midori: await addMember(em(), {
+      kind: 'organization',
+      orgName: '特定非営利活動法人みどりの森',
+      orgKana: 'ミドリノモリ',
+      contactPerson: '森 一郎',
+      memberTypeId: String((orgType as { id: number }).id),
+    }),
     sato: await person('佐藤', '勝', 'サトウ', 'マサル'),
     ito: await person('伊藤', '良子', 'イトウ', 'ヨシコ'),
     watanabe: await person('渡辺', '駿', 'ワタナベ', 'シュン'),

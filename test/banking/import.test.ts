@@ -10,7 +10,8 @@ import { encodeCp932 } from '../../src/lib/text-encoding.js';
 import { asTest, duesDatabase, failure } from '../dues/fixtures.js';
 import { office, sample, SAMPLES } from './fixtures.js';
 
-const statusOf = (r: Awaited<ReturnType<typeof importStatement>>) => r.transactions.map((x) => `${x.line}:${x.status}${x.memberNo ? ':' + x.memberNo : ''}`);
+const statusOf = (r: Awaited<ReturnType<typeof importStatement>>) =>
+  r.transactions.map((x) => `${x.line}:${x.status}${x.memberNo ? ':' + x.memberNo : ''}`);
 
 for (const file of SAMPLES) {
   t.test(`${file}: certain transfers are matched automatically, the rest go to review with reasons`, async (t) => {
@@ -22,7 +23,11 @@ for (const file of SAMPLES) {
     const byPayer = (p: string) => r.transactions.filter((x) => x.payer.replace(/\s|　/g, '').includes(p));
     t.equal(byPayer('ﾔﾏﾀﾞﾀﾛｳ')[0]!.memberNo, String(o.yamada.memberNo), 'exact kana name');
     t.equal(byPayer('ﾔﾏﾀﾞﾀﾛｳ')[1]!.status, 'review', 'the second 5,000 from 山田 finds no open invoice left');
-    t.match(byPayer('ﾔﾏﾀﾞﾀﾛｳ')[1]!.suggestions?.[0]?.reasons.join(' '), '前の行で入金済み', 'and its suggestion says why');
+    t.match(
+      byPayer('ﾔﾏﾀﾞﾀﾛｳ')[1]!.suggestions?.[0]?.reasons.join(' '),
+      '前の行で入金済み',
+      'and its suggestion says why',
+    );
     t.equal(byPayer('ｽｽﾞｷ')[0]!.memberNo, '1024', 'member number prefix');
     t.equal(byPayer('ﾀｶﾊｼ')[0]!.status, 'matched', '220 yen short: a transfer fee');
     t.equal(byPayer('ﾐﾄﾞﾘﾉﾓﾘ')[0]!.memberNo, String(o.midori.memberNo), 'corporate payer for 団体会員');
@@ -48,7 +53,8 @@ t.test('the same file twice, or an overlapping file, never creates a second paym
   const again = await asTest(() => importStatement(em(), { bytes: file, fileName: 'a.csv' }));
   t.same([again.import.known, again.import.matched, again.import.review], [10, 0, 0]);
   t.equal(await em().count(Payment, {}), 6);
-  const text = '取引日,起算日,入出金区分,取引区分,金額,振込依頼人名,摘要,残高\r\n2026年05月20日,2026年05月20日,入金,振込,12,ﾘｿｸ,,170132\r\n2026年06月02日,2026年06月02日,入金,振込,3000,ｻﾄｳ ﾊﾅｺ,,173132\r\n';
+  const text =
+    '取引日,起算日,入出金区分,取引区分,金額,振込依頼人名,摘要,残高\r\n2026年05月20日,2026年05月20日,入金,振込,12,ﾘｿｸ,,170132\r\n2026年06月02日,2026年06月02日,入金,振込,3000,ｻﾄｳ ﾊﾅｺ,,173132\r\n';
   const overlap = await asTest(() => importStatement(em(), { bytes: encodeCp932(text), fileName: 'b.csv' }));
   t.same([overlap.import.lines, overlap.import.known, overlap.import.review], [2, 1, 1], 'the line of 5/20 was known');
   t.equal(await em().count(BankTransaction, {}), 11);
@@ -61,7 +67,11 @@ t.test('malformed files are refused with the line named and nothing is stored', 
     ['empty', Buffer.alloc(0), /空です/],
     ['pdf', Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj'), /PDF/],
     ['member list', encodeCp932('会員番号,氏名,フリガナ\r\n1,山田 太郎,ヤマダ タロウ\r\n'), /会員名簿/],
-    ['bad date', encodeCp932('日付,摘要,お引出し,お預入れ,残高\r\n2026/5/7,振込 ﾔﾏﾀﾞ,,5000,1\r\n2026/13/40,振込 ｽｽﾞｷ,,3000,2\r\n'), /3行目: 日付「2026\/13\/40」が読めません/],
+    [
+      'bad date',
+      encodeCp932('日付,摘要,お引出し,お預入れ,残高\r\n2026/5/7,振込 ﾔﾏﾀﾞ,,5000,1\r\n2026/13/40,振込 ｽｽﾞｷ,,3000,2\r\n'),
+      /3行目: 日付「2026\/13\/40」が読めません/,
+    ],
     ['truncated zengin', sample('zengin-nyushukkin-202605.txt').subarray(0, 1500), /途中で切れて/],
   ];
   for (const [name, bytes, message] of cases) {
@@ -72,31 +82,54 @@ t.test('malformed files are refused with the line named and nothing is stored', 
   t.equal(await em().count(Payment, {}), 0);
 });
 
-t.test('confirming a suggestion learns the payer name; next month it matches automatically; undo of a line and of an import', async (t) => {
-  const em = await duesDatabase(t);
-  const o = await office(em);
-  const first = await asTest(() => importStatement(em(), { bytes: sample('bank-two-columns-202605.csv'), fileName: 'may.csv' }));
-  const itoLine = await em().findOneOrFail(BankTransaction, { payer: { $like: '%ｲﾄｳ%' } });
-  const inv = await em().findOneOrFail(Invoice, { member: o.ito.id });
-  await asTest(() => confirm(em(), itoLine.id, { memberId: o.ito.id, allocations: [{ invoiceId: inv.id, amount: 5000 }], remainder: 'donation', learnAlias: true }));
-  t.equal((await em().findOneOrFail(Invoice, inv.id)).status, 'paid');
-  t.equal(await em().count(PayerAlias, { member: o.ito.id }), 1, 'alias learned');
+t.test(
+  'confirming a suggestion learns the payer name; next month it matches automatically; undo of a line and of an import',
+  async (t) => {
+    const em = await duesDatabase(t);
+    const o = await office(em);
+    const first = await asTest(() =>
+      importStatement(em(), { bytes: sample('bank-two-columns-202605.csv'), fileName: 'may.csv' }),
+    );
+    const itoLine = await em().findOneOrFail(BankTransaction, { payer: { $like: '%ｲﾄｳ%' } });
+    const inv = await em().findOneOrFail(Invoice, { member: o.ito.id });
+    await asTest(() =>
+      confirm(em(), itoLine.id, {
+        memberId: o.ito.id,
+        allocations: [{ invoiceId: inv.id, amount: 5000 }],
+        remainder: 'donation',
+        learnAlias: true,
+      }),
+    );
+    t.equal((await em().findOneOrFail(Invoice, inv.id)).status, 'paid');
+    t.equal(await em().count(PayerAlias, { member: o.ito.id }), 1, 'alias learned');
 
-  await asTest(() => undoLine(em(), itoLine.id, '別の会員だった'));
-  t.equal((await em().findOneOrFail(Invoice, inv.id)).status, 'unpaid', 'line undo reverses the payment');
-  t.equal((await em().findOneOrFail(BankTransaction, itoLine.id)).status, 'review', 'line back in the queue');
-  await asTest(() => confirm(em(), itoLine.id, { memberId: o.ito.id, allocations: [{ invoiceId: inv.id, amount: 5000 }], remainder: 'donation', learnAlias: true }));
+    await asTest(() => undoLine(em(), itoLine.id, '別の会員だった'));
+    t.equal((await em().findOneOrFail(Invoice, inv.id)).status, 'unpaid', 'line undo reverses the payment');
+    t.equal((await em().findOneOrFail(BankTransaction, itoLine.id)).status, 'review', 'line back in the queue');
+    await asTest(() =>
+      confirm(em(), itoLine.id, {
+        memberId: o.ito.id,
+        allocations: [{ invoiceId: inv.id, amount: 5000 }],
+        remainder: 'donation',
+        learnAlias: true,
+      }),
+    );
 
-  // June: 伊藤 owes the 2027 dues (issued early), and transfers 5,000 under the same name.
-  const { createManualInvoice } = await import('../../src/dues/invoice.service.js');
-  await asTest(() => createManualInvoice(em(), { memberId: o.ito.id, fiscalYear: 2027, amount: 5000 }));
-  const june = encodeCp932('"日付","摘要","お引出し","お預入れ","残高"\r\n"2026/6/5","振込 ｲﾄｳ ﾖｼｺ","","5,000","1"\r\n');
-  const next = await asTest(() => importStatement(em(), { bytes: june, fileName: 'june.csv' }));
-  t.equal(next.transactions[0]!.status, 'matched', 'the learned payer name matched automatically');
-  t.match(await failure(asTest(() => undoImport(em(), first.import.id!, ''))), { statusCode: 422 });
-  await asTest(() => undoImport(em(), first.import.id!, '別の口座の明細だった'));
-  t.equal(await em().count(BankTransaction, { bankImport: first.import.id }), 0, 'lines removed');
-  t.equal(await em().count(Payment, { source: 'bank', status: 'active' }), 1, 'only June stays');
-  const again = await asTest(() => importStatement(em(), { bytes: sample('bank-two-columns-202605.csv'), fileName: 'may.csv' }));
-  t.equal(again.import.known, 0, 'after an undo the same file can be imported again');
-});
+    // June: 伊藤 owes the 2027 dues (issued early), and transfers 5,000 under the same name.
+    const { createManualInvoice } = await import('../../src/dues/invoice.service.js');
+    await asTest(() => createManualInvoice(em(), { memberId: o.ito.id, fiscalYear: 2027, amount: 5000 }));
+    const june = encodeCp932(
+      '"日付","摘要","お引出し","お預入れ","残高"\r\n"2026/6/5","振込 ｲﾄｳ ﾖｼｺ","","5,000","1"\r\n',
+    );
+    const next = await asTest(() => importStatement(em(), { bytes: june, fileName: 'june.csv' }));
+    t.equal(next.transactions[0]!.status, 'matched', 'the learned payer name matched automatically');
+    t.match(await failure(asTest(() => undoImport(em(), first.import.id!, ''))), { statusCode: 422 });
+    await asTest(() => undoImport(em(), first.import.id!, '別の口座の明細だった'));
+    t.equal(await em().count(BankTransaction, { bankImport: first.import.id }), 0, 'lines removed');
+    t.equal(await em().count(Payment, { source: 'bank', status: 'active' }), 1, 'only June stays');
+    const again = await asTest(() =>
+      importStatement(em(), { bytes: sample('bank-two-columns-202605.csv'), fileName: 'may.csv' }),
+    );
+    t.equal(again.import.known, 0, 'after an undo the same file can be imported again');
+  },
+);

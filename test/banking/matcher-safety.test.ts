@@ -10,15 +10,53 @@ import { kanaKey } from '../../src/banking/payer-name.js';
 let seed = 20260507;
 const rnd = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * n);
 const pick = <T>(xs: T[]): T => xs[rnd(xs.length)]!;
-const FAMILY = ['ヤマダ', 'スズキ', 'タナカ', 'サトウ', 'イトウ', 'ワタナベ', 'コバヤシ', 'カトウ', 'ヨシダ', 'ヤマモト', 'ナカムラ', 'マツモト'];
-const GIVEN = ['タロウ', 'ハナコ', 'ケンイチ', 'ユウコ', 'シュン', 'ミキ', 'ジュンコ', 'ヒロシ', 'マコト', 'サトシ', 'ケイコ', 'ヨウコ', 'ダイスケ', 'アキラ'];
+const FAMILY = [
+  'ヤマダ',
+  'スズキ',
+  'タナカ',
+  'サトウ',
+  'イトウ',
+  'ワタナベ',
+  'コバヤシ',
+  'カトウ',
+  'ヨシダ',
+  'ヤマモト',
+  'ナカムラ',
+  'マツモト',
+];
+const GIVEN = [
+  'タロウ',
+  'ハナコ',
+  'ケンイチ',
+  'ユウコ',
+  'シュン',
+  'ミキ',
+  'ジュンコ',
+  'ヒロシ',
+  'マコト',
+  'サトシ',
+  'ケイコ',
+  'ヨウコ',
+  'ダイスケ',
+  'アキラ',
+];
 // Full-width katakana → the half-width bank form, small kana written large (ｼｭﾝ → ｼﾕﾝ), as banks send it.
 const HALF = new Map<string, string>();
 for (let c = 0xff66; c <= 0xff9d; c++) {
   const h = String.fromCharCode(c);
   for (const mark of ['', '\uff9e', '\uff9f']) HALF.set((h + mark).normalize('NFKC'), h + mark);
 }
-const LARGE: Record<string, string> = { ャ: 'ヤ', ュ: 'ユ', ョ: 'ヨ', ッ: 'ツ', ァ: 'ア', ィ: 'イ', ゥ: 'ウ', ェ: 'エ', ォ: 'オ' };
+const LARGE: Record<string, string> = {
+  ャ: 'ヤ',
+  ュ: 'ユ',
+  ョ: 'ヨ',
+  ッ: 'ツ',
+  ァ: 'ア',
+  ィ: 'イ',
+  ゥ: 'ウ',
+  ェ: 'エ',
+  ォ: 'オ',
+};
 const half = (s: string) => [...s].map((c) => HALF.get(LARGE[c] ?? c) ?? c).join('');
 
 function register(n: number) {
@@ -26,8 +64,24 @@ function register(n: number) {
   const invoices: MatchInvoice[] = [];
   for (let id = 1; id <= n; id++) {
     const household = rnd(10) === 0 ? Math.ceil(id / 2) : null;
-    members.push({ id, memberNo: String(id), kind: 'individual', familyKana: pick(FAMILY), givenKana: pick(GIVEN), orgKana: '', name: `会員${id}`, householdId: household });
-    for (let y = 0, years = rnd(3); y < years; y++) invoices.push({ id: invoices.length + 1, invoiceNo: `${2026 - y}-${id}`, memberId: id, fiscalYear: 2026 - y, open: pick([3000, 5000, 5000, 10000]) });
+    members.push({
+      id,
+      memberNo: String(id),
+      kind: 'individual',
+      familyKana: pick(FAMILY),
+      givenKana: pick(GIVEN),
+      orgKana: '',
+      name: `会員${id}`,
+      householdId: household,
+    });
+    for (let y = 0, years = rnd(3); y < years; y++)
+      invoices.push({
+        id: invoices.length + 1,
+        invoiceNo: `${2026 - y}-${id}`,
+        memberId: id,
+        fiscalYear: 2026 - y,
+        open: pick([3000, 5000, 5000, 10000]),
+      });
   }
   return { members, invoices };
 }
@@ -36,7 +90,8 @@ t.test('no automatic match ever names a member other than the one who paid', asy
   const { members, invoices } = register(1500);
   const ctx = buildMatchContext({ members, openInvoices: invoices, aliases: [] });
   const keys = new Map<string, number>();
-  for (const m of members) keys.set(kanaKey(m.familyKana + m.givenKana), (keys.get(kanaKey(m.familyKana + m.givenKana)) ?? 0) + 1);
+  for (const m of members)
+    keys.set(kanaKey(m.familyKana + m.givenKana), (keys.get(kanaKey(m.familyKana + m.givenKana)) ?? 0) + 1);
   const open = (id: number) => invoices.filter((i) => i.memberId === id).reduce((s, i) => s + i.open, 0);
   let autos = 0;
   let wrongNumberAutos = 0;
@@ -46,7 +101,14 @@ t.test('no automatic match ever names a member other than the one who paid', asy
     const name = half(`${m.familyKana} ${m.givenKana}`);
     const amount = pick([open(m.id), open(m.id) - 220, open(m.id) + 3000, 5000, 3000]) || 5000;
     const style = rnd(4);
-    const payer = style === 0 ? name : style === 1 ? `${m.memberNo}${name}` : style === 2 ? `${other.memberNo}${name}` : `${m.memberNo}`;
+    const payer =
+      style === 0
+        ? name
+        : style === 1
+          ? `${m.memberNo}${name}`
+          : style === 2
+            ? `${other.memberNo}${name}`
+            : `${m.memberNo}`;
     const r = matchDeposit(ctx, { amount, payer });
     if (!r.auto) continue;
     autos++;
@@ -54,7 +116,10 @@ t.test('no automatic match ever names a member other than the one who paid', asy
     // Another's number with a name that is also theirs (a homonym) points to them: the number decides.
     const sameName = kanaKey(other.familyKana + other.givenKana) === kanaKey(m.familyKana + m.givenKana);
     t.equal(best.memberId, style === 2 && sameName ? other.id : m.id, `auto for ${payer} ${amount}`);
-    t.ok(best.certain && (best.difference === 0 || best.fee > 0) && best.surplus === 0, 'auto only when certain and settled');
+    t.ok(
+      best.certain && (best.difference === 0 || best.fee > 0) && best.surplus === 0,
+      'auto only when certain and settled',
+    );
     if (style === 2 && !sameName) wrongNumberAutos++;
     if (style === 0) t.equal(keys.get(kanaKey(name)), 1, 'auto by name only when the name is unique');
   }
@@ -68,7 +133,10 @@ t.test('matching 10,000 deposits against 50,000 members uses the indexes (no sca
   const ctx = buildMatchContext({ members, openInvoices: invoices, aliases: [] });
   for (let k = 0; k < 10000; k++) {
     const m = pick(members);
-    matchDeposit(ctx, { amount: pick([5000, 4780, 10000, 8000]), payer: rnd(2) ? half(`${m.familyKana} ${m.givenKana}`) : `${m.memberNo}ﾔﾏﾀﾞ ﾀﾛ` });
+    matchDeposit(ctx, {
+      amount: pick([5000, 4780, 10000, 8000]),
+      payer: rnd(2) ? half(`${m.familyKana} ${m.givenKana}`) : `${m.memberNo}ﾔﾏﾀﾞ ﾀﾛ`,
+    });
   }
   const ms = performance.now() - started;
   t.ok(ms < 15000, `build + 10,000 matches took ${Math.round(ms)} ms`);

@@ -4,13 +4,31 @@ import { buildMatchContext, matchDeposit, type MatchInvoice, type MatchMember } 
 let nextId = 1;
 const members: MatchMember[] = [];
 const invoices: MatchInvoice[] = [];
-function member(memberNo: string, family: string, given: string, opts: { org?: string; household?: number; open?: [number, number][]; name?: string } = {}): number {
+function member(
+  memberNo: string,
+  family: string,
+  given: string,
+  opts: { org?: string; household?: number; open?: [number, number][]; name?: string } = {},
+): number {
   const id = nextId++;
   members.push({
-    id, memberNo, kind: opts.org ? 'organization' : 'individual', familyKana: opts.org ? '' : family, givenKana: opts.org ? '' : given,
-    orgKana: opts.org ?? '', name: opts.name ?? `${family} ${given}`, householdId: opts.household ?? null,
+    id,
+    memberNo,
+    kind: opts.org ? 'organization' : 'individual',
+    familyKana: opts.org ? '' : family,
+    givenKana: opts.org ? '' : given,
+    orgKana: opts.org ?? '',
+    name: opts.name ?? `${family} ${given}`,
+    householdId: opts.household ?? null,
   });
-  for (const [fiscalYear, open] of opts.open ?? [[2026, 5000]]) invoices.push({ id: 1000 + invoices.length, invoiceNo: `${fiscalYear}-${String(invoices.length + 1).padStart(6, '0')}`, memberId: id, fiscalYear, open });
+  for (const [fiscalYear, open] of opts.open ?? [[2026, 5000]])
+    invoices.push({
+      id: 1000 + invoices.length,
+      invoiceNo: `${fiscalYear}-${String(invoices.length + 1).padStart(6, '0')}`,
+      memberId: id,
+      fiscalYear,
+      open,
+    });
   return id;
 }
 
@@ -18,7 +36,12 @@ member('1', 'ヤマダ', 'タロウ', { name: '山田 太郎' });
 member('1024', 'スズキ', 'ハナコ', { open: [[2026, 3000]] });
 member('3', 'タカハシ', 'ケンイチ');
 member('4', '', '', { org: 'ミドリノモリ', open: [[2026, 10000]], name: '特定非営利活動法人みどりの森' });
-member('5', 'サトウ', 'マサル', { open: [[2025, 5000], [2026, 5000]] });
+member('5', 'サトウ', 'マサル', {
+  open: [
+    [2025, 5000],
+    [2026, 5000],
+  ],
+});
 member('6', 'イトウ', 'ヨシコ', { household: 1, open: [[2026, 5000]] });
 member('7', 'イトウ', 'カズオ', { household: 1, open: [[2026, 3000]] });
 member('8', 'ワタナベ', 'シュン');
@@ -32,12 +55,24 @@ member('15', 'フジタ', 'ケイコ');
 member('16', 'オノ', 'ユウジ');
 member('17', 'マツモト', 'サトシ', { open: [[2026, 5000]] });
 member('18', '', '', { org: 'アオゾラシヨウジ', open: [[2026, 10000]], name: '株式会社あおぞら商事' });
-member('19', 'イノウエ', 'マリ', { open: [[2024, 5000], [2025, 5000], [2026, 5000]] });
+member('19', 'イノウエ', 'マリ', {
+  open: [
+    [2024, 5000],
+    [2025, 5000],
+    [2026, 5000],
+  ],
+});
 member('20', 'シミズ', 'ケン');
 const byNo = new Map(members.map((m) => [m.memberNo, m.id]));
 const ctx = buildMatchContext({
-  members, openInvoices: invoices, feeTolerances: [110, 165, 220, 330, 440, 550, 660, 880],
-  aliases: [{ payerKey: 'ヤマダハナコ', memberId: byNo.get('1')! }, { payerKey: 'ハヤシシヨウテン', memberId: byNo.get('14')! }, { payerKey: 'シミズケン', memberId: byNo.get('13')! }],
+  members,
+  openInvoices: invoices,
+  feeTolerances: [110, 165, 220, 330, 440, 550, 660, 880],
+  aliases: [
+    { payerKey: 'ヤマダハナコ', memberId: byNo.get('1')! },
+    { payerKey: 'ハヤシシヨウテン', memberId: byNo.get('14')! },
+    { payerKey: 'シミズケン', memberId: byNo.get('13')! },
+  ],
 });
 
 // [what, payer, amount, auto?, best member number (null: no suggestion), allocated invoices of best, reason fragment]
@@ -47,7 +82,15 @@ const SCENARIOS: [string, string, number, boolean, string | null, number, string
   ['member number suffix', 'ｽｽﾞｷ ﾊﾅｺ 1024', 3000, true, '1024', 1, '会員番号 1024'],
   ['member number with a space', '1024 ｽｽﾞｷ ﾊﾅｺ', 3000, true, '1024', 1, '会員番号'],
   ['member number but a different name', '1024ﾅｶﾑﾗ ﾋﾛｼ', 3000, false, '13', 1, 'フリガナが完全に一致'],
-  ['member number of someone else, amount fits the named member', '1024ﾅｶﾑﾗ ﾋﾛｼ', 5000, false, '13', 1, 'フリガナが完全に一致'],
+  [
+    'member number of someone else, amount fits the named member',
+    '1024ﾅｶﾑﾗ ﾋﾛｼ',
+    5000,
+    false,
+    '13',
+    1,
+    'フリガナが完全に一致',
+  ],
   ['learned alias (wife pays for husband)', 'ﾔﾏﾀﾞ ﾊﾅｺ', 5000, true, '1', 1, '学習済み'],
   ['alias of a shop name', 'ﾊﾔｼｼﾖｳﾃﾝ', 5000, true, '14', 1, '学習済み'],
   ['alias conflicting with the exact name of another member', 'ｼﾐｽﾞ ｹﾝ', 5000, false, '13', 1, '学習済み'],
@@ -82,8 +125,24 @@ const SCENARIOS: [string, string, number, boolean, string | null, number, string
   ['member number in brackets', '(1024)ｽｽﾞｷ ﾊﾅｺ', 3000, true, '1024', 1, '会員番号 1024'],
   ['団体会員 by kanji name with 株式会社 (ゆうちょ slip)', '株式会社あおぞら商事', 10000, true, '18', 1, '団体会員'],
   ['corporate payer with a branch word', 'ｶ)ｱｵｿﾞﾗｼﾖｳｼﾞ ﾎﾝｼﾔ', 10000, true, '18', 1, '団体会員'],
-  ['number with a relative\'s name (same family name, nobody else of that name)', '17ﾏﾂﾓﾄ ﾖｳｺ', 5000, true, '17', 1, '会員番号 17'],
-  ['number of one member, the exact name of others (homonyms)', '17ﾀﾅｶ ﾐｷ', 5000, false, '9', 1, '同じフリガナの会員が 2 人'],
+  [
+    "number with a relative's name (same family name, nobody else of that name)",
+    '17ﾏﾂﾓﾄ ﾖｳｺ',
+    5000,
+    true,
+    '17',
+    1,
+    '会員番号 17',
+  ],
+  [
+    'number of one member, the exact name of others (homonyms)',
+    '17ﾀﾅｶ ﾐｷ',
+    5000,
+    false,
+    '9',
+    1,
+    '同じフリガナの会員が 2 人',
+  ],
   ['homonyms with a fee-short amount stay in review', 'ﾀﾅｶ ﾐｷ', 4780, false, '9', 1, '同じフリガナ'],
 ];
 
@@ -95,9 +154,15 @@ t.test(`matcher scenarios (${SCENARIOS.length})`, async (t) => {
     t.equal(best?.memberNo ?? null, bestNo, `${what}: best suggestion`);
     if (best) {
       t.equal(best.allocations.length, allocCount, `${what}: invoices allocated`);
-      t.ok(best.allocations.reduce((s, a) => s + a.amount, 0) <= amount, `${what}: never allocates more than the deposit`);
+      t.ok(
+        best.allocations.reduce((s, a) => s + a.amount, 0) <= amount,
+        `${what}: never allocates more than the deposit`,
+      );
       t.match(best.reasons.join(' / '), reason, `${what}: reason shown`);
-      t.ok(r.suggestions.every((s, k) => k === 0 || s.score <= r.suggestions[k - 1]!.score), `${what}: ranked by score`);
+      t.ok(
+        r.suggestions.every((s, k) => k === 0 || s.score <= r.suggestions[k - 1]!.score),
+        `${what}: ranked by score`,
+      );
     }
   }
 });

@@ -12,7 +12,9 @@ import { office, sample } from './fixtures.js';
 
 async function upload(c: Client, url: string, name: string, bytes: Buffer, fields: Record<string, string> = {}) {
   const { payload, headers } = multipart(name, bytes);
-  const extra = Object.entries(fields).map(([k, v]) => `${k}=${encodeURIComponent(v)}&`).join('');
+  const extra = Object.entries(fields)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}&`)
+    .join('');
   if (!c.csrf) await c.get('/bank');
   return c.request({ method: 'POST', url: `${url}?${extra}_csrf=${encodeURIComponent(c.csrf)}`, payload, headers });
 }
@@ -25,34 +27,50 @@ async function setup(t: Parameters<typeof build>[0]) {
   return { ...ctx, o, c };
 }
 
-t.test('upload → summary → review queue with reasons → confirm a suggestion → member paid, payer name learned', async (t) => {
-  const { em, o, c } = await setup(t);
-  const res = await upload(c, '/bank/imports', 'meisai.csv', sample('bank-two-columns-202605.csv'));
-  t.equal(res.statusCode, 303, res.body.slice(0, 300));
-  const page = await c.get(res.headers.location as string);
-  t.match(page.body, /class="count-deposits">9</);
-  t.match(page.body, /class="count-matched">6</);
-  t.match(page.body, /class="count-review">3</);
-  t.match(page.body, '多い', 'the surplus reason is shown');
-  const line = await em().findOneOrFail(BankTransaction, { payer: { $like: '%ｲﾄｳ%' } });
-  const inv = await em().findOneOrFail(Invoice, { member: o.ito.id });
-  const confirm = await c.post(`/bank/lines/${line.id}/confirm`, { memberId: String(o.ito.id), [`alloc_${inv.id}`]: '5000', fee: '0', remainder: 'donation', learnAlias: '1' });
-  t.equal(confirm.statusCode, 303);
-  t.equal((await em().findOneOrFail(Invoice, inv.id)).status, 'paid');
-  t.equal(await em().count(PayerAlias, { member: o.ito.id }), 1);
-  const member = await c.get(`/members/${o.ito.id}`);
-  t.match(member.body, /dues-status member">会員</);
-  const thanks = await c.get('/bank/to-thank');
-  t.match(thanks.body, '伊藤 良子');
-  t.match(thanks.body, '寄付 3,000円');
-});
+t.test(
+  'upload → summary → review queue with reasons → confirm a suggestion → member paid, payer name learned',
+  async (t) => {
+    const { em, o, c } = await setup(t);
+    const res = await upload(c, '/bank/imports', 'meisai.csv', sample('bank-two-columns-202605.csv'));
+    t.equal(res.statusCode, 303, res.body.slice(0, 300));
+    const page = await c.get(res.headers.location as string);
+    t.match(page.body, /class="count-deposits">9</);
+    t.match(page.body, /class="count-matched">6</);
+    t.match(page.body, /class="count-review">3</);
+    t.match(page.body, '多い', 'the surplus reason is shown');
+    const line = await em().findOneOrFail(BankTransaction, { payer: { $like: '%ｲﾄｳ%' } });
+    const inv = await em().findOneOrFail(Invoice, { member: o.ito.id });
+    const confirm = await c.post(`/bank/lines/${line.id}/confirm`, {
+      memberId: String(o.ito.id),
+      [`alloc_${inv.id}`]: '5000',
+      fee: '0',
+      remainder: 'donation',
+      learnAlias: '1',
+    });
+    t.equal(confirm.statusCode, 303);
+    t.equal((await em().findOneOrFail(Invoice, inv.id)).status, 'paid');
+    t.equal(await em().count(PayerAlias, { member: o.ito.id }), 1);
+    const member = await c.get(`/members/${o.ito.id}`);
+    t.match(member.body, /dues-status member">会員</);
+    const thanks = await c.get('/bank/to-thank');
+    t.match(thanks.body, '伊藤 良子');
+    t.match(thanks.body, '寄付 3,000円');
+  },
+);
 
 t.test('bad uploads show a Japanese message and store nothing; viewers cannot upload', async (t) => {
   const { app, em, c } = await setup(t);
   const res = await upload(c, '/bank/imports', 'list.pdf', Buffer.from('%PDF-1.4 test'));
   t.equal(res.statusCode, 422);
   t.match(res.body, 'PDFファイルは取り込めません');
-  const bad = await upload(c, '/bank/imports', 'x.csv', encodeCp932('"日付","摘要","お引出し","お預入れ","残高"\r\n"2026/5/7","振込 A","","5,000","1"\r\n"2026/5/77","振込 B","","1","1"\r\n'));
+  const bad = await upload(
+    c,
+    '/bank/imports',
+    'x.csv',
+    encodeCp932(
+      '"日付","摘要","お引出し","お預入れ","残高"\r\n"2026/5/7","振込 A","","5,000","1"\r\n"2026/5/77","振込 B","","1","1"\r\n',
+    ),
+  );
   t.equal(bad.statusCode, 422);
   t.match(bad.body, '3行目: 日付「2026/5/77」が読めません');
   t.equal(await em().count(BankImport, {}), 0);
@@ -91,35 +109,76 @@ t.test('a CSV no format knows: map its columns, save the profile, import with it
   const mapping = await c.get(preview.headers.location as string);
   t.match(mapping.body, 'ご依頼人');
   const uploadId = /name="upload" value="([^"]+)"/.exec(mapping.body)![1]!;
-  const saved = await c.post('/bank/profiles', { upload: uploadId, headerRow: '1', date: '1', payer: '2', deposit: '3', withdrawal: '4', name: '〇〇信用金庫', then: 'import' });
+  const saved = await c.post('/bank/profiles', {
+    upload: uploadId,
+    headerRow: '1',
+    date: '1',
+    payer: '2',
+    deposit: '3',
+    withdrawal: '4',
+    name: '〇〇信用金庫',
+    then: 'import',
+  });
   t.equal(saved.statusCode, 303, saved.body.slice(0, 400));
   t.equal(await em().count(Payment, { status: 'active' }), 1, '山田 matched through the mapped columns');
   const profiles = await c.get('/bank/profiles');
   t.match(profiles.body, '〇〇信用金庫');
 });
 
-t.test('the line page: find another member, split one deposit across two members, or book it all as a donation', async (t) => {
-  const { em, o, c } = await setup(t);
-  await upload(c, '/bank/imports', 'meisai.csv', sample('bank-signed-preamble-202605.csv'));
-  const { createManualInvoice } = await import('../../src/dues/invoice.service.js');
-  const { asTest } = await import('../supporters/fixtures.js');
-  const extra = await asTest(() => createManualInvoice(em(), { memberId: o.yamada.id, fiscalYear: 2027, amount: 3000 }));
-  const ito = await em().findOneOrFail(BankTransaction, { payer: { $like: '%ｲﾄｳ%' } });
-  const found = await c.get(`/bank/lines/${ito.id}?q=${encodeURIComponent('ヤマダ')}`);
-  t.equal(found.statusCode, 200);
-  t.match(found.body, '候補に加える');
-  const withYamada = await c.get(`/bank/lines/${ito.id}?add=${o.yamada.id}`);
-  t.match(withYamada.body, extra.invoiceNo, 'the added member’s open invoice can take part of the deposit');
-  const itoInv = await em().findOneOrFail(Invoice, { member: o.ito.id });
-  const over = await c.post(`/bank/lines/${ito.id}/confirm`, { memberId: String(o.ito.id), [`alloc_${itoInv.id}`]: '5000', [`alloc_${extra.id}`]: '4000', fee: '0', remainder: 'donation' });
-  t.equal(over.statusCode, 422, 'more than the open amount is refused on the page');
-  const split = await c.post(`/bank/lines/${ito.id}/confirm`, { memberId: String(o.ito.id), [`alloc_${itoInv.id}`]: '5000', [`alloc_${extra.id}`]: '3000', fee: '0', remainder: 'donation' });
-  t.equal(split.statusCode, 303);
-  t.same((await em().find(Invoice, { id: { $in: [itoInv.id, extra.id] } })).map((i) => i.status), ['paid', 'paid']);
-  t.equal(await em().count(Payment, { bankTransactionId: ito.id }), 2, 'one payment per member, both linked to the line');
+t.test(
+  'the line page: find another member, split one deposit across two members, or book it all as a donation',
+  async (t) => {
+    const { em, o, c } = await setup(t);
+    await upload(c, '/bank/imports', 'meisai.csv', sample('bank-signed-preamble-202605.csv'));
+    const { createManualInvoice } = await import('../../src/dues/invoice.service.js');
+    const { asTest } = await import('../supporters/fixtures.js');
+    const extra = await asTest(() =>
+      createManualInvoice(em(), { memberId: o.yamada.id, fiscalYear: 2027, amount: 3000 }),
+    );
+    const ito = await em().findOneOrFail(BankTransaction, { payer: { $like: '%ｲﾄｳ%' } });
+    const found = await c.get(`/bank/lines/${ito.id}?q=${encodeURIComponent('ヤマダ')}`);
+    t.equal(found.statusCode, 200);
+    t.match(found.body, '候補に加える');
+    const withYamada = await c.get(`/bank/lines/${ito.id}?add=${o.yamada.id}`);
+    t.match(withYamada.body, extra.invoiceNo, 'the added member’s open invoice can take part of the deposit');
+    const itoInv = await em().findOneOrFail(Invoice, { member: o.ito.id });
+    const over = await c.post(`/bank/lines/${ito.id}/confirm`, {
+      memberId: String(o.ito.id),
+      [`alloc_${itoInv.id}`]: '5000',
+      [`alloc_${extra.id}`]: '4000',
+      fee: '0',
+      remainder: 'donation',
+    });
+    t.equal(over.statusCode, 422, 'more than the open amount is refused on the page');
+    const split = await c.post(`/bank/lines/${ito.id}/confirm`, {
+      memberId: String(o.ito.id),
+      [`alloc_${itoInv.id}`]: '5000',
+      [`alloc_${extra.id}`]: '3000',
+      fee: '0',
+      remainder: 'donation',
+    });
+    t.equal(split.statusCode, 303);
+    t.same(
+      (await em().find(Invoice, { id: { $in: [itoInv.id, extra.id] } })).map((i) => i.status),
+      ['paid', 'paid'],
+    );
+    t.equal(
+      await em().count(Payment, { bankTransactionId: ito.id }),
+      2,
+      'one payment per member, both linked to the line',
+    );
 
-  const interest = await em().findOneOrFail(BankTransaction, { payer: { $like: '%ﾘｿｸ%' } });
-  t.equal((await c.post(`/bank/lines/${interest.id}/donation`, { memberId: String(o.midori.id), donationPurpose: '活動支援' })).statusCode, 303);
-  const [gift] = await em().find(Payment, { bankTransactionId: interest.id });
-  t.same([gift!.remainderKind, gift!.remainderAmount], ['donation', 12]);
-});
+    const interest = await em().findOneOrFail(BankTransaction, { payer: { $like: '%ﾘｿｸ%' } });
+    t.equal(
+      (
+        await c.post(`/bank/lines/${interest.id}/donation`, {
+          memberId: String(o.midori.id),
+          donationPurpose: '活動支援',
+        })
+      ).statusCode,
+      303,
+    );
+    const [gift] = await em().find(Payment, { bankTransactionId: interest.id });
+    t.same([gift!.remainderKind, gift!.remainderAmount], ['donation', 12]);
+  },
+);

@@ -38,19 +38,37 @@ export async function bankImportBench(): Promise<Record<string, unknown>> {
   const members = Number(process.env.BENCH_MEMBERS ?? 50_000);
   const deposits = Number(process.env.BENCH_DEPOSITS ?? 10_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'enishi-bench-bank-'));
-  const config = loadConfig({}, { dataDir, databaseUrl: process.env.ENISHI_BENCH_DATABASE_URL ?? '', logLevel: 'warn', secret: 'bench' });
+  const config = loadConfig(
+    {},
+    { dataDir, databaseUrl: process.env.ENISHI_BENCH_DATABASE_URL ?? '', logLevel: 'warn', secret: 'bench' },
+  );
   const orm = await openOrm(config);
   try {
     await seedDefaults(orm.em.fork());
     await insertMembers(orm.em.fork(), members);
     await asBench(() => issueInvoiceRun(orm.em.fork(), { fiscalYear: 2026 }));
     await asBench(() => issueInvoiceRun(orm.em.fork(), { fiscalYear: 2025 })); // then 10,000 of them paid, 60,000 open in all
-    const rows = await orm.em.getConnection().execute<{ member_no: number; family_kana: string; given_kana: string }[]>('select member_no, family_kana, given_kana from member');
-    const paid = await orm.em.getConnection().execute<{ id: number }[]>(`select id from invoice where fiscal_year = 2025 order by id limit ${members - 10_000}`);
+    const rows = await orm.em
+      .getConnection()
+      .execute<{ member_no: number; family_kana: string; given_kana: string }[]>(
+        'select member_no, family_kana, given_kana from member',
+      );
+    const paid = await orm.em
+      .getConnection()
+      .execute<{ id: number }[]>(
+        `select id from invoice where fiscal_year = 2025 order by id limit ${members - 10_000}`,
+      );
     for (let i = 0; i < paid.length; i += 500) {
-      await orm.em.getConnection().execute(`update invoice set status = 'waived', status_reason = 'bench' where id in (${paid.slice(i, i + 500).map((p) => p.id).join(',')})`);
+      await orm.em.getConnection().execute(
+        `update invoice set status = 'waived', status_reason = 'bench' where id in (${paid
+          .slice(i, i + 500)
+          .map((p) => p.id)
+          .join(',')})`,
+      );
     }
-    const [{ n: open }] = await orm.em.getConnection().execute<{ n: number }[]>(`select count(*) as n from invoice where status in ('unpaid', 'partial')`);
+    const [{ n: open }] = await orm.em
+      .getConnection()
+      .execute<{ n: number }[]>(`select count(*) as n from invoice where status in ('unpaid', 'partial')`);
     const bytes = statement(rows, deposits);
     const file = join(dataDir, 'statement.csv');
     writeFileSync(file, bytes);
@@ -59,18 +77,27 @@ export async function bankImportBench(): Promise<Record<string, unknown>> {
     const parsed = readStatement(bytes);
     const parseSeconds = (performance.now() - p0) / 1000;
     // The import itself runs in its own process (the CLI cron uses), so its peak RSS is its own.
-    const child = await enishiInChild(['bank', 'import', file, '--json'], { ENISHI_DATA_DIR: dataDir, ENISHI_DATABASE_URL: config.databaseUrl });
+    const child = await enishiInChild(['bank', 'import', file, '--json'], {
+      ENISHI_DATA_DIR: dataDir,
+      ENISHI_DATABASE_URL: config.databaseUrl,
+    });
     const report = JSON.parse(child.stdout).import;
     const t0 = performance.now();
     const again = await asBench(() => importStatement(orm.em.fork(), { bytes, fileName: 'statement.csv' }));
     const reimportSeconds = (performance.now() - t0) / 1000;
     return {
-      members, openInvoices: Number(open), deposits: parsed.lines.length, fileBytes: bytes.length,
+      members,
+      openInvoices: Number(open),
+      deposits: parsed.lines.length,
+      fileBytes: bytes.length,
       parseAndDecodeSeconds: Math.round(parseSeconds * 1000) / 1000,
-      importSecondsInChild: child.seconds, importPeakRssMb: child.peakRssMb,
+      importSecondsInChild: child.seconds,
+      importPeakRssMb: child.peakRssMb,
       ratioImportToParse: Math.round((child.seconds / parseSeconds) * 10) / 10,
-      matched: report.matched, review: report.review,
-      reimportSameFileSeconds: Math.round(reimportSeconds * 100) / 100, reimportKnown: again.import.known,
+      matched: report.matched,
+      review: report.review,
+      reimportSameFileSeconds: Math.round(reimportSeconds * 100) / 100,
+      reimportKnown: again.import.known,
     };
   } finally {
     await orm.close();

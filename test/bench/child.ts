@@ -5,23 +5,39 @@ import { fileURLToPath } from 'node:url';
 const BIN = fileURLToPath(new URL('../../src/bin/enishi.js', import.meta.url));
 
 /** Runs `enishi …` in its own process; wall time and peak RSS (VmHWM sampled from /proc). */
-export function enishiInChild(args: string[], env: NodeJS.ProcessEnv): Promise<{ seconds: number; peakRssMb: number; stdout: string }> {
+export function enishiInChild(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ seconds: number; peakRssMb: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     let peak = 0;
     const timer = setInterval(() => {
       try {
-        peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0));
-      } catch { /* exited between samples */ }
+        peak = Math.max(
+          peak,
+          Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0),
+        );
+      } catch {
+        /* exited between samples */
+      }
     }, 20);
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(timer);
       if (code !== 0) reject(new Error(`enishi ${args.join(' ')} exited ${code}`));
-      else resolve({ seconds: Math.round((performance.now() - t0) / 10) / 100, peakRssMb: Math.round(peak / 1024), stdout });
+      else
+        resolve({
+          seconds: Math.round((performance.now() - t0) / 10) / 100,
+          peakRssMb: Math.round(peak / 1024),
+          stdout,
+        });
     });
   });
 }

@@ -14,12 +14,28 @@ const asBench = <T>(fn: () => Promise<T>) => withActor({ staffId: null, name: 'b
 
 async function database(members: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'enishi-bench-dues-'));
-  const config = loadConfig({}, { dataDir, databaseUrl: process.env.ENISHI_BENCH_DATABASE_URL ?? '', logLevel: 'warn', secret: 'bench' });
+  const config = loadConfig(
+    {},
+    { dataDir, databaseUrl: process.env.ENISHI_BENCH_DATABASE_URL ?? '', logLevel: 'warn', secret: 'bench' },
+  );
   const orm = await openOrm(config);
   await seedDefaults(orm.em.fork());
   await insertMembers(orm.em.fork(), members);
-  await asBench(() => updateSettings(orm.em.fork(), { orgName: 'NPO法人 エニシの会', bankAccounts: ['〇〇銀行 本店 普通 1234567 トクヒ)エニシ', 'ゆうちょ銀行 00100-1-123456'] }));
-  return { orm, dataDir, config, close: async () => { await orm.close(); rmSync(dataDir, { recursive: true, force: true }); } };
+  await asBench(() =>
+    updateSettings(orm.em.fork(), {
+      orgName: 'NPO法人 エニシの会',
+      bankAccounts: ['〇〇銀行 本店 普通 1234567 トクヒ)エニシ', 'ゆうちょ銀行 00100-1-123456'],
+    }),
+  );
+  return {
+    orm,
+    dataDir,
+    config,
+    close: async () => {
+      await orm.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Annual invoice run for 50,000 members (target ≤ 10 s); a 5,000-page run PDF streamed to disk (target peak RSS ≤ 300 MB). */
@@ -36,8 +52,13 @@ export async function duesBench(): Promise<Record<string, unknown>> {
     const again = await asBench(() => issueInvoiceRun(big.orm.em.fork(), { fiscalYear: 2026 }));
     const t3 = performance.now();
     runFigures = {
-      members: n, issued: r.issued.length, previewSeconds: Math.round(t1 - t0) / 1000, issueSeconds: Math.round(t2 - t1) / 1000,
-      secondRunIssued: again.issued.length, secondRunSeconds: Math.round(t3 - t2) / 1000, dryRunIssued: dry.issued.length,
+      members: n,
+      issued: r.issued.length,
+      previewSeconds: Math.round(t1 - t0) / 1000,
+      issueSeconds: Math.round(t2 - t1) / 1000,
+      secondRunIssued: again.issued.length,
+      secondRunSeconds: Math.round(t3 - t2) / 1000,
+      dryRunIssued: dry.issued.length,
     };
   } finally {
     await big.close();
@@ -47,7 +68,10 @@ export async function duesBench(): Promise<Record<string, unknown>> {
   try {
     const r = await asBench(() => issueInvoiceRun(small.orm.em.fork(), { fiscalYear: 2026 }));
     const out = join(small.dataDir, 'run.pdf');
-    const { stdout: _out, ...pdf } = await enishiInChild(['invoices', 'pdf', String(r.run!.id), '--out', out], { ENISHI_DATA_DIR: small.dataDir, ENISHI_DATABASE_URL: small.config.databaseUrl });
+    const { stdout: _out, ...pdf } = await enishiInChild(['invoices', 'pdf', String(r.run!.id), '--out', out], {
+      ENISHI_DATA_DIR: small.dataDir,
+      ENISHI_DATABASE_URL: small.config.databaseUrl,
+    });
     return { invoiceRun: runFigures, runPdf: { pages, ...pdf, megabytes: Math.round(statSync(out).size / 1e5) / 10 } };
   } finally {
     await small.close();

@@ -19,13 +19,25 @@ export async function memberSearchBench(): Promise<Record<string, unknown>> {
   await seedDefaults(orm.em.fork());
   await insertMembers(orm.em.fork(), 50_000);
   const seeded = performance.now() - t0;
-  await withActor({ staffId: null, name: 'bench' }, () => createStaff(orm.em.fork(), { loginId: 'bench', displayName: 'bench', password: 'bench-password-1', role: 'viewer' }));
+  await withActor({ staffId: null, name: 'bench' }, () =>
+    createStaff(orm.em.fork(), {
+      loginId: 'bench',
+      displayName: 'bench',
+      password: 'bench-password-1',
+      role: 'viewer',
+    }),
+  );
   await orm.close();
   const server = await startServerProcess(dataDir, 3917, { ENISHI_SECRET: 'bench' });
   try {
     const cookie = await login(server.base);
     const results: Record<string, unknown> = { members: 50_000, seedMs: Math.round(seeded) };
-    for (const [label, q] of [['partial kana (かとう)', 'かとう'], ['phone digits (1234)', '1234'], ['half-width kana (ﾔﾏﾀﾞ ﾊﾅｺ)', 'ﾔﾏﾀﾞ ﾊﾅｺ'], ['list page 1 (no query)', '']] as const) {
+    for (const [label, q] of [
+      ['partial kana (かとう)', 'かとう'],
+      ['phone digits (1234)', '1234'],
+      ['half-width kana (ﾔﾏﾀﾞ ﾊﾅｺ)', 'ﾔﾏﾀﾞ ﾊﾅｺ'],
+      ['list page 1 (no query)', ''],
+    ] as const) {
       results[label] = await measure(`${server.base}/members?q=${encodeURIComponent(q)}`, cookie);
     }
     return results;
@@ -37,24 +49,40 @@ export async function memberSearchBench(): Promise<Record<string, unknown>> {
 
 async function login(base: string): Promise<string> {
   const page = await fetch(base + '/login');
-  const jar = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const jar = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
   const res = await fetch(base + '/login', {
-    method: 'POST', redirect: 'manual',
+    method: 'POST',
+    redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar },
     body: new URLSearchParams({ loginId: 'bench', password: 'bench-password-1', _csrf: csrf }).toString(),
   });
   if (res.status !== 303) throw new Error('bench login failed: ' + res.status);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 async function measure(url: string, cookie: string) {
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const inst = autocannon({ url, connections: 20, duration: 8, headers: { cookie } }, (err, res) => (err ? reject(err) : resolve(res)));
+    const inst = autocannon({ url, connections: 20, duration: 8, headers: { cookie } }, (err, res) =>
+      err ? reject(err) : resolve(res),
+    );
     inst.on('response', (_c: unknown, _s: number, _b: number, ms: number) => times.push(ms));
   });
   times.sort((a, b) => a - b);
   const pct = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(times.length * p))]! * 10) / 10;
-  return { requests: result.requests.total, non2xx: result.non2xx, rps: Math.round(result.requests.average), p50ms: pct(0.5), p95ms: pct(0.95), p99ms: pct(0.99) };
+  return {
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    rps: Math.round(result.requests.average),
+    p50ms: pct(0.5),
+    p95ms: pct(0.95),
+    p99ms: pct(0.99),
+  };
 }

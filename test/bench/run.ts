@@ -20,6 +20,12 @@ for (const name of wanted) {
   }
   const started = performance.now();
   const figures = await bench();
-  console.log(JSON.stringify({ bench: name, totalSeconds: Math.round((performance.now() - started) / 100) / 10, ...figures }, null, 2));
+  console.log(
+    JSON.stringify(
+      { bench: name, totalSeconds: Math.round((performance.now() - started) / 100) / 10, ...figures },
+      null,
+      2,
+    ),
+  );
 }
 process.exit(0);

@@ -11,8 +11,18 @@ import { addMember, asTest } from './fixtures.js';
 async function office(t: Parameters<typeof build>[0]) {
   const ctx = await build(t);
   const em = ctx.em;
-  const taro = await addMember(em(), { familyName: '山田', givenName: '太郎', familyKana: 'ヤマダ', givenKana: 'タロウ' });
-  const hanako = await addMember(em(), { familyName: '山田', givenName: '花子', familyKana: 'ヤマダ', givenKana: 'ハナコ' });
+  const taro = await addMember(em(), {
+    familyName: '山田',
+    givenName: '太郎',
+    familyKana: 'ヤマダ',
+    givenKana: 'タロウ',
+  });
+  const hanako = await addMember(em(), {
+    familyName: '山田',
+    givenName: '花子',
+    familyKana: 'ヤマダ',
+    givenKana: 'ハナコ',
+  });
   await asTest(() => addFamilyMember(em(), taro.id, hanako.memberNo, '配偶者'));
   const c = await loggedIn(ctx.app, 'staff');
   const invoice = async (memberId: number, fiscalYear: string) => {
@@ -39,12 +49,19 @@ t.test('one payment for a couple settles both invoices, and the member page then
   t.match(form.body, `name="alloc_${mine.id}" value="5000"`, 'amounts are prefilled with the open remainder');
 
   const ok = await c.post(`/members/${taro.id}/payments/new`, {
-    receivedOn: '2026-05-01', amount: '10,000', method: 'bank', pick: [String(mine.id), String(hers.id)],
-    [`alloc_${mine.id}`]: '5000', [`alloc_${hers.id}`]: '5000',
+    receivedOn: '2026-05-01',
+    amount: '10,000',
+    method: 'bank',
+    pick: [String(mine.id), String(hers.id)],
+    [`alloc_${mine.id}`]: '5000',
+    [`alloc_${hers.id}`]: '5000',
   });
   t.equal(ok.statusCode, 303);
   t.equal(ok.headers.location, `/members/${taro.id}#dues`);
-  t.same((await em().find(Invoice, {}, { orderBy: { id: 'asc' } })).map((i) => i.status), ['paid', 'paid']);
+  t.same(
+    (await em().find(Invoice, {}, { orderBy: { id: 'asc' } })).map((i) => i.status),
+    ['paid', 'paid'],
+  );
   const page = await c.get(`/members/${taro.id}`);
   t.match(page.body, '入金を記録しました');
   t.match(page.body, /badge dues-status member">会員</);
@@ -57,57 +74,92 @@ t.test('one payment for a couple settles both invoices, and the member page then
 t.test('a form with errors is shown again with Japanese messages and writes nothing', async (t) => {
   const { em, taro, c, invoice } = await office(t);
   const inv = await invoice(taro.id, '2026');
-  const bad = await c.post(`/members/${taro.id}/payments/new`, { receivedOn: '2026-05-01', amount: '五千', method: 'cash', pick: String(inv.id) });
+  const bad = await c.post(`/members/${taro.id}/payments/new`, {
+    receivedOn: '2026-05-01',
+    amount: '五千',
+    method: 'cash',
+    pick: String(inv.id),
+  });
   t.equal(bad.statusCode, 422);
   t.match(bad.body, '金額を1円以上の整数で入力してください');
   t.match(bad.body, 'value="五千"', 'what was typed is kept');
-  const badDate = await c.post(`/members/${taro.id}/payments/new`, { receivedOn: '5月32日', amount: '5000', method: 'cash', pick: String(inv.id) });
+  const badDate = await c.post(`/members/${taro.id}/payments/new`, {
+    receivedOn: '5月32日',
+    amount: '5000',
+    method: 'cash',
+    pick: String(inv.id),
+  });
   t.equal(badDate.statusCode, 422);
   t.match(badDate.body, '入金日を正しく入力してください');
-  const tooMuch = await c.post(`/members/${taro.id}/payments/new`, { receivedOn: '2026-05-01', amount: '5000', method: 'cash', pick: String(inv.id), [`alloc_${inv.id}`]: '6000' });
+  const tooMuch = await c.post(`/members/${taro.id}/payments/new`, {
+    receivedOn: '2026-05-01',
+    amount: '5000',
+    method: 'cash',
+    pick: String(inv.id),
+    [`alloc_${inv.id}`]: '6000',
+  });
   t.equal(tooMuch.statusCode, 422);
   t.match(tooMuch.body, 'への充当額が正しくありません');
-  const noChoice = await c.post(`/members/${taro.id}/payments/new`, { receivedOn: '2026-05-01', amount: '8000', method: 'cash', pick: String(inv.id) });
+  const noChoice = await c.post(`/members/${taro.id}/payments/new`, {
+    receivedOn: '2026-05-01',
+    amount: '8000',
+    method: 'cash',
+    pick: String(inv.id),
+  });
   t.equal(noChoice.statusCode, 422);
   t.match(noChoice.body, '寄付にするか預り金にするか選んでください');
   t.equal(await em().count(Payment, {}), 0, 'nothing was written');
   t.equal((await em().findOneOrFail(Invoice, inv.id)).status, 'unpaid');
 });
 
-t.test('a surplus becomes a donation with its purpose; reversing the payment reopens the invoice and the donation', async (t) => {
-  const { em, taro, c, invoice } = await office(t);
-  const inv = await invoice(taro.id, '2026');
-  const ok = await c.post(`/members/${taro.id}/payments/new`, {
-    receivedOn: '2026-05-01', amount: '8000', method: 'cash', pick: String(inv.id), remainderKind: 'donation', donationPurpose: '子ども食堂',
-  });
-  t.equal(ok.statusCode, 303);
-  const [donation] = await em().find(Donation, {});
-  t.equal(donation?.amount, 3000);
-  t.equal(donation?.purpose, '子ども食堂');
-  const [payment] = await em().find(Payment, {});
-  const detail = await c.get(`/dues/payments/${payment!.id}`);
-  t.match(detail.body, inv.invoiceNo);
-  t.match(detail.body, '残りからの寄付 3,000円（子ども食堂）');
-  t.match((await c.get(`/members/${taro.id}`)).body, '寄付 3,000円', 'the member page shows the remainder');
+t.test(
+  'a surplus becomes a donation with its purpose; reversing the payment reopens the invoice and the donation',
+  async (t) => {
+    const { em, taro, c, invoice } = await office(t);
+    const inv = await invoice(taro.id, '2026');
+    const ok = await c.post(`/members/${taro.id}/payments/new`, {
+      receivedOn: '2026-05-01',
+      amount: '8000',
+      method: 'cash',
+      pick: String(inv.id),
+      remainderKind: 'donation',
+      donationPurpose: '子ども食堂',
+    });
+    t.equal(ok.statusCode, 303);
+    const [donation] = await em().find(Donation, {});
+    t.equal(donation?.amount, 3000);
+    t.equal(donation?.purpose, '子ども食堂');
+    const [payment] = await em().find(Payment, {});
+    const detail = await c.get(`/dues/payments/${payment!.id}`);
+    t.match(detail.body, inv.invoiceNo);
+    t.match(detail.body, '残りからの寄付 3,000円（子ども食堂）');
+    t.match((await c.get(`/members/${taro.id}`)).body, '寄付 3,000円', 'the member page shows the remainder');
 
-  const noReason = await c.post(`/dues/payments/${payment!.id}/reverse`, { reason: ' ' });
-  t.equal(noReason.statusCode, 422);
-  t.match(noReason.body, '理由を入力してください');
-  t.equal((await em().findOneOrFail(Payment, payment!.id)).status, 'active');
-  const rev = await c.post(`/dues/payments/${payment!.id}/reverse`, { reason: '二重入力' });
-  t.equal(rev.statusCode, 303);
-  t.equal((await em().findOneOrFail(Invoice, inv.id)).status, 'unpaid');
-  t.equal((await em().findOneOrFail(Donation, donation!.id)).status, 'reversed');
-  const page = await c.get(`/members/${taro.id}`);
-  t.match(page.body, /badge dues-status unpaid">未納</);
-  t.match(page.body, /<span class="kind">取消<\/span>/, 'the timeline shows the reversal');
-  t.match(page.body, '二重入力');
-});
+    const noReason = await c.post(`/dues/payments/${payment!.id}/reverse`, { reason: ' ' });
+    t.equal(noReason.statusCode, 422);
+    t.match(noReason.body, '理由を入力してください');
+    t.equal((await em().findOneOrFail(Payment, payment!.id)).status, 'active');
+    const rev = await c.post(`/dues/payments/${payment!.id}/reverse`, { reason: '二重入力' });
+    t.equal(rev.statusCode, 303);
+    t.equal((await em().findOneOrFail(Invoice, inv.id)).status, 'unpaid');
+    t.equal((await em().findOneOrFail(Donation, donation!.id)).status, 'reversed');
+    const page = await c.get(`/members/${taro.id}`);
+    t.match(page.body, /badge dues-status unpaid">未納</);
+    t.match(page.body, /<span class="kind">取消<\/span>/, 'the timeline shows the reversal');
+    t.match(page.body, '二重入力');
+  },
+);
 
 t.test('credit kept from a surplus is applied to a later invoice with the member page button', async (t) => {
   const { em, taro, c, invoice } = await office(t);
   const first = await invoice(taro.id, '2025');
-  await c.post(`/members/${taro.id}/payments/new`, { receivedOn: '2025-05-01', amount: '10000', method: 'cash', pick: String(first.id), remainderKind: 'credit' });
+  await c.post(`/members/${taro.id}/payments/new`, {
+    receivedOn: '2025-05-01',
+    amount: '10000',
+    method: 'cash',
+    pick: String(first.id),
+    remainderKind: 'credit',
+  });
   const next = await invoice(taro.id, '2026');
   const page = await c.get(`/members/${taro.id}`);
   t.match(page.body, '預り金 <strong>5,000円</strong>');
@@ -120,26 +172,39 @@ t.test('credit kept from a surplus is applied to a later invoice with the member
   t.match((await c.get(`/members/${taro.id}`)).body, 'この請求は未納・一部入金ではありません');
 });
 
-t.test('a manual invoice suggests the prorated fee, refuses a second one for the year, and checks its fields', async (t) => {
-  const { app, em, c } = await office(t);
-  await asTest(() => updateSettings(em(), { proration: 'monthly' }));
-  const late = await addMember(em(), { familyName: '鈴木', givenName: '一郎', familyKana: 'スズキ', givenKana: 'イチロウ', joinedOn: '2026-10-01' });
-  const form = await c.get(`/members/${late.id}/invoices/new?fiscalYear=2026`);
-  t.equal(form.statusCode, 200);
-  t.match(form.body, 'name="amount" value="2500"', 'October to March is 6 of 12 months of 5,000円');
-  const bad = await c.post(`/members/${late.id}/invoices/new`, { fiscalYear: '26年', amount: '2500' });
-  t.equal(bad.statusCode, 422);
-  t.match(bad.body, '年度を正しく入力してください');
-  t.equal(await em().count(Invoice, {}), 0);
-  const ok = await c.post(`/members/${late.id}/invoices/new`, { fiscalYear: '2026', amount: '' });
-  t.equal(ok.statusCode, 303);
-  t.equal((await em().findOneOrFail(Invoice, { member: late.id })).amount, 2500, 'a blank amount is the prorated fee');
-  const dup = await c.post(`/members/${late.id}/invoices/new`, { fiscalYear: '2026', amount: '5000' });
-  t.equal(dup.statusCode, 409);
-  t.match(dup.body, '2026年度の請求はすでにあります');
-  t.equal(await em().count(Invoice, {}), 1);
-  t.ok(app);
-});
+t.test(
+  'a manual invoice suggests the prorated fee, refuses a second one for the year, and checks its fields',
+  async (t) => {
+    const { app, em, c } = await office(t);
+    await asTest(() => updateSettings(em(), { proration: 'monthly' }));
+    const late = await addMember(em(), {
+      familyName: '鈴木',
+      givenName: '一郎',
+      familyKana: 'スズキ',
+      givenKana: 'イチロウ',
+      joinedOn: '2026-10-01',
+    });
+    const form = await c.get(`/members/${late.id}/invoices/new?fiscalYear=2026`);
+    t.equal(form.statusCode, 200);
+    t.match(form.body, 'name="amount" value="2500"', 'October to March is 6 of 12 months of 5,000円');
+    const bad = await c.post(`/members/${late.id}/invoices/new`, { fiscalYear: '26年', amount: '2500' });
+    t.equal(bad.statusCode, 422);
+    t.match(bad.body, '年度を正しく入力してください');
+    t.equal(await em().count(Invoice, {}), 0);
+    const ok = await c.post(`/members/${late.id}/invoices/new`, { fiscalYear: '2026', amount: '' });
+    t.equal(ok.statusCode, 303);
+    t.equal(
+      (await em().findOneOrFail(Invoice, { member: late.id })).amount,
+      2500,
+      'a blank amount is the prorated fee',
+    );
+    const dup = await c.post(`/members/${late.id}/invoices/new`, { fiscalYear: '2026', amount: '5000' });
+    t.equal(dup.statusCode, 409);
+    t.match(dup.body, '2026年度の請求はすでにあります');
+    t.equal(await em().count(Invoice, {}), 1);
+    t.ok(app);
+  },
+);
 
 t.test('waive and cancel on the invoice page need a reason; cancel is refused once paid', async (t) => {
   const { em, taro, hanako, c, invoice } = await office(t);
@@ -159,7 +224,13 @@ t.test('waive and cancel on the invoice page need a reason; cancel is refused on
   t.equal((await em().findOneOrFail(Invoice, a.id)).status, 'waived');
   t.match((await c.get(`/dues/invoices/${a.id}`)).body, '名誉会員');
 
-  await c.post(`/members/${hanako.id}/payments/new`, { receivedOn: '2026-05-01', amount: '1000', method: 'cash', pick: String(b.id), [`alloc_${b.id}`]: '1000' });
+  await c.post(`/members/${hanako.id}/payments/new`, {
+    receivedOn: '2026-05-01',
+    amount: '1000',
+    method: 'cash',
+    pick: String(b.id),
+    [`alloc_${b.id}`]: '1000',
+  });
   t.equal((await em().findOneOrFail(Invoice, b.id)).status, 'partial');
   const refused = await c.post(`/dues/invoices/${b.id}/cancel`, { reason: '誤発行' });
   t.equal(refused.statusCode, 409);
@@ -174,12 +245,39 @@ t.test('waive and cancel on the invoice page need a reason; cancel is refused on
 t.test('donations: the new page records one, the list shows it with the period total', async (t) => {
   const { em, taro, c } = await office(t);
   t.equal((await c.get('/dues/donations/new')).statusCode, 200);
-  const bad = await c.post('/dues/donations/new', { donorName: '', memberNo: '', receivedOn: '2026-06-01', amount: 'abc', method: 'cash' });
+  const bad = await c.post('/dues/donations/new', {
+    donorName: '',
+    memberNo: '',
+    receivedOn: '2026-06-01',
+    amount: 'abc',
+    method: 'cash',
+  });
   t.equal(bad.statusCode, 422);
   t.match(bad.body, '会員を選ぶか、寄付者名を入力してください');
   t.match(bad.body, '金額を1円以上の整数で入力してください');
-  t.equal((await c.post('/dues/donations/new', { memberNo: String(taro.memberNo), receivedOn: '2026-06-01', amount: '１０，０００', method: 'bank', purpose: '災害支援募金' })).statusCode, 303);
-  t.equal((await c.post('/dues/donations/new', { donorName: '匿名の方', receivedOn: '2026-08-01', amount: '2000', method: 'cash' })).statusCode, 303);
+  t.equal(
+    (
+      await c.post('/dues/donations/new', {
+        memberNo: String(taro.memberNo),
+        receivedOn: '2026-06-01',
+        amount: '１０，０００',
+        method: 'bank',
+        purpose: '災害支援募金',
+      })
+    ).statusCode,
+    303,
+  );
+  t.equal(
+    (
+      await c.post('/dues/donations/new', {
+        donorName: '匿名の方',
+        receivedOn: '2026-08-01',
+        amount: '2000',
+        method: 'cash',
+      })
+    ).statusCode,
+    303,
+  );
   t.equal(await em().count(Donation, {}), 2);
   const list = await c.get('/dues/donations');
   t.match(list.body, '災害支援募金');
@@ -193,7 +291,12 @@ t.test('donations: the new page records one, the list shows it with the period t
 t.test('a viewer sees the pages but cannot record, invoice, waive, reverse or donate', async (t) => {
   const { app, em, taro, c, invoice } = await office(t);
   const inv = await invoice(taro.id, '2026');
-  await c.post(`/members/${taro.id}/payments/new`, { receivedOn: '2026-05-01', amount: '5000', method: 'cash', pick: String(inv.id) });
+  await c.post(`/members/${taro.id}/payments/new`, {
+    receivedOn: '2026-05-01',
+    amount: '5000',
+    method: 'cash',
+    pick: String(inv.id),
+  });
   const [p] = await em().find(Payment, {});
   const v = await loggedIn(app, 'viewer');
   const page = await v.get(`/members/${taro.id}`);

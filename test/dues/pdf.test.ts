@@ -17,39 +17,87 @@ function readPdf(body: Buffer) {
   const file = join(dir, `${++n}.pdf`);
   writeFileSync(file, body);
   const run = (cmd: string) => execFileSync(cmd, cmd === 'pdftotext' ? [file, '-'] : [file], { encoding: 'utf8' });
-  return { text: run('pdftotext').replace(/\s+/g, ''), pages: Number(/Pages:\s+(\d+)/.exec(run('pdfinfo'))?.[1]), fonts: run('pdffonts') };
+  return {
+    text: run('pdftotext').replace(/\s+/g, ''),
+    pages: Number(/Pages:\s+(\d+)/.exec(run('pdfinfo'))?.[1]),
+    fonts: run('pdffonts'),
+  };
 }
 
 /** pdffonts rows whose "emb" column says yes (columns: name type encoding emb sub uni object ID). */
-const embeddedFonts = (fonts: string) => fonts.split('\n').slice(2).filter((l) => /\s(yes)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.test(l));
+const embeddedFonts = (fonts: string) =>
+  fonts
+    .split('\n')
+    .slice(2)
+    .filter((l) => /\s(yes)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.test(l));
 
 async function office(t: Parameters<typeof build>[0]) {
   const ctx = await build(t);
   const { em } = ctx;
-  await asTest(() => updateSettings(em(), { orgName: 'NPO法人 縁の会', bankAccounts: ['みずほ銀行 新宿支店 普通 7654321 トクヒ)エニシノカイ', 'ゆうちょ銀行 00120-3-456789 縁の会'] }));
-  const taro = await addMember(em(), { familyName: '山田', givenName: '太郎', familyKana: 'ヤマダ', givenKana: 'タロウ', postalCode: '160-0022', prefecture: '東京都', city: '新宿区', address1: '新宿1-2-3' });
-  const hanako = await addMember(em(), { familyName: '佐藤', givenName: '花子', familyKana: 'サトウ', givenKana: 'ハナコ', memberTypeId: '2' });
+  await asTest(() =>
+    updateSettings(em(), {
+      orgName: 'NPO法人 縁の会',
+      bankAccounts: ['みずほ銀行 新宿支店 普通 7654321 トクヒ)エニシノカイ', 'ゆうちょ銀行 00120-3-456789 縁の会'],
+    }),
+  );
+  const taro = await addMember(em(), {
+    familyName: '山田',
+    givenName: '太郎',
+    familyKana: 'ヤマダ',
+    givenKana: 'タロウ',
+    postalCode: '160-0022',
+    prefecture: '東京都',
+    city: '新宿区',
+    address1: '新宿1-2-3',
+  });
+  const hanako = await addMember(em(), {
+    familyName: '佐藤',
+    givenName: '花子',
+    familyKana: 'サトウ',
+    givenKana: 'ハナコ',
+    memberTypeId: '2',
+  });
   const c = await loggedIn(ctx.app, 'staff');
   const issued = await c.post('/dues/runs', { year: '2026', issuedOn: '2026-04-10' });
   if (issued.statusCode !== 303) throw new Error(`the run was not issued: ${issued.statusCode}`);
   return { ...ctx, c, taro, hanako };
 }
 
-t.test('the run PDF has one page per invoice with name, amount, 振込先, the 会員番号 request and an embedded font', async (t) => {
-  const { c, taro } = await office(t);
-  const res = await c.get('/dues/runs/1/invoices.pdf');
-  t.equal(res.statusCode, 200);
-  t.equal(res.headers['content-type'], 'application/pdf');
-  t.match(res.headers['content-disposition'], /^attachment; .*filename\*=UTF-8''%E8%AB%8B%E6%B1%82%E6%9B%B8/, '請求書_… as the file name');
-  const pdf = readPdf(res.rawPayload);
-  t.equal(pdf.pages, 2, 'one page per invoice');
-  for (const s of ['山田太郎様', '佐藤花子様', '5,000円', '3,000円', 'みずほ銀行新宿支店普通7654321トクヒ)エニシノカイ', 'ゆうちょ銀行00120-3-456789縁の会', 'NPO法人縁の会', '2026-000001', '2026-000002']) {
-    t.ok(pdf.text.includes(s), `contains ${s}`);
-  }
-  t.ok(pdf.text.includes(`振込依頼人名の前に会員番号を入れてください（例：${taro.memberNo}ヤマダタロウ）`), 'the 会員番号 request line with the member\'s own number');
-  t.ok(embeddedFonts(pdf.fonts).length > 0, 'a font is embedded');
-  t.notMatch(pdf.fonts, /\sno\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/m, 'no font left unembedded');
-});
+t.test(
+  'the run PDF has one page per invoice with name, amount, 振込先, the 会員番号 request and an embedded font',
+  async (t) => {
+    const { c, taro } = await office(t);
+    const res = await c.get('/dues/runs/1/invoices.pdf');
+    t.equal(res.statusCode, 200);
+    t.equal(res.headers['content-type'], 'application/pdf');
+    t.match(
+      res.headers['content-disposition'],
+      /^attachment; .*filename\*=UTF-8''%E8%AB%8B%E6%B1%82%E6%9B%B8/,
+      '請求書_… as the file name',
+    );
+    const pdf = readPdf(res.rawPayload);
+    t.equal(pdf.pages, 2, 'one page per invoice');
+    for (const s of [
+      '山田太郎様',
+      '佐藤花子様',
+      '5,000円',
+      '3,000円',
+      'みずほ銀行新宿支店普通7654321トクヒ)エニシノカイ',
+      'ゆうちょ銀行00120-3-456789縁の会',
+      'NPO法人縁の会',
+      '2026-000001',
+      '2026-000002',
+    ]) {
+      t.ok(pdf.text.includes(s), `contains ${s}`);
+    }
+    t.ok(
+      pdf.text.includes(`振込依頼人名の前に会員番号を入れてください（例：${taro.memberNo}ヤマダタロウ）`),
+      "the 会員番号 request line with the member's own number",
+    );
+    t.ok(embeddedFonts(pdf.fonts).length > 0, 'a font is embedded');
+    t.notMatch(pdf.fonts, /\sno\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/m, 'no font left unembedded');
+  },
+);
 
 t.test('a single invoice prints as one page; an unknown invoice is a 404', async (t) => {
   const { c, em, hanako } = await office(t);
@@ -81,7 +129,10 @@ t.test('printing reminders records the count and date for the ticked invoices on
 
   const all = await c.post('/dues/unpaid/reminders.pdf', { year: '2026' });
   t.equal(readPdf(all.rawPayload).pages, 2, 'nothing ticked = every unpaid invoice of the year');
-  t.same((await em().find(Invoice, {}, { orderBy: { id: 'asc' } })).map((i) => i.reminderCount), [2, 1]);
+  t.same(
+    (await em().find(Invoice, {}, { orderBy: { id: 'asc' } })).map((i) => i.reminderCount),
+    [2, 1],
+  );
 
   const none = await c.post('/dues/unpaid/reminders.pdf', { year: '2025' });
   t.equal(none.statusCode, 409, 'a year with nothing unpaid is a message, not a broken PDF');

@@ -13,42 +13,55 @@ if (!chromium) {
   t.comment('SKIP browser tests: no chromium found (apt-get install chromium)');
   t.pass('browser tests skipped: no chromium on this machine');
 } else {
-  t.test('staff upload a statement, confirm a suggestion, and next month the same payer is matched automatically', async (t) => {
-    const { app, page, base } = await startBrowser(t);
-    await setupAdmin(page, base);
-    const em = () => app.orm.em.fork();
-    await seedDefaults(em());
-    const o = await office(em);
+  t.test(
+    'staff upload a statement, confirm a suggestion, and next month the same payer is matched automatically',
+    async (t) => {
+      const { app, page, base } = await startBrowser(t);
+      await setupAdmin(page, base);
+      const em = () => app.orm.em.fork();
+      await seedDefaults(em());
+      const o = await office(em);
 
-    await page.click('nav a:has-text("入金消込")');
-    await page.setInputFiles('input[type=file]', { name: '2026年5月.csv', mimeType: 'text/csv', buffer: sample('bank-two-columns-202605.csv') });
-    await page.click('button:has-text("取り込む")');
-    await page.waitForURL(/\/bank\/imports\/\d+$/);
-    t.match(await page.textContent('.flash'), '自動消込 6 件、要確認 3 件');
-    t.equal((await page.textContent('.count-matched'))?.trim(), '6');
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/bank-import.png`, fullPage: true });
+      await page.click('nav a:has-text("入金消込")');
+      await page.setInputFiles('input[type=file]', {
+        name: '2026年5月.csv',
+        mimeType: 'text/csv',
+        buffer: sample('bank-two-columns-202605.csv'),
+      });
+      await page.click('button:has-text("取り込む")');
+      await page.waitForURL(/\/bank\/imports\/\d+$/);
+      t.match(await page.textContent('.flash'), '自動消込 6 件、要確認 3 件');
+      t.equal((await page.textContent('.count-matched'))?.trim(), '6');
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/bank-import.png`, fullPage: true });
 
-    // 伊藤 sent 8,000 for 5,000 dues: the suggestion shows why; staff confirm it, the rest as a donation.
-    const card = page.locator('section.review-line', { hasText: 'ｲﾄｳ ﾖｼｺ' });
-    t.match(await card.textContent(), '未納額より 3000円 多い');
-    await card.locator('select[name=remainder]').first().selectOption('donation');
-    await card.locator('button:has-text("この会員で確定")').first().click();
-    await page.waitForURL(/\/bank\/imports\/\d+/);
-    t.match(await page.textContent('.flash'), '入金を記録しました');
-    t.match(await page.textContent('table.decided'), '伊藤 良子');
+      // 伊藤 sent 8,000 for 5,000 dues: the suggestion shows why; staff confirm it, the rest as a donation.
+      const card = page.locator('section.review-line', { hasText: 'ｲﾄｳ ﾖｼｺ' });
+      t.match(await card.textContent(), '未納額より 3000円 多い');
+      await card.locator('select[name=remainder]').first().selectOption('donation');
+      await card.locator('button:has-text("この会員で確定")').first().click();
+      await page.waitForURL(/\/bank\/imports\/\d+/);
+      t.match(await page.textContent('.flash'), '入金を記録しました');
+      t.match(await page.textContent('table.decided'), '伊藤 良子');
 
-    await page.goto(`${base}/members/${o.ito.id}`);
-    t.equal((await page.textContent('#dues .dues-status'))?.trim(), '会員', 'the member is paid');
+      await page.goto(`${base}/members/${o.ito.id}`);
+      t.equal((await page.textContent('#dues .dues-status'))?.trim(), '会員', 'the member is paid');
 
-    // June: the next year's dues are out, and the same payer name comes again.
-    await asTest(() => createManualInvoice(em(), { memberId: o.ito.id, fiscalYear: 2027, amount: 5000 }));
-    await page.goto(`${base}/bank`);
-    const june = encodeCp932('"日付","摘要","お引出し","お預入れ","残高"\r\n"2026/6/5","振込 ｲﾄｳ ﾖｼｺ","","5,000","175,120"\r\n');
-    await page.setInputFiles('input[type=file]', { name: '2026年6月.csv', mimeType: 'text/csv', buffer: june });
-    await page.click('button:has-text("取り込む")');
-    await page.waitForURL(/\/bank\/imports\/\d+$/);
-    t.equal((await page.textContent('.count-matched'))?.trim(), '1', 'matched automatically by the learned payer name');
-    t.match(await page.textContent('table.decided'), '伊藤 良子');
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/bank-june.png`, fullPage: true });
-  });
+      // June: the next year's dues are out, and the same payer name comes again.
+      await asTest(() => createManualInvoice(em(), { memberId: o.ito.id, fiscalYear: 2027, amount: 5000 }));
+      await page.goto(`${base}/bank`);
+      const june = encodeCp932(
+        '"日付","摘要","お引出し","お預入れ","残高"\r\n"2026/6/5","振込 ｲﾄｳ ﾖｼｺ","","5,000","175,120"\r\n',
+      );
+      await page.setInputFiles('input[type=file]', { name: '2026年6月.csv', mimeType: 'text/csv', buffer: june });
+      await page.click('button:has-text("取り込む")');
+      await page.waitForURL(/\/bank\/imports\/\d+$/);
+      t.equal(
+        (await page.textContent('.count-matched'))?.trim(),
+        '1',
+        'matched automatically by the learned payer name',
+      );
+      t.match(await page.textContent('table.decided'), '伊藤 良子');
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/bank-june.png`, fullPage: true });
+    },
+  );
 }

@@ -3,16 +3,25 @@ import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { build } from '../helper.js';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+const CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/lib/chromium/chromium',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+].filter(Boolean) as string[];
 
 export function chromiumPath(): string | null {
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
 
-interface T { teardown(fn: () => unknown): void }
+interface T {
+  teardown(fn: () => unknown): void;
+}
 
 /** Starts the real app on a random loopback port and a headless Debian chromium page. */
-export async function startBrowser(t: T): Promise<{ app: FastifyInstance; page: Page; base: string; browser: Browser }> {
+export async function startBrowser(
+  t: T,
+): Promise<{ app: FastifyInstance; page: Page; base: string; browser: Browser }> {
   const { app } = await build(t);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
@@ -20,7 +29,14 @@ export async function startBrowser(t: T): Promise<{ app: FastifyInstance; page: 
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: chromiumPath()!,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   t.teardown(() => browser.close());
   const page = await browser.newPage({ locale: 'ja-JP' });

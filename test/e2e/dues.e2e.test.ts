@@ -39,7 +39,11 @@ if (!chromium) {
     await page.fill('input[name=amount]', '5000');
     await page.selectOption('select[name=method]', 'cash');
     await page.check('input[name=pick]');
-    t.equal(await page.inputValue('input[name^=alloc_]'), '5000', 'the invoice amount is prefilled with its open remainder');
+    t.equal(
+      await page.inputValue('input[name^=alloc_]'),
+      '5000',
+      'the invoice amount is prefilled with its open remainder',
+    );
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/payment-new.png`, fullPage: true });
     await page.click('button:has-text("入金を記録する")');
     await page.waitForURL(/\/members\/\d+(#dues)?$/);

@@ -29,7 +29,11 @@ if (!chromium) {
     await page.fill('input[name=postalCode]', '1600022');
     await page.fill('input[name=email]', 'not-an-email');
     await page.click('button:has-text("保存する")');
-    t.match(await page.textContent('.error-box'), 'メールアドレスの形式が正しくありません', 'a bad e-mail is shown on the page');
+    t.match(
+      await page.textContent('.error-box'),
+      'メールアドレスの形式が正しくありません',
+      'a bad e-mail is shown on the page',
+    );
     await page.fill('input[name=email]', 'taro@example.jp');
     await page.fill('input[name=phone]', '０３－１２３４－５６７８');
     await page.click('button:has-text("保存する")');

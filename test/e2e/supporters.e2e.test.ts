@@ -15,8 +15,13 @@ if (!chromium) {
     await page.goto(base + '/supporters');
     await page.click('a:has-text("会員の取り込み")');
     await page.waitForURL(/\/members\/import$/);
-    const csv = '会員番号,氏名,フリガナ,会員種別,電話番号,協力できる分野\r\n,山田 太郎,ﾔﾏﾀﾞ ﾀﾛｳ,正会員,03-1234-5678,会計;IT\r\n,佐藤　花子,サトウ ハナコ,賛助会員,,翻訳\r\n';
-    await page.setInputFiles('input[type=file]', { name: '会員名簿.csv', mimeType: 'text/csv', buffer: encodeCp932(csv) });
+    const csv =
+      '会員番号,氏名,フリガナ,会員種別,電話番号,協力できる分野\r\n,山田 太郎,ﾔﾏﾀﾞ ﾀﾛｳ,正会員,03-1234-5678,会計;IT\r\n,佐藤　花子,サトウ ハナコ,賛助会員,,翻訳\r\n';
+    await page.setInputFiles('input[type=file]', {
+      name: '会員名簿.csv',
+      mimeType: 'text/csv',
+      buffer: encodeCp932(csv),
+    });
     await page.click('button:has-text("アップロードして確認する")');
     await page.waitForURL(/\/members\/import\/[a-f0-9]{32}$/);
     t.match(await page.textContent('.import-summary'), '新規 2 件、更新 0 件、変更なし 0 件、エラー 0 件');
@@ -60,7 +65,11 @@ if (!chromium) {
     t.match(timeline, '来所：会報のお礼（事務局 花子）');
     t.match(timeline, '頂いた物：手作りのジャム（お礼未）');
     t.match(timeline, '次回話すこと：総会の案内を送る');
-    t.match(await page.textContent('#interactions'), '手作りのジャム', 'the gift waits for a thank-you on the member page');
+    t.match(
+      await page.textContent('#interactions'),
+      '手作りのジャム',
+      'the gift waits for a thank-you on the member page',
+    );
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/member-page.png`, fullPage: true });
 
     await page.click('a:has-text("支援者")');

@@ -1,5 +1,12 @@
 import t from 'tap';
-import { isKatakanaName, kanaSearchKey, normalizeKanaName, normalizeSpaces, normalizeText, toFullKatakana } from '../../src/lib/kana.js';
+import {
+  isKatakanaName,
+  kanaSearchKey,
+  normalizeKanaName,
+  normalizeSpaces,
+  normalizeText,
+  toFullKatakana,
+} from '../../src/lib/kana.js';
 
 t.test('toFullKatakana turns hiragana and half-width kana into full-width katakana', async (t) => {
   const cases: [string, string][] = [

@@ -23,7 +23,11 @@ t.test('--json prints exactly created, updated and errors; a re-import updates i
   const again = await run(SJIS_FILE, '--json');
   const result = JSON.parse(again.out);
   t.same([result.created, result.updated], [0, 0], 'the same file again creates nobody');
-  t.same(result.errors.map((e: { line: number }) => e.line), [4], 'the row without a number is recognised as member 103, not added twice');
+  t.same(
+    result.errors.map((e: { line: number }) => e.line),
+    [4],
+    'the row without a number is recognised as member 103, not added twice',
+  );
   t.match(result.errors[0].message, '会員番号 103 と同じ人の可能性があります');
   const text = await run(SJIS_FILE, '--dry-run');
   t.match(text.out, '確認のみ（取り込んでいません）: 新規 0 件、更新 0 件、変更なし 2 件、エラー 1 件');
@@ -35,7 +39,11 @@ t.test('a file with a bad row imports nothing and exits 1, unless --only-valid',
   writeFileSync(file, '氏名,フリガナ,会員種別\n山田 太郎,ヤマダ タロウ,正会員\n佐藤 花子,サトウ ハナコ,特別会員\n');
   const bad = await run(file, '--json');
   t.equal(bad.code, 1);
-  t.same(JSON.parse(bad.out), { created: 0, updated: 0, errors: [{ line: 3, message: '会員種別「特別会員」はありません（登録済みの種別：正会員、賛助会員、学生会員）' }] });
+  t.same(JSON.parse(bad.out), {
+    created: 0,
+    updated: 0,
+    errors: [{ line: 3, message: '会員種別「特別会員」はありません（登録済みの種別：正会員、賛助会員、学生会員）' }],
+  });
   const text = await run(file);
   t.equal(text.code, 1);
   t.match(text.err, '3 行目: 会員種別「特別会員」はありません');

@@ -12,12 +12,19 @@ async function upload(c: Client, filename: string, bytes: Buffer) {
   return c.request({ method: 'POST', url: `/members/import?_csrf=${encodeURIComponent(c.csrf)}`, payload, headers });
 }
 
-const FILE = '会員番号,氏名,フリガナ,会員種別,電話番号\n1,山田 太郎,ヤマダ タロウ,正会員,03-1111-2222\n,佐藤 花子,ｻﾄｳ ﾊﾅｺ,賛助会員,\n';
+const FILE =
+  '会員番号,氏名,フリガナ,会員種別,電話番号\n1,山田 太郎,ヤマダ タロウ,正会員,03-1111-2222\n,佐藤 花子,ｻﾄｳ ﾊﾅｺ,賛助会員,\n';
 
 t.test('upload → preview of every row → commit imports the previewed file and deletes it', async (t) => {
   const { app, em, config } = await build(t);
   const c = await loggedIn(app, 'staff');
-  await addMember(em(), { memberNo: '1', familyName: '山田', givenName: '太郎', familyKana: 'ヤマダ', givenKana: 'タロウ' });
+  await addMember(em(), {
+    memberNo: '1',
+    familyName: '山田',
+    givenName: '太郎',
+    familyKana: 'ヤマダ',
+    givenKana: 'タロウ',
+  });
   t.match((await c.get('/members/import')).body, 'enctype="multipart/form-data"');
   const res = await upload(c, '会員名簿.csv', encodeCp932(FILE));
   t.equal(res.statusCode, 303);
@@ -28,10 +35,16 @@ t.test('upload → preview of every row → commit imports the previewed file an
   t.match(preview.body, '新規 <strong>1</strong> 件、更新 <strong>1</strong> 件');
   t.match(preview.body, '文字コード：Shift_JIS');
   t.match(preview.body, '会員名簿.csv');
-  t.match(preview.body, /電話<\/span> <span class="before">（空）<\/span> → 03-1111-2222/, 'an update shows its changes');
+  t.match(
+    preview.body,
+    /電話<\/span> <span class="before">（空）<\/span> → 03-1111-2222/,
+    'an update shows its changes',
+  );
   t.match(preview.body, '佐藤 花子');
   t.equal(await em().count(Member, {}), 1, 'the preview writes nothing');
-  const commit = await c.post(`${url}/commit`, { fingerprint: /name="fingerprint" value="([^"]+)"/.exec(preview.body)![1]! });
+  const commit = await c.post(`${url}/commit`, {
+    fingerprint: /name="fingerprint" value="([^"]+)"/.exec(preview.body)![1]!,
+  });
   t.equal(commit.statusCode, 303);
   t.equal(await em().count(Member, {}), 2);
   t.equal((await em().findOneOrFail(Member, { memberNo: 1 })).phone, '03-1111-2222');
@@ -43,7 +56,13 @@ t.test('upload → preview of every row → commit imports the previewed file an
 t.test('a file with an error row: commit imports nothing unless only valid rows are chosen', async (t) => {
   const { app, em } = await build(t);
   const c = await loggedIn(app, 'staff');
-  const url = (await upload(c, 'bad.csv', Buffer.from('氏名,フリガナ,会員種別\n山田 太郎,ヤマダ タロウ,正会員\n佐藤 花子,サトウ ハナコ,名誉会員\n'))).headers.location as string;
+  const url = (
+    await upload(
+      c,
+      'bad.csv',
+      Buffer.from('氏名,フリガナ,会員種別\n山田 太郎,ヤマダ タロウ,正会員\n佐藤 花子,サトウ ハナコ,名誉会員\n'),
+    )
+  ).headers.location as string;
   const preview = await c.get(url);
   t.match(preview.body, 'エラー <strong>1</strong> 件');
   t.match(preview.body, '会員種別「名誉会員」はありません（登録済みの種別：正会員、賛助会員、学生会員）');
@@ -60,7 +79,9 @@ t.test('a file with an error row: commit imports nothing unless only valid rows 
 t.test('a preview that no longer matches the database is shown again instead of committed', async (t) => {
   const { app, em } = await build(t);
   const c = await loggedIn(app, 'staff');
-  const url = (await upload(c, 'a.csv', Buffer.from('会員番号,氏名,フリガナ,会員種別\n7,山田 太郎,ヤマダ タロウ,正会員\n'))).headers.location as string;
+  const url = (
+    await upload(c, 'a.csv', Buffer.from('会員番号,氏名,フリガナ,会員種別\n7,山田 太郎,ヤマダ タロウ,正会員\n'))
+  ).headers.location as string;
   const fingerprint = /name="fingerprint" value="([^"]+)"/.exec((await c.get(url)).body)![1]!;
   await addMember(em(), { memberNo: '7', familyName: '鈴木', familyKana: 'スズキ' });
   const res = await c.post(`${url}/commit`, { fingerprint });
@@ -70,26 +91,38 @@ t.test('a preview that no longer matches the database is shown again instead of 
   t.equal((await em().findOneOrFail(Member, { memberNo: 7 })).familyName, '鈴木');
 });
 
-t.test('cancel deletes the upload; an empty upload, a bad id and viewers are refused; the template downloads', async (t) => {
-  const { app, config } = await build(t);
-  const c = await loggedIn(app, 'staff');
-  const url = (await upload(c, 'a.csv', Buffer.from(FILE))).headers.location as string;
-  const id = url.split('/').pop()!;
-  t.ok(existsSync(join(config.dataDir, 'uploads', `${id}.csv`)));
-  t.equal((await c.post(`${url}/cancel`)).statusCode, 303);
-  t.notOk(existsSync(join(config.dataDir, 'uploads', `${id}.csv`)));
-  const empty = await upload(c, 'empty.csv', Buffer.alloc(0));
-  t.equal(empty.statusCode, 422);
-  t.match(empty.body, '取り込むファイルを選んでください');
-  t.equal((await c.get('/members/import/..%2F..%2Fsecret')).statusCode, 404);
-  const noCsrf = multipart('a.csv', Buffer.from(FILE));
-  t.equal((await c.request({ method: 'POST', url: '/members/import', ...noCsrf })).statusCode, 403, 'the upload needs the CSRF token');
-  const broken = await c.get((await upload(c, 'x.csv', Buffer.from('会員番号,電話\n1,03\n'))).headers.location as string);
-  t.equal(broken.statusCode, 200);
-  t.match(broken.body, '「氏名」（または「姓」「名」）の列がありません');
-  const tpl = await c.get('/members/import/template.csv');
-  t.equal(tpl.rawPayload.subarray(0, 3).toString('hex'), 'efbbbf');
-  t.match(tpl.rawPayload.toString('utf8'), '会員番号,氏名,フリガナ,会員種別,郵便番号,住所1,住所2,電話番号,メールアドレス,生年月日,入会日,協力できる分野,備考');
-  const viewer = await loggedIn(app, 'viewer');
-  t.equal((await viewer.get('/members/import')).statusCode, 403);
-});
+t.test(
+  'cancel deletes the upload; an empty upload, a bad id and viewers are refused; the template downloads',
+  async (t) => {
+    const { app, config } = await build(t);
+    const c = await loggedIn(app, 'staff');
+    const url = (await upload(c, 'a.csv', Buffer.from(FILE))).headers.location as string;
+    const id = url.split('/').pop()!;
+    t.ok(existsSync(join(config.dataDir, 'uploads', `${id}.csv`)));
+    t.equal((await c.post(`${url}/cancel`)).statusCode, 303);
+    t.notOk(existsSync(join(config.dataDir, 'uploads', `${id}.csv`)));
+    const empty = await upload(c, 'empty.csv', Buffer.alloc(0));
+    t.equal(empty.statusCode, 422);
+    t.match(empty.body, '取り込むファイルを選んでください');
+    t.equal((await c.get('/members/import/..%2F..%2Fsecret')).statusCode, 404);
+    const noCsrf = multipart('a.csv', Buffer.from(FILE));
+    t.equal(
+      (await c.request({ method: 'POST', url: '/members/import', ...noCsrf })).statusCode,
+      403,
+      'the upload needs the CSRF token',
+    );
+    const broken = await c.get(
+      (await upload(c, 'x.csv', Buffer.from('会員番号,電話\n1,03\n'))).headers.location as string,
+    );
+    t.equal(broken.statusCode, 200);
+    t.match(broken.body, '「氏名」（または「姓」「名」）の列がありません');
+    const tpl = await c.get('/members/import/template.csv');
+    t.equal(tpl.rawPayload.subarray(0, 3).toString('hex'), 'efbbbf');
+    t.match(
+      tpl.rawPayload.toString('utf8'),
+      '会員番号,氏名,フリガナ,会員種別,郵便番号,住所1,住所2,電話番号,メールアドレス,生年月日,入会日,協力できる分野,備考',
+    );
+    const viewer = await loggedIn(app, 'viewer');
+    t.equal((await viewer.get('/members/import')).statusCode, 403);
+  },
+);

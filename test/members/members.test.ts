@@ -13,9 +13,18 @@ t.test('a new member is saved with normalised input and the next member number',
   const { app, em } = await build(t);
   const c = await loggedIn(app, 'staff');
   const res = await create(c, {
-    familyName: '山田', givenName: '太郎', familyKana: 'やまだ', givenKana: 'ﾀﾛｳ',
-    postalCode: '〒１６０－００２２', prefecture: '東京都', city: '新宿区', address1: '新宿１－２－３',
-    phone: '０３（１２３４）５６７８', mobile: '090 1234 5678', email: 'Taro@Example.JP', birthDate: '昭和55年4月1日',
+    familyName: '山田',
+    givenName: '太郎',
+    familyKana: 'やまだ',
+    givenKana: 'ﾀﾛｳ',
+    postalCode: '〒１６０－００２２',
+    prefecture: '東京都',
+    city: '新宿区',
+    address1: '新宿１－２－３',
+    phone: '０３（１２３４）５６７８',
+    mobile: '090 1234 5678',
+    email: 'Taro@Example.JP',
+    birthDate: '昭和55年4月1日',
   });
   t.equal(res.statusCode, 303);
   const m = await em().findOneOrFail(Member, { familyName: '山田' });
@@ -37,7 +46,13 @@ t.test('a new member is saved with normalised input and the next member number',
 t.test('invalid postal code, e-mail and kana give 422 with field errors and save nothing', async (t) => {
   const { app, em } = await build(t);
   const c = await loggedIn(app, 'staff');
-  const res = await create(c, { familyName: '山田', familyKana: 'Yamada', postalCode: '123-45', email: 'taro@', phone: '12345' });
+  const res = await create(c, {
+    familyName: '山田',
+    familyKana: 'Yamada',
+    postalCode: '123-45',
+    email: 'taro@',
+    phone: '12345',
+  });
   t.equal(res.statusCode, 422);
   t.match(res.body, '郵便番号は7桁の数字で入力してください');
   t.match(res.body, 'メールアドレスの形式が正しくありません');
@@ -60,13 +75,22 @@ t.test('a given member number is kept; a used one is refused and never reused', 
   const suzuki = await em().findOneOrFail(Member, { memberNo: 1024 });
   await c.post(`/members/${suzuki.id}/withdraw`, { reason: '転居' });
   await create(c, { familyName: '高橋', familyKana: 'タカハシ' });
-  t.equal((await em().findOneOrFail(Member, { familyName: '高橋' })).memberNo, 1025, 'the next number follows the highest, withdrawn or not');
+  t.equal(
+    (await em().findOneOrFail(Member, { familyName: '高橋' })).memberNo,
+    1025,
+    'the next number follows the highest, withdrawn or not',
+  );
 });
 
 t.test('an organisation member needs 団体名 and gets 御中', async (t) => {
   const { app, em } = await build(t);
   const c = await loggedIn(app, 'staff');
-  const res = await create(c, { kind: 'organization', orgName: '株式会社みどり商事', orgKana: 'みどりしょうじ', contactPerson: '緑 一郎' });
+  const res = await create(c, {
+    kind: 'organization',
+    orgName: '株式会社みどり商事',
+    orgKana: 'みどりしょうじ',
+    contactPerson: '緑 一郎',
+  });
   t.equal(res.statusCode, 303);
   const m = await em().findOneOrFail(Member, { orgName: '株式会社みどり商事' });
   t.equal(m.orgKana, 'ミドリショウジ');
@@ -75,37 +99,76 @@ t.test('an organisation member needs 団体名 and gets 御中', async (t) => {
   t.match(page.body, '御中');
 });
 
-t.test('quick search finds a member by hiragana, half-width kana, partial kana, phone digits, number, e-mail and name', async (t) => {
-  const { app } = await build(t);
-  const c = await loggedIn(app, 'staff');
-  await create(c, { familyName: '山田', givenName: '太郎', familyKana: 'ヤマダ', givenKana: 'タロウ', phone: '03-1234-5678', email: 'taro@example.jp', memberNo: '77' });
-  await create(c, { familyName: '山本', givenName: '花子', familyKana: 'ヤマモト', givenKana: 'ハナコ', mobile: '080-9999-0000' });
-  const find = async (q: string) => {
-    const res = await c.get('/members?q=' + encodeURIComponent(q));
-    t.equal(res.statusCode, 200);
-    return res.body;
-  };
-  for (const q of ['やまだ', 'ﾔﾏﾀﾞ', 'ヤマダ タロウ', 'やまだたろう', 'ﾀﾛｳ', '0312345678', '(03)1234-5678', '５６７８', '77', 'taro@example', '山田', '山田 太郎']) {
-    const body = await find(q);
-    t.match(body, '山田 太郎</a>', `finds 山田 by ${q}`);
-    t.notMatch(body, '山本 花子</a>', `not 山本 for ${q}`);
-  }
-  t.match(await find('やま'), '山本 花子</a>', 'partial kana matches both');
-  t.match(await find('9999'), '山本 花子</a>');
-  t.match(await find('存在しない人'), '該当する会員はいません');
-  const jump = await c.get('/members?jump=1&q=' + encodeURIComponent('ﾔﾏﾓﾄ'));
-  t.equal(jump.statusCode, 302, 'the header search jumps straight to a single hit');
-});
+t.test(
+  'quick search finds a member by hiragana, half-width kana, partial kana, phone digits, number, e-mail and name',
+  async (t) => {
+    const { app } = await build(t);
+    const c = await loggedIn(app, 'staff');
+    await create(c, {
+      familyName: '山田',
+      givenName: '太郎',
+      familyKana: 'ヤマダ',
+      givenKana: 'タロウ',
+      phone: '03-1234-5678',
+      email: 'taro@example.jp',
+      memberNo: '77',
+    });
+    await create(c, {
+      familyName: '山本',
+      givenName: '花子',
+      familyKana: 'ヤマモト',
+      givenKana: 'ハナコ',
+      mobile: '080-9999-0000',
+    });
+    const find = async (q: string) => {
+      const res = await c.get('/members?q=' + encodeURIComponent(q));
+      t.equal(res.statusCode, 200);
+      return res.body;
+    };
+    for (const q of [
+      'やまだ',
+      'ﾔﾏﾀﾞ',
+      'ヤマダ タロウ',
+      'やまだたろう',
+      'ﾀﾛｳ',
+      '0312345678',
+      '(03)1234-5678',
+      '５６７８',
+      '77',
+      'taro@example',
+      '山田',
+      '山田 太郎',
+    ]) {
+      const body = await find(q);
+      t.match(body, '山田 太郎</a>', `finds 山田 by ${q}`);
+      t.notMatch(body, '山本 花子</a>', `not 山本 for ${q}`);
+    }
+    t.match(await find('やま'), '山本 花子</a>', 'partial kana matches both');
+    t.match(await find('9999'), '山本 花子</a>');
+    t.match(await find('存在しない人'), '該当する会員はいません');
+    const jump = await c.get('/members?jump=1&q=' + encodeURIComponent('ﾔﾏﾓﾄ'));
+    t.equal(jump.statusCode, 302, 'the header search jumps straight to a single hit');
+  },
+);
 
 t.test('the list is sorted by フリガナ (あいうえお順) and paged', async (t) => {
   const { app } = await build(t);
   const c = await loggedIn(app, 'staff');
-  for (const [name, kana] of [['渡辺', 'ワタナベ'], ['伊藤', 'イトウ'], ['青木', 'アオキ'], ['加藤', 'カトウ']]) {
+  for (const [name, kana] of [
+    ['渡辺', 'ワタナベ'],
+    ['伊藤', 'イトウ'],
+    ['青木', 'アオキ'],
+    ['加藤', 'カトウ'],
+  ]) {
     await create(c, { familyName: name!, familyKana: kana! });
   }
   const body = (await c.get('/members')).body;
   const order = ['青木', '伊藤', '加藤', '渡辺'].map((n) => body.indexOf(`${n}</a>`));
-  t.same([...order].sort((a, b) => a - b), order, 'アオキ, イトウ, カトウ, ワタナベ');
+  t.same(
+    [...order].sort((a, b) => a - b),
+    order,
+    'アオキ, イトウ, カトウ, ワタナベ',
+  );
   t.ok(order.every((i) => i > 0));
 });
 
@@ -116,7 +179,13 @@ t.test('editing a member is audited with before and after values', async (t) => 
   const m = await em().findOneOrFail(Member, { familyName: '山田' });
   const edit = await c.get(`/members/${m.id}/edit`);
   t.match(edit.body, 'value="新宿区"');
-  const res = await c.post(`/members/${m.id}`, { ...base, familyName: '山田', familyKana: 'ヤマダ', city: '渋谷区', phone: '0311112222' });
+  const res = await c.post(`/members/${m.id}`, {
+    ...base,
+    familyName: '山田',
+    familyKana: 'ヤマダ',
+    city: '渋谷区',
+    phone: '0311112222',
+  });
   t.equal(res.statusCode, 303);
   const logs = await em().find(AuditLog, { entityName: 'Member', entityId: String(m.id) }, { orderBy: { id: 'asc' } });
   t.equal(logs.length, 2);
@@ -138,7 +207,10 @@ t.test('withdrawal is reversible, audited, and never deletes the member', async 
   const c = await loggedIn(app, 'staff');
   await create(c, { familyName: '田中', familyKana: 'タナカ' });
   const m = await em().findOneOrFail(Member, { familyName: '田中' });
-  t.equal((await c.post(`/members/${m.id}/withdraw`, { withdrawnOn: '2026/11/30', reason: '転居のため' })).statusCode, 303);
+  t.equal(
+    (await c.post(`/members/${m.id}/withdraw`, { withdrawnOn: '2026/11/30', reason: '転居のため' })).statusCode,
+    303,
+  );
   let after = await em().findOneOrFail(Member, { id: m.id });
   t.equal(after.status, 'withdrawn');
   t.equal(after.withdrawnOn, '2026-11-30');
@@ -150,7 +222,9 @@ t.test('withdrawal is reversible, audited, and never deletes the member', async 
   after = await em().findOneOrFail(Member, { id: m.id });
   t.equal(after.status, 'active');
   t.equal(after.withdrawnOn, null);
-  const actions = (await em().find(AuditLog, { entityName: 'Member', entityId: String(m.id) }, { orderBy: { id: 'asc' } })).map((l) => l.action);
+  const actions = (
+    await em().find(AuditLog, { entityName: 'Member', entityId: String(m.id) }, { orderBy: { id: 'asc' } })
+  ).map((l) => l.action);
   t.same(actions, ['create', 'withdraw', 'readmit']);
   const admin = await loggedIn(app, 'admin');
   const log = await admin.get('/audit?entity=Member');
@@ -161,8 +235,20 @@ t.test('withdrawal is reversible, audited, and never deletes the member', async 
 t.test('creating a possible duplicate warns first and saves only when confirmed', async (t) => {
   const { app, em } = await build(t);
   const c = await loggedIn(app, 'staff');
-  await create(c, { familyName: '山田', givenName: '太郎', familyKana: 'ヤマダ', givenKana: 'タロウ', birthDate: '1980-04-01' });
-  const form = { familyName: '山田', givenName: '太郎', familyKana: 'やまだ', givenKana: 'たろう', birthDate: '1980/4/1' };
+  await create(c, {
+    familyName: '山田',
+    givenName: '太郎',
+    familyKana: 'ヤマダ',
+    givenKana: 'タロウ',
+    birthDate: '1980-04-01',
+  });
+  const form = {
+    familyName: '山田',
+    givenName: '太郎',
+    familyKana: 'やまだ',
+    givenKana: 'たろう',
+    birthDate: '1980/4/1',
+  };
   const warn = await create(c, form);
   t.equal(warn.statusCode, 409);
   t.match(warn.body, '同じ人がすでに登録されている可能性があります');
@@ -171,7 +257,13 @@ t.test('creating a possible duplicate warns first and saves only when confirmed'
   const ok = await create(c, { ...form, confirmDuplicate: '1' });
   t.equal(ok.statusCode, 303);
   t.equal(await em().count(Member, {}), 2);
-  const differentPerson = await create(c, { familyName: '山田', givenName: '太郎', familyKana: 'ヤマダ', givenKana: 'タロウ', birthDate: '1990-01-01' });
+  const differentPerson = await create(c, {
+    familyName: '山田',
+    givenName: '太郎',
+    familyKana: 'ヤマダ',
+    givenKana: 'タロウ',
+    birthDate: '1990-01-01',
+  });
   t.equal(differentPerson.statusCode, 303, 'same name but different birth date and phone is not flagged');
 });
 
@@ -180,7 +272,17 @@ t.test('admins edit member types and their fees; staff cannot', async (t) => {
   const admin = await loggedIn(app, 'admin');
   const page = await admin.get('/member-types');
   for (const n of ['正会員', '賛助会員', '学生会員']) t.match(page.body, n, `${n} is seeded`);
-  t.equal((await admin.post('/member-types', { name: '団体会員', annualFee: '１０,０００', forOrganizations: '1', sortOrder: '4' })).statusCode, 303);
+  t.equal(
+    (
+      await admin.post('/member-types', {
+        name: '団体会員',
+        annualFee: '１０,０００',
+        forOrganizations: '1',
+        sortOrder: '4',
+      })
+    ).statusCode,
+    303,
+  );
   t.match((await admin.get('/member-types')).body, 'value="10000"');
   const bad = await admin.post('/member-types', { name: '', annualFee: '-5' });
   t.equal(bad.statusCode, 422);

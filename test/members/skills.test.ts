@@ -15,13 +15,28 @@ t.test('skills ticked on the registration form are saved with their notes and sh
   const kaikei = await em().findOneOrFail(Skill, { name: '会計' });
   const honyaku = await em().findOneOrFail(Skill, { name: '翻訳' });
   const res = await c.post('/members', {
-    ...base, familyName: '山田', familyKana: 'ヤマダ', skillsFieldset: '1',
-    skills: [String(kaikei.id), String(honyaku.id)], [`skillNote_${honyaku.id}`]: '英語・中国語', [`skillNote_${kaikei.id}`]: '',
+    ...base,
+    familyName: '山田',
+    familyKana: 'ヤマダ',
+    skillsFieldset: '1',
+    skills: [String(kaikei.id), String(honyaku.id)],
+    [`skillNote_${honyaku.id}`]: '英語・中国語',
+    [`skillNote_${kaikei.id}`]: '',
   });
   t.equal(res.statusCode, 303);
   const m = await em().findOneOrFail(Member, { familyName: '山田' });
-  const saved = await em().find(MemberSkill, { member: m.id }, { populate: ['skill'], orderBy: { skill: { sortOrder: 'asc' } } });
-  t.same(saved.map((s) => [s.skill.name, s.note]), [['会計', null], ['翻訳', '英語・中国語']]);
+  const saved = await em().find(
+    MemberSkill,
+    { member: m.id },
+    { populate: ['skill'], orderBy: { skill: { sortOrder: 'asc' } } },
+  );
+  t.same(
+    saved.map((s) => [s.skill.name, s.note]),
+    [
+      ['会計', null],
+      ['翻訳', '英語・中国語'],
+    ],
+  );
   const page = (await c.get(`/members/${m.id}`)).body;
   t.match(page, '翻訳 <span class="muted">（英語・中国語）</span>');
   const edit = (await c.get(`/members/${m.id}/edit`)).body;
@@ -33,7 +48,13 @@ t.test('a member form without the skills fieldset leaves skills alone; unticking
   const { app, em } = await build(t);
   const c = await loggedIn(app, 'staff');
   const it = await em().findOneOrFail(Skill, { name: 'IT' });
-  await c.post('/members', { ...base, familyName: '佐藤', familyKana: 'サトウ', skillsFieldset: '1', skills: String(it.id) });
+  await c.post('/members', {
+    ...base,
+    familyName: '佐藤',
+    familyKana: 'サトウ',
+    skillsFieldset: '1',
+    skills: String(it.id),
+  });
   const m = await em().findOneOrFail(Member, { familyName: '佐藤' });
   await c.post(`/members/${m.id}`, { ...base, familyName: '佐藤', familyKana: 'サトウ', city: '新宿区' });
   t.equal(await em().count(MemberSkill, { member: m.id }), 1, 'kept when the form had no checklist');
@@ -45,7 +66,14 @@ t.test('a validation error on the member form keeps the ticked skills and notes'
   const { app, em } = await build(t);
   const c = await loggedIn(app, 'staff');
   const drive = await em().findOneOrFail(Skill, { name: '車の運転' });
-  const res = await c.post('/members', { ...base, familyName: '', familyKana: 'タナカ', skillsFieldset: '1', skills: String(drive.id), [`skillNote_${drive.id}`]: '土日のみ' });
+  const res = await c.post('/members', {
+    ...base,
+    familyName: '',
+    familyKana: 'タナカ',
+    skillsFieldset: '1',
+    skills: String(drive.id),
+    [`skillNote_${drive.id}`]: '土日のみ',
+  });
   t.equal(res.statusCode, 422);
   t.match(res.body, new RegExp(`value="${drive.id}" checked`));
   t.match(res.body, 'value="土日のみ"');
@@ -57,12 +85,22 @@ t.test('the member page section changes skills, and an inactive skill a member h
   const c = await loggedIn(app, 'staff');
   const it = await em().findOneOrFail(Skill, { name: 'IT' });
   const event = await em().findOneOrFail(Skill, { name: 'イベント運営' });
-  await c.post('/members', { ...base, familyName: '鈴木', familyKana: 'スズキ', skillsFieldset: '1', skills: String(it.id) });
+  await c.post('/members', {
+    ...base,
+    familyName: '鈴木',
+    familyKana: 'スズキ',
+    skillsFieldset: '1',
+    skills: String(it.id),
+  });
   const m = await em().findOneOrFail(Member, { familyName: '鈴木' });
   await c.post(`/supporters/skills/${it.id}`, { name: 'IT', sortOrder: '7', active: '0' });
   const page = (await c.get(`/members/${m.id}`)).body;
   t.match(page, 'IT（使わない分野）', 'an inactive skill the member has is still offered, marked');
-  const res = await c.post(`/members/${m.id}/skills`, { skillsFieldset: '1', skills: [String(it.id), String(event.id)], [`skillNote_${event.id}`]: '受付' });
+  const res = await c.post(`/members/${m.id}/skills`, {
+    skillsFieldset: '1',
+    skills: [String(it.id), String(event.id)],
+    [`skillNote_${event.id}`]: '受付',
+  });
   t.equal(res.statusCode, 303);
   t.equal(await em().count(MemberSkill, { member: m.id }), 2);
   const other = await c.post('/members', { ...base, familyName: '高橋', familyKana: 'タカハシ' });

@@ -14,9 +14,18 @@ export async function addMember(em: EntityManager, raw: Partial<RawMember>): Pro
 export const asTest = <T>(fn: () => Promise<T>) => withActor({ staffId: null, name: 'test' }, fn);
 
 /** A multipart/form-data body with one file, as a browser sends it. */
-export function multipart(filename: string, bytes: Buffer, field = 'file'): { payload: Buffer; headers: Record<string, string> } {
+export function multipart(
+  filename: string,
+  bytes: Buffer,
+  field = 'file',
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----enishi' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, bytes, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

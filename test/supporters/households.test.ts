@@ -13,7 +13,11 @@ t.test('jointNameLines puts the 世帯主 first and shortens a shared family nam
   const hanako = { memberNo: 1, familyName: '山田', givenName: '花子', householdRelation: '配偶者' };
   const ken = { memberNo: 3, familyName: '佐藤', givenName: '健', householdRelation: '子' };
   t.same(jointNameLines([hanako, taro]), ['山田 太郎 様', '花子 様']);
-  t.same(jointNameLines([ken, hanako, taro]), ['山田 太郎 様', '花子 様', '佐藤 健 様'], 'a different family name is written in full');
+  t.same(
+    jointNameLines([ken, hanako, taro]),
+    ['山田 太郎 様', '花子 様', '佐藤 健 様'],
+    'a different family name is written in full',
+  );
   t.equal(jointName([hanako, taro]), '山田 太郎 様 / 花子 様');
   t.equal(jointName([hanako, taro], '山田ご夫妻 様'), '山田ご夫妻 様', 'a label name set by the office wins');
 });
@@ -21,11 +25,26 @@ t.test('jointNameLines puts the 世帯主 first and shortens a shared family nam
 t.test('adding a family member creates a household with this member as 世帯主 and shows the joint name', async (t) => {
   const { app, em } = await build(t);
   const c = await loggedIn(app, 'staff');
-  const taro = await addMember(em(), { familyName: '山田', givenName: '太郎', familyKana: 'ヤマダ', givenKana: 'タロウ', ...address });
-  const hanako = await addMember(em(), { familyName: '山田', givenName: '花子', familyKana: 'ヤマダ', givenKana: 'ハナコ', ...address });
+  const taro = await addMember(em(), {
+    familyName: '山田',
+    givenName: '太郎',
+    familyKana: 'ヤマダ',
+    givenKana: 'タロウ',
+    ...address,
+  });
+  const hanako = await addMember(em(), {
+    familyName: '山田',
+    givenName: '花子',
+    familyKana: 'ヤマダ',
+    givenKana: 'ハナコ',
+    ...address,
+  });
   const res = await c.post(`/members/${taro.id}/family`, { memberNo: String(hanako.memberNo), relation: '配偶者' });
   t.equal(res.statusCode, 303);
-  const [a, b] = [await em().findOneOrFail(Member, { id: taro.id }), await em().findOneOrFail(Member, { id: hanako.id })];
+  const [a, b] = [
+    await em().findOneOrFail(Member, { id: taro.id }),
+    await em().findOneOrFail(Member, { id: hanako.id }),
+  ];
   t.ok(a.householdId);
   t.equal(a.householdId, b.householdId, 'both point at the same household (member.householdId is a number)');
   t.equal(a.householdRelation, '世帯主');
@@ -42,8 +61,10 @@ t.test('a member in another household, an unknown number or oneself cannot be ad
   const { app, em } = await build(t);
   const c = await loggedIn(app, 'staff');
   const [a, b, x, y] = [
-    await addMember(em(), { familyName: '青木', familyKana: 'アオキ' }), await addMember(em(), { familyName: '青木', givenName: '二郎', familyKana: 'アオキ', givenKana: 'ジロウ' }),
-    await addMember(em(), { familyName: '伊藤', familyKana: 'イトウ' }), await addMember(em(), { familyName: '伊藤', givenName: '三郎', familyKana: 'イトウ', givenKana: 'サブロウ' }),
+    await addMember(em(), { familyName: '青木', familyKana: 'アオキ' }),
+    await addMember(em(), { familyName: '青木', givenName: '二郎', familyKana: 'アオキ', givenKana: 'ジロウ' }),
+    await addMember(em(), { familyName: '伊藤', familyKana: 'イトウ' }),
+    await addMember(em(), { familyName: '伊藤', givenName: '三郎', familyKana: 'イトウ', givenKana: 'サブロウ' }),
   ];
   await c.post(`/members/${a.id}/family`, { memberNo: String(b.memberNo), relation: '子' });
   await c.post(`/members/${x.id}/family`, { memberNo: String(y.memberNo), relation: '子' });
@@ -52,7 +73,11 @@ t.test('a member in another household, an unknown number or oneself cannot be ad
   t.match(taken.body, `会員番号 ${y.memberNo} はすでに別の世帯に入っています`);
   t.equal((await c.post(`/members/${a.id}/family`, { memberNo: '9999', relation: '子' })).statusCode, 422);
   t.equal((await c.post(`/members/${a.id}/family`, { memberNo: String(a.memberNo), relation: '子' })).statusCode, 422);
-  t.equal((await c.post(`/members/${a.id}/family`, { memberNo: String(x.memberNo), relation: '兄弟' })).statusCode, 422, 'relations are a fixed list');
+  t.equal(
+    (await c.post(`/members/${a.id}/family`, { memberNo: String(x.memberNo), relation: '兄弟' })).statusCode,
+    422,
+    'relations are a fixed list',
+  );
   t.equal(await em().count(Household, {}), 2);
 });
 
@@ -63,37 +88,82 @@ t.test('the household page sets relations, label name and sharing; two 世帯主
   const b = await addMember(em(), { familyName: '上田', givenName: '恵', familyKana: 'ウエダ', givenKana: 'メグミ' });
   await c.post(`/members/${a.id}/family`, { memberNo: String(b.memberNo), relation: '配偶者' });
   const hid = (await em().findOneOrFail(Member, { id: a.id })).householdId!;
-  const twoHeads = await c.post(`/households/${hid}`, { [`relation_${a.id}`]: '世帯主', [`relation_${b.id}`]: '世帯主', sharesAddress: '1' });
+  const twoHeads = await c.post(`/households/${hid}`, {
+    [`relation_${a.id}`]: '世帯主',
+    [`relation_${b.id}`]: '世帯主',
+    sharesAddress: '1',
+  });
   t.equal(twoHeads.statusCode, 422);
   t.match(twoHeads.body, '世帯主は一人だけにしてください');
-  t.equal((await c.post(`/households/${hid}`, { [`relation_${a.id}`]: '配偶者', [`relation_${b.id}`]: '世帯主', labelName: '上田 恵 様・一 様' })).statusCode, 303);
+  t.equal(
+    (
+      await c.post(`/households/${hid}`, {
+        [`relation_${a.id}`]: '配偶者',
+        [`relation_${b.id}`]: '世帯主',
+        labelName: '上田 恵 様・一 様',
+      })
+    ).statusCode,
+    303,
+  );
   const h = await em().findOneOrFail(Household, { id: hid });
   t.equal(h.sharesAddress, false, 'unticked: separate mail');
   t.equal(h.labelName, '上田 恵 様・一 様');
   t.equal((await em().findOneOrFail(Member, { id: b.id })).householdRelation, '世帯主');
 });
 
-t.test('aligning addresses copies the 世帯主 address to the family; removing one of two dissolves the household', async (t) => {
-  const { app, em } = await build(t);
-  const c = await loggedIn(app, 'staff');
-  const a = await addMember(em(), { familyName: '森', givenName: '誠', familyKana: 'モリ', givenKana: 'マコト', ...address });
-  const b = await addMember(em(), { familyName: '森', givenName: '由美', familyKana: 'モリ', givenKana: 'ユミ', postalCode: '530-0001', prefecture: '大阪府', city: '大阪市北区', address1: '梅田1-1' });
-  await c.post(`/members/${a.id}/family`, { memberNo: String(b.memberNo), relation: '配偶者' });
-  const hid = (await em().findOneOrFail(Member, { id: a.id })).householdId!;
-  t.match((await c.get(`/members/${a.id}`)).body, '世帯主と住所が違う家族が 1 人います');
-  t.equal((await c.post(`/households/${hid}/align-addresses`)).statusCode, 303);
-  const moved = await em().findOneOrFail(Member, { id: b.id });
-  t.same([moved.postalCode, moved.prefecture, moved.city, moved.address1], ['160-0022', '東京都', '新宿区', '新宿1-2-3']);
-  t.equal((await c.post(`/households/${hid}/remove`, { memberId: String(b.id) })).statusCode, 303);
-  t.equal(await em().count(Household, {}), 0, 'a household of one is dissolved');
-  t.equal((await em().findOneOrFail(Member, { id: a.id })).householdId, null);
-});
+t.test(
+  'aligning addresses copies the 世帯主 address to the family; removing one of two dissolves the household',
+  async (t) => {
+    const { app, em } = await build(t);
+    const c = await loggedIn(app, 'staff');
+    const a = await addMember(em(), {
+      familyName: '森',
+      givenName: '誠',
+      familyKana: 'モリ',
+      givenKana: 'マコト',
+      ...address,
+    });
+    const b = await addMember(em(), {
+      familyName: '森',
+      givenName: '由美',
+      familyKana: 'モリ',
+      givenKana: 'ユミ',
+      postalCode: '530-0001',
+      prefecture: '大阪府',
+      city: '大阪市北区',
+      address1: '梅田1-1',
+    });
+    await c.post(`/members/${a.id}/family`, { memberNo: String(b.memberNo), relation: '配偶者' });
+    const hid = (await em().findOneOrFail(Member, { id: a.id })).householdId!;
+    t.match((await c.get(`/members/${a.id}`)).body, '世帯主と住所が違う家族が 1 人います');
+    t.equal((await c.post(`/households/${hid}/align-addresses`)).statusCode, 303);
+    const moved = await em().findOneOrFail(Member, { id: b.id });
+    t.same(
+      [moved.postalCode, moved.prefecture, moved.city, moved.address1],
+      ['160-0022', '東京都', '新宿区', '新宿1-2-3'],
+    );
+    t.equal((await c.post(`/households/${hid}/remove`, { memberId: String(b.id) })).statusCode, 303);
+    t.equal(await em().count(Household, {}), 0, 'a household of one is dissolved');
+    t.equal((await em().findOneOrFail(Member, { id: a.id })).householdId, null);
+  },
+);
 
 t.test('mailingUnits puts an address-sharing household on one label in 連名 at the 世帯主 address', async (t) => {
   const { app, em } = await build(t);
   const c = await loggedIn(app, 'staff');
-  const taro = await addMember(em(), { familyName: '山田', givenName: '太郎', familyKana: 'ヤマダ', givenKana: 'タロウ', ...address });
-  const hanako = await addMember(em(), { familyName: '山田', givenName: '花子', familyKana: 'ヤマダ', givenKana: 'ハナコ' });
+  const taro = await addMember(em(), {
+    familyName: '山田',
+    givenName: '太郎',
+    familyKana: 'ヤマダ',
+    givenKana: 'タロウ',
+    ...address,
+  });
+  const hanako = await addMember(em(), {
+    familyName: '山田',
+    givenName: '花子',
+    familyKana: 'ヤマダ',
+    givenKana: 'ハナコ',
+  });
   const solo = await addMember(em(), { familyName: '佐藤', givenName: '健', familyKana: 'サトウ', givenKana: 'ケン' });
   await c.post(`/members/${taro.id}/family`, { memberNo: String(hanako.memberNo), relation: '配偶者' });
   const recipients = await em().find(Member, {}, { orderBy: { memberNo: 'desc' } });
@@ -106,5 +176,9 @@ t.test('mailingUnits puts an address-sharing household on one label in 連名 at
   t.ok(solo);
   const hid = (await em().findOneOrFail(Member, { id: taro.id })).householdId!;
   await c.post(`/households/${hid}`, { [`relation_${taro.id}`]: '世帯主', [`relation_${hanako.id}`]: '配偶者' });
-  t.equal((await mailingUnits(em(), recipients)).length, 3, 'a household that does not share its address gets separate labels');
+  t.equal(
+    (await mailingUnits(em(), recipients)).length,
+    3,
+    'a household that does not share its address gets separate labels',
+  );
 });

@@ -7,26 +7,40 @@ import { addMember } from './fixtures.js';
 
 const call = { occurredOn: '2026-04-01', occurredTime: '10:30', channel: '電話', summary: '会費の振込について' };
 
-t.test('an interaction with a gift and a follow-up shows on the member timeline, the follow-ups list and the gifts list', async (t) => {
-  const { app, em } = await build(t);
-  const c = await loggedIn(app, 'staff');
-  const m = await addMember(em(), { familyName: '山田', givenName: '太郎', familyKana: 'ヤマダ', givenKana: 'タロウ' });
-  const page = await c.get(`/members/${m.id}`);
-  t.match(page.body, '対応を記録する', 'the member page has the interaction form');
-  t.match(page.body, /<option value="\d+" selected>staffさん<\/option>/, 'the logged-in staff member is preselected');
-  const res = await c.post(`/members/${m.id}/interactions`, { ...call, content: '来週振り込むとのこと', gift: '手作りのお菓子', followUp: '振込を確認する', followUpDue: '2026/4/10' });
-  t.equal(res.statusCode, 303);
-  const saved = await em().findOneOrFail(Interaction, { member: m.id }, { populate: ['staff'] });
-  t.equal(saved.staff?.displayName, 'staffさん');
-  t.equal(saved.followUpDue, '2026-04-10', 'dates are normalised');
-  const show = (await c.get(`/members/${m.id}`)).body;
-  t.match(show, '電話：会費の振込について');
-  t.match(show, '頂いた物：手作りのお菓子（お礼未）');
-  t.match(show, '次回話すこと：振込を確認する');
-  t.match(show, '2026-04-01</span> <span class="kind">対応</span>', 'on the timeline with its date');
-  t.match((await c.get('/supporters/follow-ups')).body, '振込を確認する');
-  t.match((await c.get('/supporters/gifts')).body, '手作りのお菓子');
-});
+t.test(
+  'an interaction with a gift and a follow-up shows on the member timeline, the follow-ups list and the gifts list',
+  async (t) => {
+    const { app, em } = await build(t);
+    const c = await loggedIn(app, 'staff');
+    const m = await addMember(em(), {
+      familyName: '山田',
+      givenName: '太郎',
+      familyKana: 'ヤマダ',
+      givenKana: 'タロウ',
+    });
+    const page = await c.get(`/members/${m.id}`);
+    t.match(page.body, '対応を記録する', 'the member page has the interaction form');
+    t.match(page.body, /<option value="\d+" selected>staffさん<\/option>/, 'the logged-in staff member is preselected');
+    const res = await c.post(`/members/${m.id}/interactions`, {
+      ...call,
+      content: '来週振り込むとのこと',
+      gift: '手作りのお菓子',
+      followUp: '振込を確認する',
+      followUpDue: '2026/4/10',
+    });
+    t.equal(res.statusCode, 303);
+    const saved = await em().findOneOrFail(Interaction, { member: m.id }, { populate: ['staff'] });
+    t.equal(saved.staff?.displayName, 'staffさん');
+    t.equal(saved.followUpDue, '2026-04-10', 'dates are normalised');
+    const show = (await c.get(`/members/${m.id}`)).body;
+    t.match(show, '電話：会費の振込について');
+    t.match(show, '頂いた物：手作りのお菓子（お礼未）');
+    t.match(show, '次回話すこと：振込を確認する');
+    t.match(show, '2026-04-01</span> <span class="kind">対応</span>', 'on the timeline with its date');
+    t.match((await c.get('/supporters/follow-ups')).body, '振込を確認する');
+    t.match((await c.get('/supporters/gifts')).body, '手作りのお菓子');
+  },
+);
 
 t.test('marking a follow-up done and a gift thanked takes them off the lists', async (t) => {
   const { app, em } = await build(t);
@@ -34,8 +48,16 @@ t.test('marking a follow-up done and a gift thanked takes them off the lists', a
   const m = await addMember(em(), { familyName: '佐藤', familyKana: 'サトウ' });
   await c.post(`/members/${m.id}/interactions`, { ...call, gift: '野菜', followUp: '総会の出欠を聞く' });
   const i = await em().findOneOrFail(Interaction, { member: m.id });
-  t.equal((await c.post(`/interactions/${i.id}/follow-up-done`, { back: '/supporters/follow-ups' })).headers.location, '/supporters/follow-ups');
-  t.equal((await c.post(`/interactions/${i.id}/thanked`, { on: '令和8年4月3日', back: 'https://evil.example/' })).headers.location, `/members/${m.id}`, 'only local back links are followed');
+  t.equal(
+    (await c.post(`/interactions/${i.id}/follow-up-done`, { back: '/supporters/follow-ups' })).headers.location,
+    '/supporters/follow-ups',
+  );
+  t.equal(
+    (await c.post(`/interactions/${i.id}/thanked`, { on: '令和8年4月3日', back: 'https://evil.example/' })).headers
+      .location,
+    `/members/${m.id}`,
+    'only local back links are followed',
+  );
   const after = await em().findOneOrFail(Interaction, { id: i.id });
   t.equal(after.followUpDone, true);
   t.ok(after.followUpDoneOn);
@@ -50,12 +72,20 @@ t.test('open follow-ups are listed oldest first, by due date when one is set', a
   const c = await loggedIn(app, 'staff');
   const m = await addMember(em(), { familyName: '鈴木', familyKana: 'スズキ' });
   await c.post(`/members/${m.id}/interactions`, { ...call, occurredOn: '2026-05-01', followUp: '三番目' });
-  await c.post(`/members/${m.id}/interactions`, { ...call, occurredOn: '2026-05-20', followUp: '一番目', followUpDue: '2026-04-15' });
+  await c.post(`/members/${m.id}/interactions`, {
+    ...call,
+    occurredOn: '2026-05-20',
+    followUp: '一番目',
+    followUpDue: '2026-04-15',
+  });
   await c.post(`/members/${m.id}/interactions`, { ...call, occurredOn: '2026-04-20', followUp: '二番目' });
   const body = (await c.get('/supporters/follow-ups')).body;
   const pos = ['一番目', '二番目', '三番目'].map((s) => body.indexOf(s));
   t.ok(pos.every((p) => p > 0));
-  t.same([...pos].sort((a, b) => a - b), pos);
+  t.same(
+    [...pos].sort((a, b) => a - b),
+    pos,
+  );
 });
 
 t.test('an interaction without 要件 or with a bad time is refused with 422 and keeps what was typed', async (t) => {
@@ -63,7 +93,12 @@ t.test('an interaction without 要件 or with a bad time is refused with 422 and
   const c = await loggedIn(app, 'staff');
   const m = await addMember(em(), { familyName: '高橋', familyKana: 'タカハシ' });
   t.match((await c.get(`/members/${m.id}/interactions/new`)).body, 'name="summary"', 'the full-page form exists too');
-  const res = await c.post(`/members/${m.id}/interactions`, { ...call, summary: '', occurredTime: '25:99', content: '長い話をした' });
+  const res = await c.post(`/members/${m.id}/interactions`, {
+    ...call,
+    summary: '',
+    occurredTime: '25:99',
+    content: '長い話をした',
+  });
   t.equal(res.statusCode, 422);
   t.match(res.body, '要件を入力してください');
   t.match(res.body, '時刻は 14:30 のように入力してください');
@@ -82,13 +117,28 @@ t.test('editing an interaction changes the staff member and is audited; viewers 
   await c.post(`/members/${m.id}/interactions`, call);
   const i = await em().findOneOrFail(Interaction, { member: m.id });
   const adminId = (await em().findOneOrFail(Staff, { role: 'admin' })).id;
-  const res = await c.post(`/interactions/${i.id}`, { ...call, staffId: String(adminId), summary: '会費の振込について（再）' });
+  const res = await c.post(`/interactions/${i.id}`, {
+    ...call,
+    staffId: String(adminId),
+    summary: '会費の振込について（再）',
+  });
   t.equal(res.statusCode, 303);
   const after = await em().findOneOrFail(Interaction, { id: i.id }, { populate: ['staff'] });
   t.equal(after.staff?.displayName, 'adminさん');
-  const logs = await em().find(AuditLog, { entityName: 'Interaction', entityId: String(i.id) }, { orderBy: { id: 'asc' } });
-  t.same(logs.map((l) => l.action), ['create', 'update']);
-  t.same(logs[1]!.changes.summary, ['会費の振込について', '会費の振込について(再)'], 'full-width brackets are normalised like every text field');
+  const logs = await em().find(
+    AuditLog,
+    { entityName: 'Interaction', entityId: String(i.id) },
+    { orderBy: { id: 'asc' } },
+  );
+  t.same(
+    logs.map((l) => l.action),
+    ['create', 'update'],
+  );
+  t.same(
+    logs[1]!.changes.summary,
+    ['会費の振込について', '会費の振込について(再)'],
+    'full-width brackets are normalised like every text field',
+  );
   const viewer = await loggedIn(app, 'viewer');
   t.equal((await viewer.get(`/interactions/${i.id}`)).statusCode, 200);
   t.equal((await viewer.post(`/members/${m.id}/interactions`, call)).statusCode, 403);

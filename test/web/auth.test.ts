@@ -12,11 +12,21 @@ t.test('first-run setup creates an administrator, logs them in, and then /setup 
   const page = await c.get('/setup');
   t.equal(page.statusCode, 200);
   t.match(page.body, '管理者アカウントの作成');
-  const mismatch = await c.post('/setup', { loginId: 'jimukyoku', displayName: '事務局 花子', password: PASSWORD, password2: 'other-password-1' });
+  const mismatch = await c.post('/setup', {
+    loginId: 'jimukyoku',
+    displayName: '事務局 花子',
+    password: PASSWORD,
+    password2: 'other-password-1',
+  });
   t.equal(mismatch.statusCode, 422);
   t.match(mismatch.body, 'パスワードが一致しません');
   t.equal(await em().count(Staff, {}), 0, 'a refused setup writes nothing');
-  const ok = await c.post('/setup', { loginId: 'jimukyoku', displayName: '事務局 花子', password: PASSWORD, password2: PASSWORD });
+  const ok = await c.post('/setup', {
+    loginId: 'jimukyoku',
+    displayName: '事務局 花子',
+    password: PASSWORD,
+    password2: PASSWORD,
+  });
   t.equal(ok.statusCode, 303);
   const staff = await em().findOneOrFail(Staff, { loginId: 'jimukyoku' });
   t.equal(staff.role, 'admin');
@@ -24,7 +34,17 @@ t.test('first-run setup creates an administrator, logs them in, and then /setup 
   t.notMatch(staff.passwordHash, PASSWORD);
   t.equal((await c.get('/members')).statusCode, 200, 'the new admin is logged in');
   t.equal((await new Client(app).get('/setup')).statusCode, 404);
-  t.equal((await new Client(app).post('/setup', { loginId: 'evil', displayName: 'x', password: PASSWORD, password2: PASSWORD })).statusCode, 404);
+  t.equal(
+    (
+      await new Client(app).post('/setup', {
+        loginId: 'evil',
+        displayName: 'x',
+        password: PASSWORD,
+        password2: PASSWORD,
+      })
+    ).statusCode,
+    404,
+  );
 });
 
 t.test('every page except login needs a session', async (t) => {
@@ -46,10 +66,19 @@ t.test('a POST without a CSRF token is refused and changes nothing', async (t) =
   const c = await loggedIn(app, 'staff');
   const types = await c.get('/members/new');
   const typeId = /name="memberTypeId"><option value="(\d+)"/.exec(types.body)![1]!;
-  const res = await c.post('/members', { familyName: '山田', familyKana: 'ヤマダ', memberTypeId: typeId }, { csrf: false });
+  const res = await c.post(
+    '/members',
+    { familyName: '山田', familyKana: 'ヤマダ', memberTypeId: typeId },
+    { csrf: false },
+  );
   t.equal(res.statusCode, 403);
   t.match(res.body, '送信の確認ができませんでした');
-  const forged = await c.request({ method: 'POST', url: '/members', payload: `familyName=x&familyKana=x&memberTypeId=${typeId}&_csrf=forged`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const forged = await c.request({
+    method: 'POST',
+    url: '/members',
+    payload: `familyName=x&familyKana=x&memberTypeId=${typeId}&_csrf=forged`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   t.equal(forged.statusCode, 403);
   t.equal(await em().count(Member, {}), 0);
 });
@@ -88,7 +117,10 @@ t.test('事務局 staff edit records but cannot manage staff or settings', async
   t.equal((await staff.get('/staff')).statusCode, 403);
   t.equal((await staff.get('/audit')).statusCode, 403);
   t.equal((await staff.get('/settings')).statusCode, 403);
-  t.equal((await staff.post('/staff', { loginId: 'x1234', displayName: 'x', password: PASSWORD, role: 'admin' })).statusCode, 403);
+  t.equal(
+    (await staff.post('/staff', { loginId: 'x1234', displayName: 'x', password: PASSWORD, role: 'admin' })).statusCode,
+    403,
+  );
 });
 
 t.test('login refuses wrong passwords and deactivated accounts; logout ends the session', async (t) => {
@@ -120,7 +152,11 @@ t.test('an admin creates staff, resets a password, and cannot deactivate the las
   const weak = await admin.post('/staff', { loginId: 'suzuki', displayName: '鈴木', password: 'short', role: 'staff' });
   t.equal(weak.statusCode, 422);
   t.match(weak.body, '10文字以上');
-  t.equal((await admin.post('/staff', { loginId: 'suzuki', displayName: '鈴木', password: PASSWORD, role: 'staff' })).statusCode, 303);
+  t.equal(
+    (await admin.post('/staff', { loginId: 'suzuki', displayName: '鈴木', password: PASSWORD, role: 'staff' }))
+      .statusCode,
+    303,
+  );
   const suzuki = await em().findOneOrFail(Staff, { loginId: 'suzuki' });
   t.equal((await admin.post(`/staff/${suzuki.id}/password`, { password: 'a-brand-new-password' })).statusCode, 303);
   await new Client(app).login('suzuki', 'a-brand-new-password');
@@ -136,7 +172,8 @@ t.test('login attempts are rate-limited', async (t) => {
   const c = new Client(app);
   await c.get('/login');
   const codes: number[] = [];
-  for (let i = 0; i < 12; i++) codes.push((await c.post('/login', { loginId: 'sato', password: 'nope-nope' })).statusCode);
+  for (let i = 0; i < 12; i++)
+    codes.push((await c.post('/login', { loginId: 'sato', password: 'nope-nope' })).statusCode);
   t.ok(codes.includes(429), `some attempts are refused with 429 (${codes.join(',')})`);
   const last = await c.post('/login', { loginId: 'sato', password: PASSWORD });
   t.equal(last.statusCode, 429, 'even the right password waits out the window');

@@ -17,8 +17,24 @@ export function payerFromText(s: string): string {
   return (m ? m[1]! : s).trim();
 }
 
-export function csvLine(line: number, date: string, signed: number, dir: Direction | null, payer: string, reference: string | null, memo: string | null): RawLine {
-  return { line, date, amount: Math.abs(signed), direction: dir ?? (signed < 0 ? 'withdrawal' : 'deposit'), payer, reference, memo: memo || null };
+export function csvLine(
+  line: number,
+  date: string,
+  signed: number,
+  dir: Direction | null,
+  payer: string,
+  reference: string | null,
+  memo: string | null,
+): RawLine {
+  return {
+    line,
+    date,
+    amount: Math.abs(signed),
+    direction: dir ?? (signed < 0 ? 'withdrawal' : 'deposit'),
+    payer,
+    reference,
+    memo: memo || null,
+  };
 }
 
 export const has = (r: string[], ...names: string[]) => names.every((n) => r.includes(n));

@@ -3,7 +3,8 @@ import { readAmount, readDate, type Direction } from './types.js';
 
 /** Bank CSV with 入出金区分, one 金額 column and 振込依頼人名, after an account preamble; ends with a total line. */
 export const signed: CsvFamily = {
-  name: 'csv-signed', label: '銀行CSV（入出金区分・金額・振込依頼人名）',
+  name: 'csv-signed',
+  label: '銀行CSV（入出金区分・金額・振込依頼人名）',
   isHeader: (r) => has(r, '取引日', '入出金区分', '金額', '振込依頼人名'),
   read(r, col, line) {
     if (/^合計|^計$/.test(r[0] ?? '') || !col('金額')) return null;

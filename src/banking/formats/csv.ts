@@ -14,7 +14,13 @@ export function csvRows(text: string): string[][] {
     // Some banks export tab-separated text under a .csv name: the first line tells.
     const first = text.slice(0, text.search(/\r?\n|$/));
     const delimiter = first.includes('\t') && !first.includes(',') ? '\t' : ',';
-    return parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, trim: true }) as string[][];
+    return parse(text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: true,
+      trim: true,
+    }) as string[][];
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? null;
     throw new StatementError(`CSVとして読めません（${(err as Error).message.split(':')[0]}）`, line);
@@ -23,7 +29,6 @@ export function csvRows(text: string): string[][] {
 
 /** The CSV layout families, one parser file each; detected by their header row. */
 export const CSV_FAMILIES: CsvFamily[] = [twoColumns, signed, online, yucho];
-
 
 /** The family whose header appears in the first 30 rows, with that row's index. */
 export function detectCsv(rows: string[][]): { family: CsvFamily; headerIndex: number } | null {

@@ -16,7 +16,16 @@ export interface GenericMapping {
   memo?: number | null;
 }
 
-export const MAPPING_KEYS = ['date', 'amount', 'deposit', 'withdrawal', 'direction', 'payer', 'reference', 'memo'] as const;
+export const MAPPING_KEYS = [
+  'date',
+  'amount',
+  'deposit',
+  'withdrawal',
+  'direction',
+  'payer',
+  'reference',
+  'memo',
+] as const;
 
 export function checkMapping(m: GenericMapping): void {
   if (!m.date || (!m.amount && !m.deposit)) {
@@ -37,8 +46,22 @@ export function parseGeneric(rows: string[][], m: GenericMapping): Parsed {
     const signed = m.amount ? readAmount(cell(m.amount), line) : dep !== null ? dep : wd !== null ? -wd : null;
     if (signed === null) continue;
     const kubun = cell(m.direction);
-    const direction = kubun.includes('出') ? 'withdrawal' : kubun.includes('入') ? 'deposit' : signed < 0 ? 'withdrawal' : 'deposit';
-    lines.push({ line, date: readDate(cell(m.date), line), amount: Math.abs(signed), direction, payer: cell(m.payer), reference: cell(m.reference) || null, memo: cell(m.memo) || null });
+    const direction = kubun.includes('出')
+      ? 'withdrawal'
+      : kubun.includes('入')
+        ? 'deposit'
+        : signed < 0
+          ? 'withdrawal'
+          : 'deposit';
+    lines.push({
+      line,
+      date: readDate(cell(m.date), line),
+      amount: Math.abs(signed),
+      direction,
+      payer: cell(m.payer),
+      reference: cell(m.reference) || null,
+      memo: cell(m.memo) || null,
+    });
   }
   if (!lines.length) throw new StatementError('選んだ列から明細を1行も読めませんでした。列の設定を確認してください');
   return { lines, periodFrom: null, periodTo: null };

@@ -17,11 +17,18 @@ export interface RawLine {
   memo: string | null;
 }
 
-export interface Parsed { lines: RawLine[]; periodFrom: string | null; periodTo: string | null }
+export interface Parsed {
+  lines: RawLine[];
+  periodFrom: string | null;
+  periodTo: string | null;
+}
 
 /** A file that cannot be read as a statement; `line` is the 1-based line (or record) at fault. */
 export class StatementError extends Error {
-  constructor(message: string, readonly line: number | null = null) {
+  constructor(
+    message: string,
+    readonly line: number | null = null,
+  ) {
     super(line ? `${line}行目: ${message}` : message);
     this.name = 'StatementError';
   }

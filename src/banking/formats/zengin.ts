@@ -49,7 +49,8 @@ function wareki(r: Buffer, from: number, line: number, what: string): string {
   const thisYear = Number(todayInTokyo().slice(0, 4));
   const y = m ? (2018 + Number(m[1]) > thisYear + 1 ? 1988 : 2018) + Number(m[1]) : NaN;
   const d = m ? new Date(Date.UTC(y, Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) throw new StatementError(`${what}「${t}」が日付として読めません`, line);
+  if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3]))
+    throw new StatementError(`${what}「${t}」が日付として読めません`, line);
   return d.toISOString().slice(0, 10);
 }
 
@@ -58,8 +59,13 @@ function detailLine(r: Buffer, line: number): RawLine {
   const dir = String.fromCharCode(r[21]!);
   if (dir !== '1' && dir !== '2') throw new StatementError(`入払区分「${dir}」が不正です`, line);
   return {
-    line, date: wareki(r, 15, line, '預入・払出日'), amount: num(r, 24, 12, line, '取引金額'), direction: dir === '1' ? 'deposit' : 'withdrawal',
-    payer: text(r, 81, 48), reference: r.subarray(1, 9).toString('latin1').trim() || null, memo: text(r, 159, 20) || null,
+    line,
+    date: wareki(r, 15, line, '預入・払出日'),
+    amount: num(r, 24, 12, line, '取引金額'),
+    direction: dir === '1' ? 'deposit' : 'withdrawal',
+    payer: text(r, 81, 48),
+    reference: r.subarray(1, 9).toString('latin1').trim() || null,
+    memo: text(r, 159, 20) || null,
   };
 }
 
@@ -67,8 +73,13 @@ function detailLine(r: Buffer, line: number): RawLine {
 function noticeLine(r: Buffer, line: number): RawLine {
   const cancelled = String.fromCharCode(r[127]!) === '1';
   return {
-    line, date: wareki(r, 7, line, '勘定日'), amount: num(r, 19, 10, line, '金額'), direction: cancelled ? 'withdrawal' : 'deposit',
-    payer: text(r, 49, 48), reference: r.subarray(1, 7).toString('latin1').trim() || null, memo: cancelled ? '取消' : text(r, 128, 20) || null,
+    line,
+    date: wareki(r, 7, line, '勘定日'),
+    amount: num(r, 19, 10, line, '金額'),
+    direction: cancelled ? 'withdrawal' : 'deposit',
+    payer: text(r, 49, 48),
+    reference: r.subarray(1, 7).toString('latin1').trim() || null,
+    memo: cancelled ? '取消' : text(r, 128, 20) || null,
   };
 }
 
@@ -87,7 +98,11 @@ export function parseZengin(bytes: Buffer): Parsed {
     const line = k + 1;
     if (ended) throw new StatementError('エンドレコードの後にデータがあります', line);
     // The end record is only its type byte: some tools trim its 199 spaces.
-    if (r.length < REC - 1 && !(r[0] === 0x39 && k === recs.length - 1)) throw new StatementError(`レコードが短すぎます（${r.length}バイト、200バイト必要）。ファイルが途中で切れている可能性があります`, line);
+    if (r.length < REC - 1 && !(r[0] === 0x39 && k === recs.length - 1))
+      throw new StatementError(
+        `レコードが短すぎます（${r.length}バイト、200バイト必要）。ファイルが途中で切れている可能性があります`,
+        line,
+      );
     const kind = String.fromCharCode(r[0]!);
     if (kind === '1') {
       if (group) throw new StatementError('前の口座のトレーラーレコードがないまま次のヘッダーレコードがあります', line);
@@ -109,7 +124,8 @@ export function parseZengin(bytes: Buffer): Parsed {
     } else if (kind === '9') ended = true;
     else throw new StatementError(`データ区分「${kind}」が不正です`, line);
   });
-  if (group || !ended) throw new StatementError('トレーラー・エンドレコードがありません。ファイルが途中で切れている可能性があります');
+  if (group || !ended)
+    throw new StatementError('トレーラー・エンドレコードがありません。ファイルが途中で切れている可能性があります');
   return { lines, periodFrom, periodTo };
 }
 
@@ -117,9 +133,16 @@ export function parseZengin(bytes: Buffer): Parsed {
 function checkTrailer(t: Buffer, lines: RawLine[], line: number): void {
   const sum = (d: 'deposit' | 'withdrawal') => lines.filter((l) => l.direction === d).reduce((s, l) => s + l.amount, 0);
   const count = (d: 'deposit' | 'withdrawal') => lines.filter((l) => l.direction === d).length;
-  const ok = num(t, 1, 6, line, '入金件数') === count('deposit') && num(t, 7, 13, line, '入金額合計') === sum('deposit')
-    && num(t, 20, 6, line, '出金件数') === count('withdrawal') && num(t, 26, 13, line, '出金額合計') === sum('withdrawal');
-  if (!ok) throw new StatementError('トレーラーの件数・合計が明細と合いません。ファイルが途中で切れているか壊れています', line);
+  const ok =
+    num(t, 1, 6, line, '入金件数') === count('deposit') &&
+    num(t, 7, 13, line, '入金額合計') === sum('deposit') &&
+    num(t, 20, 6, line, '出金件数') === count('withdrawal') &&
+    num(t, 26, 13, line, '出金額合計') === sum('withdrawal');
+  if (!ok)
+    throw new StatementError(
+      'トレーラーの件数・合計が明細と合いません。ファイルが途中で切れているか壊れています',
+      line,
+    );
 }
 
 /** 振込入金通知: 振込合計件数・金額 (with or without the cancelled ones, banks differ) and 取消件数. */
@@ -129,6 +152,13 @@ function checkNoticeTrailer(t: Buffer, lines: RawLine[], line: number): void {
   const total = (ls: RawLine[]) => ls.reduce((s, l) => s + l.amount, 0);
   const n = num(t, 1, 6, line, '振込合計件数');
   const sum = num(t, 7, 12, line, '振込合計金額');
-  const ok = (n === dep.length || n === lines.length) && (sum === total(dep) || sum === total(lines)) && num(t, 19, 6, line, '取消合計件数') === can.length;
-  if (!ok) throw new StatementError('トレーラーの件数・合計が明細と合いません。ファイルが途中で切れているか壊れています', line);
+  const ok =
+    (n === dep.length || n === lines.length) &&
+    (sum === total(dep) || sum === total(lines)) &&
+    num(t, 19, 6, line, '取消合計件数') === can.length;
+  if (!ok)
+    throw new StatementError(
+      'トレーラーの件数・合計が明細と合いません。ファイルが途中で切れているか壊れています',
+      line,
+    );
 }

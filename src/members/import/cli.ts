@@ -9,7 +9,10 @@ const USAGE = 'enishi members import FILE [--dry-run] [--only-valid] [--json]';
 
 /** Errors for --json and the text report: file-level problems count as line 1 (the header). */
 function errorsOf(plan: ImportPlan): { line: number; message: string }[] {
-  return [...plan.fileErrors.map((message) => ({ line: 1, message })), ...plan.rows.filter((r) => r.status === 'error').map((r) => ({ line: r.line, message: r.message! }))];
+  return [
+    ...plan.fileErrors.map((message) => ({ line: 1, message })),
+    ...plan.rows.filter((r) => r.status === 'error').map((r) => ({ line: r.line, message: r.message! })),
+  ];
 }
 
 function report(io: CliIO, r: ImportResult, dryRun: boolean): void {
@@ -19,8 +22,12 @@ function report(io: CliIO, r: ImportResult, dryRun: boolean): void {
   if (r.plan.ignoredColumns.length) io.err(`取り込まない列: ${r.plan.ignoredColumns.join('、')}`);
   const summary = `新規 ${c.new} 件、更新 ${c.update} 件、変更なし ${c.unchanged} 件、エラー ${errors.length} 件`;
   if (dryRun) io.out(`確認のみ（取り込んでいません）: ${summary}`);
-  else if (r.committed) io.out(`取り込みました: ${summary}${errors.length ? '（エラーの行は取り込んでいません）' : ''}`);
-  else io.out(`エラーがあるため、何も取り込んでいません: ${summary}\n正しい行だけ取り込むには --only-valid を付けてください`);
+  else if (r.committed)
+    io.out(`取り込みました: ${summary}${errors.length ? '（エラーの行は取り込んでいません）' : ''}`);
+  else
+    io.out(
+      `エラーがあるため、何も取り込んでいません: ${summary}\n正しい行だけ取り込むには --only-valid を付けてください`,
+    );
 }
 
 export const membersImportCommand: Command = {
@@ -28,7 +35,11 @@ export const membersImportCommand: Command = {
   usage: USAGE,
   summary: '会員名簿（CSV: UTF-8 / Shift_JIS）を取り込みます。会員番号が登録済みの行は更新します',
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'only-valid': { type: 'boolean' } } });
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'only-valid': { type: 'boolean' } },
+    });
     if (positionals.length !== 1) throw new CliError('取り込むファイルを1つ指定してください', 2);
     let buf: Buffer;
     try {

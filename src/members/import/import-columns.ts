@@ -4,9 +4,31 @@ import { splitPrefecture } from '../prefectures.js';
 
 /** What an import column holds; most map straight to a member form field. */
 export type ColumnKey =
-  | 'memberNo' | 'fullName' | 'fullKana' | 'familyName' | 'givenName' | 'familyKana' | 'givenKana' | 'memberType'
-  | 'postalCode' | 'prefecture' | 'city' | 'address1' | 'address2' | 'phone' | 'mobile' | 'email' | 'birthDate' | 'joinedOn'
-  | 'skills' | 'notes' | 'kind' | 'orgName' | 'orgKana' | 'contactPerson' | 'mailPreference';
+  | 'memberNo'
+  | 'fullName'
+  | 'fullKana'
+  | 'familyName'
+  | 'givenName'
+  | 'familyKana'
+  | 'givenKana'
+  | 'memberType'
+  | 'postalCode'
+  | 'prefecture'
+  | 'city'
+  | 'address1'
+  | 'address2'
+  | 'phone'
+  | 'mobile'
+  | 'email'
+  | 'birthDate'
+  | 'joinedOn'
+  | 'skills'
+  | 'notes'
+  | 'kind'
+  | 'orgName'
+  | 'orgKana'
+  | 'contactPerson'
+  | 'mailPreference';
 
 /** Accepted headers per column, the default (documented) one first. Compared after normalising width and spaces. */
 export const HEADERS: Record<ColumnKey, string[]> = {
@@ -23,18 +45,48 @@ export const HEADERS: Record<ColumnKey, string[]> = {
   joinedOn: ['入会日'],
   skills: ['協力できる分野', '分野'],
   notes: ['備考', 'メモ'],
-  familyName: ['姓'], givenName: ['名'], familyKana: ['セイ'], givenKana: ['メイ'],
-  prefecture: ['都道府県'], city: ['市区町村'], mobile: ['携帯電話', '携帯', '携帯番号'],
-  kind: ['区分'], orgName: ['団体名'], orgKana: ['団体名フリガナ'], contactPerson: ['担当者'], mailPreference: ['郵送物'],
+  familyName: ['姓'],
+  givenName: ['名'],
+  familyKana: ['セイ'],
+  givenKana: ['メイ'],
+  prefecture: ['都道府県'],
+  city: ['市区町村'],
+  mobile: ['携帯電話', '携帯', '携帯番号'],
+  kind: ['区分'],
+  orgName: ['団体名'],
+  orgKana: ['団体名フリガナ'],
+  contactPerson: ['担当者'],
+  mailPreference: ['郵送物'],
 };
 
 /** The template's columns, in order (README and the downloadable template). */
-export const DEFAULT_COLUMNS: ColumnKey[] = ['memberNo', 'fullName', 'fullKana', 'memberType', 'postalCode', 'address1', 'address2', 'phone', 'email', 'birthDate', 'joinedOn', 'skills', 'notes'];
+export const DEFAULT_COLUMNS: ColumnKey[] = [
+  'memberNo',
+  'fullName',
+  'fullKana',
+  'memberType',
+  'postalCode',
+  'address1',
+  'address2',
+  'phone',
+  'email',
+  'birthDate',
+  'joinedOn',
+  'skills',
+  'notes',
+];
 
 const headerKey = (s: string) => normalizeText(s).replace(/\s+/g, '').toLowerCase();
-const LOOKUP = new Map<string, ColumnKey>(Object.entries(HEADERS).flatMap(([k, names]) => names.map((n) => [headerKey(n), k as ColumnKey])));
+const LOOKUP = new Map<string, ColumnKey>(
+  Object.entries(HEADERS).flatMap(([k, names]) => names.map((n) => [headerKey(n), k as ColumnKey])),
+);
 
-export interface HeaderMap { columns: (ColumnKey | null)[]; present: Set<ColumnKey>; ignored: string[]; errors: string[] }
+export interface HeaderMap {
+  columns: (ColumnKey | null)[];
+  present: Set<ColumnKey>;
+  ignored: string[];
+  errors: string[];
+}
 
 export function mapHeader(header: string[]): HeaderMap {
   const columns = header.map((h) => LOOKUP.get(headerKey(h)) ?? null);
@@ -61,25 +113,60 @@ export function splitAtFirstSpace(s: string): [string, string] {
 
 /** 協力できる分野 cell: 「会計;翻訳」「会計、翻訳」 (also ；，, and line breaks) → names. */
 export function splitSkills(s: string): string[] {
-  return [...new Set(s.split(/[;；、,，\n]/).map((x) => normalizeText(x)).filter(Boolean))];
+  return [
+    ...new Set(
+      s
+        .split(/[;；、,，\n]/)
+        .map((x) => normalizeText(x))
+        .filter(Boolean),
+    ),
+  ];
 }
 
 const KINDS: Record<string, string> = { 個人: 'individual', 団体: 'organization', 法人: 'organization' };
 const MAIL: Record<string, string> = { 郵送: 'post', メール: 'email', 不要: 'none' };
 
-export interface RowFields { raw: Partial<RawMember>; typeName?: string; skills?: string[] }
+export interface RowFields {
+  raw: Partial<RawMember>;
+  typeName?: string;
+  skills?: string[];
+}
 
 /** One CSV record → the member form fields it sets (only for columns the file has) plus type and skills. */
 export function rowFields(cells: string[], map: HeaderMap): RowFields {
   const cell: Partial<Record<ColumnKey, string>> = {};
-  map.columns.forEach((c, i) => { if (c) cell[c] = (cells[i] ?? '').trim(); });
+  map.columns.forEach((c, i) => {
+    if (c) cell[c] = (cells[i] ?? '').trim();
+  });
   const raw: Partial<RawMember> = {};
-  for (const k of ['memberNo', 'postalCode', 'prefecture', 'city', 'address1', 'address2', 'phone', 'mobile', 'email', 'birthDate', 'joinedOn', 'notes', 'orgName', 'orgKana', 'contactPerson', 'familyName', 'givenName', 'familyKana', 'givenKana'] as const) {
+  for (const k of [
+    'memberNo',
+    'postalCode',
+    'prefecture',
+    'city',
+    'address1',
+    'address2',
+    'phone',
+    'mobile',
+    'email',
+    'birthDate',
+    'joinedOn',
+    'notes',
+    'orgName',
+    'orgKana',
+    'contactPerson',
+    'familyName',
+    'givenName',
+    'familyKana',
+    'givenKana',
+  ] as const) {
     if (cell[k] !== undefined) raw[k] = cell[k]!;
   }
   if (cell.fullName !== undefined) [raw.familyName, raw.givenName] = splitAtFirstSpace(normalizeText(cell.fullName));
-  if (cell.fullKana !== undefined) [raw.familyKana, raw.givenKana] = splitAtFirstSpace(normalizeKanaName(cell.fullKana));
-  if (cell.kind !== undefined) raw.kind = KINDS[normalizeText(cell.kind)] ?? (cell.orgName ? 'organization' : 'individual');
+  if (cell.fullKana !== undefined)
+    [raw.familyKana, raw.givenKana] = splitAtFirstSpace(normalizeKanaName(cell.fullKana));
+  if (cell.kind !== undefined)
+    raw.kind = KINDS[normalizeText(cell.kind)] ?? (cell.orgName ? 'organization' : 'individual');
   else if (cell.orgName && !cell.fullName && !cell.familyName) raw.kind = 'organization';
   if (cell.mailPreference) raw.mailPreference = MAIL[normalizeText(cell.mailPreference)] ?? 'post';
   // 住所1 often holds the whole address: take a leading prefecture into its own field.
@@ -87,5 +174,9 @@ export function rowFields(cells: string[], map: HeaderMap): RowFields {
     const [pref, rest] = splitPrefecture(normalizeText(cell.address1));
     [raw.prefecture, raw.address1] = [pref ?? '', rest];
   }
-  return { raw, typeName: cell.memberType !== undefined ? normalizeText(cell.memberType) : undefined, skills: cell.skills !== undefined ? splitSkills(cell.skills) : undefined };
+  return {
+    raw,
+    typeName: cell.memberType !== undefined ? normalizeText(cell.memberType) : undefined,
+    skills: cell.skills !== undefined ? splitSkills(cell.skills) : undefined,
+  };
 }

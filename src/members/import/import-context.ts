@@ -5,7 +5,11 @@ import { Skill } from '../skills/skill.entity.js';
 import { Member, type IMember } from '../member.entity.js';
 import { MemberType } from '../member-type.entity.js';
 
-export interface DupEntry { memberNo: number; phones: string[]; birthDate: string | null }
+export interface DupEntry {
+  memberNo: number;
+  phones: string[];
+  birthDate: string | null;
+}
 
 /** What the rows of one file are checked against, loaded in a handful of queries (not one per row). */
 export interface ImportContext {
@@ -27,13 +31,20 @@ async function inChunks<T>(ids: number[], load: (chunk: number[]) => Promise<T[]
   return out;
 }
 
-export async function loadImportContext(em: EntityManager, memberNos: number[], withSkills: boolean): Promise<ImportContext> {
+export async function loadImportContext(
+  em: EntityManager,
+  memberNos: number[],
+  withSkills: boolean,
+): Promise<ImportContext> {
   const types = await em.find(MemberType, {}, { orderBy: { sortOrder: 'asc', id: 'asc' } });
   const skills = await em.find(Skill, {}, { orderBy: { sortOrder: 'asc', id: 'asc' } });
   const existing = await inChunks([...new Set(memberNos)], (chunk) => em.find(Member, { memberNo: { $in: chunk } }));
   const existingSkills = new Map<number, IMemberSkill[]>();
   if (withSkills && existing.length) {
-    const rows = await inChunks(existing.map((m) => m.id), (chunk) => em.find(MemberSkill, { member: { $in: chunk } }));
+    const rows = await inChunks(
+      existing.map((m) => m.id),
+      (chunk) => em.find(MemberSkill, { member: { $in: chunk } }),
+    );
     for (const ms of rows) {
       const list = existingSkills.get(ms.member.id);
       if (list) list.push(ms);
@@ -41,23 +52,38 @@ export async function loadImportContext(em: EntityManager, memberNos: number[], 
     }
   }
   // Plain rows (no entities) for the duplicate check: every member's フリガナ key, phones and birth date.
-  const keys = await em.execute<{ member_no: number; kana_key: string; phone_digits: string; birth_date: string | null }[]>(
-    em.getKnex()('member').select('member_no', 'kana_key', 'phone_digits', 'birth_date'),
-  );
+  const keys = await em.execute<
+    { member_no: number; kana_key: string; phone_digits: string; birth_date: string | null }[]
+  >(em.getKnex()('member').select('member_no', 'kana_key', 'phone_digits', 'birth_date'));
   const byKana = new Map<string, DupEntry[]>();
   let maxMemberNo = 0;
   for (const k of keys) {
     maxMemberNo = Math.max(maxMemberNo, Number(k.member_no));
     if (!k.kana_key) continue;
-    const entry = { memberNo: Number(k.member_no), phones: String(k.phone_digits ?? '').split(' ').filter(Boolean), birthDate: k.birth_date ? String(k.birth_date).slice(0, 10) : null };
+    const entry = {
+      memberNo: Number(k.member_no),
+      phones: String(k.phone_digits ?? '')
+        .split(' ')
+        .filter(Boolean),
+      birthDate: k.birth_date ? String(k.birth_date).slice(0, 10) : null,
+    };
     const list = byKana.get(k.kana_key);
     if (list) list.push(entry);
     else byKana.set(k.kana_key, [entry]);
   }
-  const active = (list: { name: string; active: boolean }[]) => list.filter((x) => x.active).map((x) => x.name).join('、');
+  const active = (list: { name: string; active: boolean }[]) =>
+    list
+      .filter((x) => x.active)
+      .map((x) => x.name)
+      .join('、');
   return {
-    types: new Map(types.map((t) => [normalizeText(t.name), t])), typeNames: active(types),
-    skills: new Map(skills.map((s) => [normalizeText(s.name), s])), skillNames: active(skills),
-    existing: new Map(existing.map((m) => [m.memberNo, m])), existingSkills, byKana, maxMemberNo,
+    types: new Map(types.map((t) => [normalizeText(t.name), t])),
+    typeNames: active(types),
+    skills: new Map(skills.map((s) => [normalizeText(s.name), s])),
+    skillNames: active(skills),
+    existing: new Map(existing.map((m) => [m.memberNo, m])),
+    existingSkills,
+    byKana,
+    maxMemberNo,
   };
 }

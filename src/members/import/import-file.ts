@@ -1,7 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import { decodeText, type TextEncodingName } from '../../lib/text-encoding.js';
 
-export interface CsvTable { header: string[]; records: { line: number; cells: string[] }[]; encoding: TextEncodingName }
+export interface CsvTable {
+  header: string[];
+  records: { line: number; cells: string[] }[];
+  encoding: TextEncodingName;
+}
 
 /** Thrown for a file that cannot be read as a table at all (the message is for staff). */
 export class ImportFileError extends Error {}
@@ -16,7 +20,14 @@ export function readCsvTable(buf: Buffer): CsvTable {
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
   let rows: { record: string[]; info: { lines: number } }[];
   try {
-    rows = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, bom: true }) as unknown as typeof rows;
+    rows = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      info: true,
+      bom: true,
+    }) as unknown as typeof rows;
   } catch (err) {
     throw new ImportFileError(`CSVとして読み取れませんでした（${(err as Error).message.split('\n')[0]}）`);
   }

@@ -13,21 +13,44 @@ import { readCsvTable } from './import-file.js';
 export type RowStatus = 'new' | 'update' | 'unchanged' | 'error';
 
 export interface PlannedRow {
-  line: number; status: RowStatus; memberNo: number | null; name: string;
-  message?: string; changes?: Change[];
-  input?: MemberInput; member?: IMember;
+  line: number;
+  status: RowStatus;
+  memberNo: number | null;
+  name: string;
+  message?: string;
+  changes?: Change[];
+  input?: MemberInput;
+  member?: IMember;
   /** Skill ids the member should have; undefined when the file has no 協力できる分野 column. */
-  skillIds?: number[]; existingSkills?: IMemberSkill[];
+  skillIds?: number[];
+  existingSkills?: IMemberSkill[];
 }
 
 export interface ImportPlan {
-  rows: PlannedRow[]; fileErrors: string[]; ignoredColumns: string[]; encoding: string;
-  counts: Record<RowStatus, number>; fingerprint: string;
+  rows: PlannedRow[];
+  fileErrors: string[];
+  ignoredColumns: string[];
+  encoding: string;
+  counts: Record<RowStatus, number>;
+  fingerprint: string;
 }
 
 const FIELD_NAMES: Record<string, string> = {
-  memberNo: '会員番号', familyName: '氏名', givenName: '氏名', familyKana: 'フリガナ', givenKana: 'フリガナ', orgName: '団体名', orgKana: '団体名フリガナ',
-  postalCode: '郵便番号', prefecture: '都道府県', phone: '電話番号', mobile: '携帯電話', email: 'メールアドレス', birthDate: '生年月日', joinedOn: '入会日', addressUnknownOn: '宛先不明日',
+  memberNo: '会員番号',
+  familyName: '氏名',
+  givenName: '氏名',
+  familyKana: 'フリガナ',
+  givenKana: 'フリガナ',
+  orgName: '団体名',
+  orgKana: '団体名フリガナ',
+  postalCode: '郵便番号',
+  prefecture: '都道府県',
+  phone: '電話番号',
+  mobile: '携帯電話',
+  email: 'メールアドレス',
+  birthDate: '生年月日',
+  joinedOn: '入会日',
+  addressUnknownOn: '宛先不明日',
 };
 
 /** Checks every row of the file against the database and says what committing would do. Writes nothing. */
@@ -37,7 +60,10 @@ export async function planImport(em: EntityManager, buf: Buffer): Promise<Import
   const base = { fileErrors: map.errors, ignoredColumns: map.ignored, encoding: table.encoding };
   if (map.errors.length) return finish({ ...base, rows: [] });
   const fields = table.records.map((r) => ({ line: r.line, f: rowFields(r.cells, map) }));
-  const numbers = fields.map(({ f }) => normalizeText(f.raw.memberNo ?? '')).filter((n) => /^\d{1,9}$/.test(n)).map(Number);
+  const numbers = fields
+    .map(({ f }) => normalizeText(f.raw.memberNo ?? ''))
+    .filter((n) => /^\d{1,9}$/.test(n))
+    .map(Number);
   const ctx = await loadImportContext(em, numbers, map.present.has('skills'));
   const seen = new Map<number, number>();
   const newKeys = new Map<string, { line: number; phones: string[]; birthDate: string | null }[]>();
@@ -48,10 +74,19 @@ export async function planImport(em: EntityManager, buf: Buffer): Promise<Import
   return finish({ ...base, rows });
 }
 
-function planRow(line: number, f: ReturnType<typeof rowFields>, ctx: ImportContext, seen: Map<number, number>, newKeys: Map<string, { line: number; phones: string[]; birthDate: string | null }[]>): PlannedRow {
+function planRow(
+  line: number,
+  f: ReturnType<typeof rowFields>,
+  ctx: ImportContext,
+  seen: Map<number, number>,
+  newKeys: Map<string, { line: number; phones: string[]; birthDate: string | null }[]>,
+): PlannedRow {
   const no = normalizeText(f.raw.memberNo ?? '');
   const member = /^\d{1,9}$/.test(no) ? ctx.existing.get(Number(no)) : undefined;
-  const raw: Partial<RawMember> = { ...(member ? rawFromMember(member) : { kind: 'individual', mailPreference: 'post' }), ...f.raw };
+  const raw: Partial<RawMember> = {
+    ...(member ? rawFromMember(member) : { kind: 'individual', mailPreference: 'post' }),
+    ...f.raw,
+  };
   const problems: string[] = [];
   if (f.typeName) {
     const type = ctx.types.get(f.typeName);
@@ -62,7 +97,8 @@ function planRow(line: number, f: ReturnType<typeof rowFields>, ctx: ImportConte
   delete errors.memberTypeId; // reported above with the known types
   for (const [k, msg] of Object.entries(errors)) problems.push(FIELD_NAMES[k] ? `${FIELD_NAMES[k]}：${msg}` : msg);
   const unknown = (f.skills ?? []).filter((s) => !ctx.skills.has(s));
-  if (unknown.length) problems.push(`協力できる分野「${unknown.join('、')}」はありません（登録済みの分野：${ctx.skillNames}）`);
+  if (unknown.length)
+    problems.push(`協力できる分野「${unknown.join('、')}」はありません（登録済みの分野：${ctx.skillNames}）`);
   if (value.memberNo !== null) {
     const first = seen.get(value.memberNo);
     if (first) problems.push(`会員番号 ${value.memberNo} が ${first} 行目と重複しています`);
@@ -76,17 +112,36 @@ function planRow(line: number, f: ReturnType<typeof rowFields>, ctx: ImportConte
   const input = { ...value, joinedOn: value.joinedOn ?? member.joinedOn ?? null };
   const existingSkills = ctx.existingSkills.get(member.id) ?? [];
   const changes = memberChanges(member, input, skillIds, existingSkills, ctx);
-  return { line, status: changes.length ? 'update' : 'unchanged', memberNo: member.memberNo, name, input, member, changes, skillIds, existingSkills };
+  return {
+    line,
+    status: changes.length ? 'update' : 'unchanged',
+    memberNo: member.memberNo,
+    name,
+    input,
+    member,
+    changes,
+    skillIds,
+    existingSkills,
+  };
 }
 
 /** The same フリガナ with the same phone or birth date as a member (or an earlier new row): most likely the same person. */
-function possibleDuplicate(v: MemberInput, line: number, ctx: ImportContext, newKeys: Map<string, { line: number; phones: string[]; birthDate: string | null }[]>): string[] {
+function possibleDuplicate(
+  v: MemberInput,
+  line: number,
+  ctx: ImportContext,
+  newKeys: Map<string, { line: number; phones: string[]; birthDate: string | null }[]>,
+): string[] {
   const { kanaKey, phoneDigits } = searchKeys(v);
   if (!kanaKey) return [];
   const phones = phoneDigits.split(' ').filter(Boolean);
-  const same = (e: { phones: string[]; birthDate: string | null }) => (!!v.birthDate && e.birthDate === v.birthDate) || phones.some((p) => e.phones.includes(p));
+  const same = (e: { phones: string[]; birthDate: string | null }) =>
+    (!!v.birthDate && e.birthDate === v.birthDate) || phones.some((p) => e.phones.includes(p));
   const old = (ctx.byKana.get(kanaKey) ?? []).find(same);
-  if (old) return [`会員番号 ${old.memberNo} と同じ人の可能性があります（フリガナと電話番号または生年月日が同じ）。更新するなら会員番号を入れてください`];
+  if (old)
+    return [
+      `会員番号 ${old.memberNo} と同じ人の可能性があります（フリガナと電話番号または生年月日が同じ）。更新するなら会員番号を入れてください`,
+    ];
   const earlier = (newKeys.get(kanaKey) ?? []).find(same);
   if (earlier) return [`${earlier.line} 行目と同じ人の可能性があります（フリガナと電話番号または生年月日が同じ）`];
   const list = newKeys.get(kanaKey);

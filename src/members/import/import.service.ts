@@ -16,7 +16,12 @@ export interface ImportOptions {
   fingerprint?: string;
 }
 
-export interface ImportResult { plan: ImportPlan; committed: boolean; created: number; updated: number }
+export interface ImportResult {
+  plan: ImportPlan;
+  committed: boolean;
+  created: number;
+  updated: number;
+}
 
 /** The preview the user confirmed no longer matches: the database changed in between. */
 export class ImportPlanChanged extends UserError {
@@ -38,7 +43,11 @@ export async function importMembers(em: EntityManager, buf: Buffer, opts: Import
     return await commit(em, buf, opts);
   } catch (err) {
     // Someone registered a member with one of the new numbers between our check and the insert.
-    if (err instanceof UniqueConstraintViolationException) throw new UserError('取り込み中に他の操作で会員番号が使われたため、何も取り込んでいません。もう一度確認してください。', 409);
+    if (err instanceof UniqueConstraintViolationException)
+      throw new UserError(
+        '取り込み中に他の操作で会員番号が使われたため、何も取り込んでいません。もう一度確認してください。',
+        409,
+      );
     throw err;
   }
 }
@@ -47,7 +56,8 @@ async function commit(em: EntityManager, buf: Buffer, opts: ImportOptions): Prom
   return em.transactional(async (tx) => {
     const plan = await planImport(tx, buf);
     if (opts.fingerprint && opts.fingerprint !== plan.fingerprint) throw new ImportPlanChanged(plan);
-    if (plan.fileErrors.length || (plan.counts.error > 0 && !opts.onlyValid)) return { plan, committed: false, created: 0, updated: 0 };
+    if (plan.fileErrors.length || (plan.counts.error > 0 && !opts.onlyValid))
+      return { plan, committed: false, created: 0, updated: 0 };
     const today = todayInTokyo();
     // Skills taken away are deleted in a flush of their own: MikroORM compares every delete with
     // every insert of the same entity in one flush (for re-created rows), which is quadratic.
@@ -66,7 +76,8 @@ function createRow(em: EntityManager, row: PlannedRow, today: string): void {
   const input = { ...row.input!, joinedOn: row.input!.joinedOn ?? today };
   const m = em.create(Member, { memberNo: input.memberNo!, status: 'active', joinedOn: input.joinedOn } as IMember);
   assignMemberInput(em, m, input);
-  for (const id of new Set(row.skillIds ?? [])) em.create(MemberSkill, { member: m, skill: em.getReference(Skill, id), note: null });
+  for (const id of new Set(row.skillIds ?? []))
+    em.create(MemberSkill, { member: m, skill: em.getReference(Skill, id), note: null });
 }
 
 function removeDroppedSkills(em: EntityManager, row: PlannedRow): void {
@@ -79,5 +90,6 @@ function updateRow(em: EntityManager, row: PlannedRow): void {
   assignMemberInput(em, m, row.input!);
   if (!row.skillIds) return;
   const had = new Set((row.existingSkills ?? []).map((ms) => ms.skill.id));
-  for (const id of new Set(row.skillIds)) if (!had.has(id)) em.create(MemberSkill, { member: m, skill: em.getReference(Skill, id), note: null });
+  for (const id of new Set(row.skillIds))
+    if (!had.has(id)) em.create(MemberSkill, { member: m, skill: em.getReference(Skill, id), note: null });
 }

@@ -9,13 +9,37 @@ import { deleteUpload, readUpload, saveUpload, type StoredUpload } from './uploa
 
 const ENCODINGS: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8（BOM付き）', cp932: 'Shift_JIS' };
 const SHOW = ['all', 'error', 'new', 'update'] as const;
-const TEMPLATE_ROW = ['', '山田 太郎', 'ヤマダ タロウ', '正会員', '160-0022', '東京都新宿区新宿1-2-3', '新宿ビル101', '03-1234-5678', 'taro@example.jp', '1980/4/1', '2026/4/1', '会計;IT', ''];
+const TEMPLATE_ROW = [
+  '',
+  '山田 太郎',
+  'ヤマダ タロウ',
+  '正会員',
+  '160-0022',
+  '東京都新宿区新宿1-2-3',
+  '新宿ビル101',
+  '03-1234-5678',
+  'taro@example.jp',
+  '1980/4/1',
+  '2026/4/1',
+  '会計;IT',
+  '',
+];
 
-async function renderPreview(reply: FastifyReply, upload: StoredUpload, plan: ImportPlan | null, extra: Record<string, unknown> = {}, status = 200) {
+async function renderPreview(
+  reply: FastifyReply,
+  upload: StoredUpload,
+  plan: ImportPlan | null,
+  extra: Record<string, unknown> = {},
+  status = 200,
+) {
   const q = reply.request.query as Record<string, string | undefined>;
   const show = (SHOW as readonly string[]).includes(q.show ?? '') ? q.show! : 'all';
   const rows = plan ? plan.rows.filter((r) => show === 'all' || r.status === show) : [];
-  return reply.render('member-import/preview', { title: '会員の取り込み：確認', upload, plan, rows, show, encodings: ENCODINGS, ...extra }, status);
+  return reply.render(
+    'member-import/preview',
+    { title: '会員の取り込み：確認', upload, plan, rows, show, encodings: ENCODINGS, ...extra },
+    status,
+  );
 }
 
 /** Plans the stored file; a file that is not a readable table is shown as an error on the preview. */
@@ -30,17 +54,32 @@ async function planOrError(reply: FastifyReply, upload: StoredUpload) {
 
 export async function memberImportRoutes(app: FastifyInstance): Promise<void> {
   app.get('/members/import', { config: { role: 'staff' } }, async (_req, reply) =>
-    reply.render('member-import/upload', { title: '会員の取り込み', columns: DEFAULT_COLUMNS.map((k) => HEADERS[k][0]) }));
+    reply.render('member-import/upload', {
+      title: '会員の取り込み',
+      columns: DEFAULT_COLUMNS.map((k) => HEADERS[k][0]),
+    }),
+  );
 
   app.get('/members/import/template.csv', async (_req, reply) =>
-    sendCsv(reply, '会員取り込みテンプレート.csv', 'member-import-template.csv', DEFAULT_COLUMNS.map((k) => HEADERS[k][0]!), [TEMPLATE_ROW]));
+    sendCsv(
+      reply,
+      '会員取り込みテンプレート.csv',
+      'member-import-template.csv',
+      DEFAULT_COLUMNS.map((k) => HEADERS[k][0]!),
+      [TEMPLATE_ROW],
+    ),
+  );
 
   app.post('/members/import', async (req, reply) => {
     const file = req.isMultipart() ? await req.file() : undefined;
     const bytes = file ? await file.toBuffer() : null;
     if (!file || !bytes?.length) {
       const columns = DEFAULT_COLUMNS.map((k) => HEADERS[k][0]);
-      return reply.render('member-import/upload', { title: '会員の取り込み', columns, error: '取り込むファイルを選んでください' }, 422);
+      return reply.render(
+        'member-import/upload',
+        { title: '会員の取り込み', columns, error: '取り込むファイルを選んでください' },
+        422,
+      );
     }
     const id = saveUpload(app.config.dataDir, file.filename || 'members.csv', bytes);
     return reply.redirect(`/members/import/${id}`, 303);
@@ -56,14 +95,22 @@ export async function memberImportRoutes(app: FastifyInstance): Promise<void> {
     const upload = readUpload(app.config.dataDir, (req.params as { id: string }).id);
     const body = req.body as FormBody;
     try {
-      const result = await importMembers(req.em, upload.bytes, { onlyValid: field(body, 'onlyValid') === '1', fingerprint: field(body, 'fingerprint') || undefined });
+      const result = await importMembers(req.em, upload.bytes, {
+        onlyValid: field(body, 'onlyValid') === '1',
+        fingerprint: field(body, 'fingerprint') || undefined,
+      });
       if (!result.committed) {
-        const error = result.plan.fileErrors[0] ?? 'エラーのある行があるため、何も取り込んでいません。正しい行だけ取り込む場合は、チェックを入れてください。';
+        const error =
+          result.plan.fileErrors[0] ??
+          'エラーのある行があるため、何も取り込んでいません。正しい行だけ取り込む場合は、チェックを入れてください。';
         return renderPreview(reply, upload, result.plan, { error }, 422);
       }
       deleteUpload(app.config.dataDir, upload.id);
       const skipped = result.plan.counts.error ? `（エラーの ${result.plan.counts.error} 行は取り込んでいません）` : '';
-      return reply.redirectWithFlash('/members?sort=memberNo', `取り込みました：新規 ${result.created} 件、更新 ${result.updated} 件${skipped}`);
+      return reply.redirectWithFlash(
+        '/members?sort=memberNo',
+        `取り込みました：新規 ${result.created} 件、更新 ${result.updated} 件${skipped}`,
+      );
     } catch (err) {
       if (err instanceof ImportPlanChanged) return renderPreview(reply, upload, err.plan, { error: err.message }, 409);
       if (err instanceof ImportFileError) return renderPreview(reply, upload, null, { error: err.message }, 422);

@@ -7,7 +7,11 @@ import { NotFoundError } from '../../web/errors.js';
  * An uploaded import file kept between preview and commit, so commit re-reads exactly the
  * bytes that were previewed. Kept in <data dir>/uploads, named by a random id.
  */
-export interface StoredUpload { id: string; filename: string; bytes: Buffer }
+export interface StoredUpload {
+  id: string;
+  filename: string;
+  bytes: Buffer;
+}
 
 const ID = /^[a-f0-9]{32}$/;
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
@@ -31,7 +35,9 @@ export function readUpload(dataDir: string, id: string): StoredUpload {
     const { filename } = JSON.parse(readFileSync(join(dirOf(dataDir), `${id}.json`), 'utf8')) as { filename: string };
     return { id, filename, bytes };
   } catch {
-    throw new NotFoundError('取り込むファイルが見つかりません（取り込み済みか、期限が切れました。もう一度アップロードしてください）');
+    throw new NotFoundError(
+      '取り込むファイルが見つかりません（取り込み済みか、期限が切れました。もう一度アップロードしてください）',
+    );
   }
 }
 

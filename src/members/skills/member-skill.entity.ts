@@ -12,7 +12,10 @@ export const MemberSkill = defineEntity({
     skill: p.manyToOne(Skill),
     note: p.string().length(200).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ properties: ['member', 'skill'] }],
   indexes: [{ properties: ['skill'] }],

@@ -9,7 +9,10 @@ import { setMemberSkills, skillChoices } from './skills.service.js';
  */
 export async function memberSkillsForm(em: EntityManager, memberId: number | null = null, body: unknown = null) {
   const posted = body && typeof body === 'object' ? (body as FormBody) : null;
-  return { skillChoices: await skillChoices(em, memberId, posted ? parseSkillSelections(posted) : null), skillsMarker: SKILLS_MARKER };
+  return {
+    skillChoices: await skillChoices(em, memberId, posted ? parseSkillSelections(posted) : null),
+    skillsMarker: SKILLS_MARKER,
+  };
 }
 
 /** Saves the checklist after the member was created or updated; does nothing for a form without it. */

@@ -10,7 +10,10 @@ export const Skill = defineEntity({
     sortOrder: p.integer().default(0),
     active: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export type ISkill = InferEntity<typeof Skill>;

@@ -8,8 +8,14 @@ import { memberSkills, setMemberSkills, skillChoices } from './skills.service.js
 /** 協力できる分野 on the member page: its section (the list of skills lives in supporters' list editor). */
 export async function skillRoutes(app: FastifyInstance): Promise<void> {
   addMemberSection({
-    key: 'members.skills', order: 30, template: 'members/section-skills',
-    load: async (em, m) => ({ memberSkills: await memberSkills(em, m.id), skillChoices: await skillChoices(em, m.id, null), skillsMarker: SKILLS_MARKER }),
+    key: 'members.skills',
+    order: 30,
+    template: 'members/section-skills',
+    load: async (em, m) => ({
+      memberSkills: await memberSkills(em, m.id),
+      skillChoices: await skillChoices(em, m.id, null),
+      skillsMarker: SKILLS_MARKER,
+    }),
   });
   app.post('/members/:id/skills', async (req, reply) => {
     const memberId = idParam((req.params as { id: string }).id);
