@@ -20,8 +20,9 @@ export async function seedDefaults(em: EntityManager): Promise<void> {
       await em.flush();
     }
     if ((await em.count(SupporterRole, {})) === 0) for (const r of DEFAULT_ROLES) em.create(SupporterRole, r);
-    if ((await em.count(Skill, {})) === 0)
-      DEFAULT_SKILLS.forEach((name, i) => em.create(Skill, { name, sortOrder: i + 1 }));
+    if ((await em.count(Skill, {})) === 0) {
+      for (const [i, name] of DEFAULT_SKILLS.entries()) em.create(Skill, { name, sortOrder: i + 1 });
+    }
     await em.flush();
   });
 }

@@ -56,7 +56,9 @@ export async function postImport(tx: EntityManager, importId: number, planned: P
         note: null,
       })),
     );
-    matched.forEach(([k], n) => (rows[k]!.paymentId = ids[n]!));
+    matched.forEach(([k], n) => {
+      rows[k]!.paymentId = ids[n]!;
+    });
     await tx.flush();
     tx.clear();
     if ((i / CHUNK) % 5 === 4) collectGarbage(); // every 2,500 lines: keeps peak memory flat at little cost

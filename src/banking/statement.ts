@@ -73,6 +73,7 @@ function notRecognised(rows: string[][]): StatementError {
 /** Decoded text with control characters or undecodable bytes is a binary file (image, archive…), not a statement. */
 function refuseBinaryText(text: string): void {
   const head = text.slice(0, 4096);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: counting control bytes is how a binary file is told from text
   const bad = (head.match(/[\x00-\x08\x0B\x0C\x0E-\x19\x1B-\x1F\x7F\uFFFD]/g) ?? []).length;
   if (bad > Math.max(2, head.length / 100))
     throw new StatementError('テキストファイルではありません。銀行の入出金明細（CSV・全銀協形式）を選んでください');
@@ -137,6 +138,7 @@ export function readStatement(
     // An all-ASCII 全銀協 file decodes as UTF-8 too; its character set is still JIS-8 / Shift_JIS.
     format,
     formatLabel: FORMATS.find((f) => f.name === format)!.label,
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range, control bytes included
     encoding: format === 'zengin' && !/[^\x00-\x7f]/.test(text) ? 'cp932' : encoding,
     periodFrom: parsed.periodFrom ?? dates[0]!,
     periodTo: parsed.periodTo ?? dates[dates.length - 1]!,

@@ -13,6 +13,7 @@ type DbConfig = Pick<Config, 'databaseUrl' | 'dataDir'>;
 
 /** What the app puts into the ORM: every entity and subscriber (listed at the top, in src/mikro-orm.config.ts). */
 export interface OrmWiring {
+  // biome-ignore lint/suspicious/noExplicitAny: one list holds schemas of every entity type
   entities: EntitySchema<any, any>[];
   subscribers: EventSubscriber[];
 }

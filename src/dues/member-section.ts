@@ -28,7 +28,10 @@ async function allocationTargets(em: EntityManager, payments: IPayment[]): Promi
     { payment: { $in: payments.map((p) => p.id) } },
     { populate: ['invoice'], orderBy: { id: 'asc' } },
   );
-  for (const a of rows) (out[a.payment.id] ??= []).push(a.invoice.invoiceNo + (a.reversed ? '（取消）' : ''));
+  for (const a of rows) {
+    out[a.payment.id] = out[a.payment.id] ?? [];
+    out[a.payment.id]!.push(a.invoice.invoiceNo + (a.reversed ? '（取消）' : ''));
+  }
   return out;
 }
 

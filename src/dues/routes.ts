@@ -97,7 +97,10 @@ async function renderPreview(em: EntityManager, reply: FastifyReply, year: numbe
   for (const s of plan.skipped) {
     const key = s.reason.replace(/（.*）$/, '');
     let list = skippedByReason.get(key);
-    if (!list) skippedByReason.set(key, (list = []));
+    if (!list) {
+      list = [];
+      skippedByReason.set(key, list);
+    }
     list.push(s);
   }
   return reply.render(

@@ -73,7 +73,10 @@ export class MemberSearchIndex {
         [row.kana, row.name, row.email].flatMap((f) => gramsOf(f)).concat(gramsOf(row.phones, 3, 'p')),
       )) {
         let list = grams.get(g);
-        if (!list) grams.set(g, (list = []));
+        if (!list) {
+          list = [];
+          grams.set(g, list);
+        }
         list.push(pos);
       }
       return row;
@@ -151,6 +154,9 @@ const indexes = new WeakMap<object, MemberSearchIndex>();
 /** One index per ORM instance (per database). */
 export function searchIndexFor(orm: object): MemberSearchIndex {
   let idx = indexes.get(orm);
-  if (!idx) indexes.set(orm, (idx = new MemberSearchIndex()));
+  if (!idx) {
+    idx = new MemberSearchIndex();
+    indexes.set(orm, idx);
+  }
   return idx;
 }

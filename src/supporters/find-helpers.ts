@@ -86,7 +86,10 @@ export async function findHelpers(
   for (const r of rows) {
     const id = Number(r.member_id);
     let c = byMember.get(id);
-    if (!c) byMember.set(id, (c = toCandidate(r, helped.get(id))));
+    if (!c) {
+      c = toCandidate(r, helped.get(id));
+      byMember.set(id, c);
+    }
     c.skills.push({ name: r.skill_name, note: r.note });
     c.matchCount++;
   }

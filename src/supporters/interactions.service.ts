@@ -3,7 +3,7 @@ import { todayInTokyo } from '../lib/dates.js';
 import { Member } from '../members/member.entity.js';
 import { Staff } from '../staff/staff.entity.js';
 import { UserError } from '../web/errors.js';
-import { CHANNELS, Interaction, type Channel, type IInteraction } from './interaction.entity.js';
+import { Interaction, type Channel, type IInteraction } from './interaction.entity.js';
 
 export interface InteractionInput {
   occurredOn: string;

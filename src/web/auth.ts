@@ -42,7 +42,7 @@ async function guard(
   const staffId = req.session.get('staffId');
   if (staffId) {
     const staff = await findStaff(req.em, staffId);
-    if (staff && staff.active) {
+    if (staff?.active) {
       req.staff = staff;
       setCurrentActor({ staffId: staff.id, name: staff.displayName });
     } else {

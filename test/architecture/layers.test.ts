@@ -20,6 +20,7 @@ function fixtureTree(tt: { teardown(fn: () => unknown): void }, files: Record<st
 }
 
 const CLEAN = {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture file's source text
   'src/lib/money.ts': 'export const yen = (n: number) => `${n}円`;\n',
   'src/config.ts': "import { yen } from './lib/money.js';\nexport const fee = yen(0);\n",
   'src/db/orm.ts': "import type { Config } from '../config.js';\nexport type EntityManager = { config?: Config };\n",

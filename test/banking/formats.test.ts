@@ -176,9 +176,11 @@ t.test('a generic mapping with one signed amount column and a direction column',
 
 t.test('binary files without NUL bytes and other text are refused as not statements', async (t) => {
   let seed = 7;
-  const noise = Buffer.from(
-    Array.from({ length: 3000 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 255) + 1),
-  );
+  const nextByte = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return (seed % 255) + 1;
+  };
+  const noise = Buffer.from(Array.from({ length: 3000 }, nextByte));
   t.throws(() => readStatement(noise), /テキストファイルではありません/);
   t.throws(() => readStatement(Buffer.from('{"members":[{"name":"山田"}]}')), /形式を判定できませんでした.*列の設定/);
   t.throws(() => readStatement(Buffer.from('取引日,内容,入金額,出金額,残高,メモ\n')), /明細の行がありません/);

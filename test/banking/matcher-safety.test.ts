@@ -8,7 +8,10 @@ import { kanaKey } from '../../src/banking/payer-name.js';
  * way payers write them (half-width, numbers, fees, wrong numbers, other people's names).
  */
 let seed = 20260507;
-const rnd = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * n);
+const rnd = (n: number) => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return Math.floor((seed / 2 ** 31) * n);
+};
 const pick = <T>(xs: T[]): T => xs[rnd(xs.length)]!;
 const FAMILY = [
   'ヤマダ',

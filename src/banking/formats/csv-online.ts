@@ -6,7 +6,7 @@ export const online: CsvFamily = {
   name: 'csv-online',
   label: 'ネット銀行CSV（取引日・内容・入金額・出金額）',
   isHeader: (r) => has(r, '取引日', '内容', '入金額', '出金額'),
-  read(r, col, line) {
+  read(_r, col, line) {
     const dep = readAmount(col('入金額'), line);
     const wd = readAmount(col('出金額'), line);
     if (dep === null && wd === null) return null;

@@ -6,7 +6,7 @@ export const twoColumns: CsvFamily = {
   name: 'csv-two-columns',
   label: '銀行CSV（お引出し・お預入れの2列）',
   isHeader: (r) => has(r, '日付', '摘要', 'お引出し', 'お預入れ'),
-  read(r, col, line) {
+  read(_r, col, line) {
     const dep = readAmount(col('お預入れ'), line);
     const wd = readAmount(col('お引出し'), line);
     if (dep === null && wd === null) return null;

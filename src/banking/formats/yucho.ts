@@ -6,7 +6,7 @@ export const yucho: CsvFamily = {
   name: 'yucho',
   label: 'ゆうちょ銀行（受入金額・払出金額）',
   isHeader: (r) => r.some((c) => c.startsWith('受入金額')) && r.some((c) => c.startsWith('払出金額')),
-  read(r, col, line) {
+  read(_r, col, line) {
     const dep = readAmount(col('受入金額'), line);
     const wd = readAmount(col('払出金額'), line);
     if (dep === null && wd === null) return null;
