@@ -1,3 +1,4 @@
+import { Migration20261202150000Batches } from './Migration20261202150000Batches.js';
 import { Migration20261122000000Foundation } from './Migration20261122000000Foundation.js';
 import { Migration20261122000300Supporters } from './Migration20261122000300Supporters.js';
 import { Migration20261122200000Dues } from './Migration20261122200000Dues.js';
@@ -9,4 +10,5 @@ export const migrationsList = [
   { name: 'Migration20261122000300Supporters', class: Migration20261122000300Supporters },
   { name: 'Migration20261122200000Dues', class: Migration20261122200000Dues },
   { name: 'Migration20261122300000Banking', class: Migration20261122300000Banking },
+  { name: 'Migration20261202150000Batches', class: Migration20261202150000Batches },
 ];

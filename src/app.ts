@@ -31,6 +31,10 @@ import { listRoutes } from './supporters/lists.routes.js';
 import { roleRoutes } from './supporters/roles.routes.js';
 import { skillRoutes } from './members/skills/skills.routes.js';
 import { bankProfileRoutes } from './banking/profiles.routes.js';
+import { BatchRunner } from './batches/batch.service.js';
+import { batchRoutes } from './batches/routes.js';
+import { registerBatchAuditLabels } from './batches/audit-labels.js';
+import { batchKinds } from './jobs/batch-kinds.js';
 import { registerAuth } from './web/auth.js';
 import { registerErrorPages } from './web/error-pages.js';
 import { registerPlugins } from './web/plugins.js';
@@ -53,6 +57,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.decorate('config', config);
   await seedDefaults(orm.em.fork());
   app.decorate('state', { setupDone: (await countStaff(orm.em.fork())) > 0 });
+  const batches = new BatchRunner(orm, config.dataDir, batchKinds());
+  app.decorate('batches', batches);
+  await batches.markInterrupted(orm.em.fork()); // a run the last process left unfinished failed; it can be started again
+  app.addHook('onClose', async () => batches.settled());
   if (!opts.orm) app.addHook('onClose', async () => orm.close());
 
   await registerPlugins(app);
@@ -84,6 +92,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     bankProfileRoutes, // /bank/profiles
     auditRoutes, // /audit
     settingsRoutes, // /settings
+    batchRoutes, // /batches (background printing with progress)
   ];
   for (const plugin of domainPlugins) await app.register(plugin);
   app.get('/', async (_req, reply) => reply.redirect('/members'));
@@ -98,4 +107,5 @@ function registerAuditLabels(): void {
   registerSupporterAuditLabels();
   registerDuesAuditLabels();
   registerBankingAuditLabels();
+  registerBatchAuditLabels();
 }

@@ -1,6 +1,7 @@
 import { AuditLog } from './audit/audit-log.entity.js';
 import { AuditSubscriber } from './audit/audit.subscriber.js';
 import { bankingEntities } from './banking/entities.js';
+import { Batch } from './batches/batch.entity.js';
 import type { Config } from './config.js';
 import { openDatabase, type OrmWiring, type Orm } from './db/orm.js';
 import { duesEntities } from './dues/entities.js';
@@ -24,6 +25,7 @@ export const entities = [
   ...supporterEntities,
   ...duesEntities,
   ...bankingEntities,
+  Batch,
 ];
 
 /** Entities and subscribers for one ORM; a fresh subscriber each time, as it keeps per-flush state. */

@@ -13,6 +13,7 @@ import { Invoice } from './invoice.entity.js';
 import { InvoiceRun } from './invoice-run.entity.js';
 import { issueInvoiceRun, listRuns, planInvoiceRun, undoInvoiceRun } from './invoice-run.service.js';
 import { sendPdf } from '../web/download.js';
+import '../batches/types.js';
 import { INVOICE_STATUS_LABELS, MSG } from './ui-text.js';
 
 const PREVIEW_ROWS = 200;
@@ -80,6 +81,20 @@ export async function duesRoutes(app: FastifyInstance): Promise<void> {
     return sendPdf(reply, `請求書_${run.fiscalYear}年度_${run.id}.pdf`, (out) =>
       renderInvoices(runInvoiceDocs(req.em, run.id), org, out),
     );
+  });
+
+  // A whole run prints in the background (hundreds to thousands of pages) with a progress page.
+  app.post('/dues/runs/:id/print', async (req, reply) => {
+    const run = await req.em.findOne(InvoiceRun, { id: idOf(req) });
+    if (!run) throw new UserError(MSG.runNotFound, 404);
+    if (run.status === 'undone') throw new UserError(MSG.runUndonePdf, 409);
+    const batch = await app.batches.start(req.em, {
+      kind: 'invoice-run-pdf',
+      title: MSG.runPrintTitle(run.fiscalYear, run.id),
+      params: { runId: run.id, fiscalYear: run.fiscalYear },
+      createdBy: req.staff!.displayName,
+    });
+    return reply.redirect(`/batches/${batch.id}`, 303);
   });
 
   app.get('/dues/invoices/:id/invoice.pdf', async (req, reply) => {

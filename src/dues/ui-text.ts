@@ -38,6 +38,7 @@ export const MSG = {
   nothingToIssue: '発行する請求はありません',
   runAlreadyUndone: 'この一括発行はすでに取り消されています',
   runUndonePdf: '取り消した一括発行の請求書は印刷できません',
+  runPrintTitle: (year: number, id: number) => `請求書の印刷（${year}年度 一括発行 #${id}）`,
   runHasPayments: (nos: string[]) =>
     `入金のある請求があるため取り消せません: ${nos.slice(0, 10).join('、')}${nos.length > 10 ? ` ほか${nos.length - 10}件` : ''}。先に入金を取り消してください。`,
   reasonRequired: '理由を入力してください',

@@ -1,0 +1,18 @@
+import type { BatchKind } from '../batches/batch.service.js';
+import { writeRunInvoices } from '../dues/run-pdf.js';
+
+/**
+ * Every kind of background run and the service that does it. `batches/` knows kinds only by
+ * name; this table, at the top beside the schedules, is where a kind meets its domain.
+ */
+export function batchKinds(): Map<string, BatchKind> {
+  return new Map<string, BatchKind>([
+    [
+      'invoice-run-pdf',
+      {
+        fileName: (p) => `請求書_${p.fiscalYear}年度_${p.runId}.pdf`,
+        run: ({ em, params, out, progress }) => writeRunInvoices(em, Number(params.runId), out, progress),
+      },
+    ],
+  ]);
+}
