@@ -18,7 +18,13 @@ t.test('the change-log filter lists entities in the order the domains registered
   await build(t);
   const names = Object.keys(entityLabels());
   t.same(names.slice(0, 4), ['Member', 'MemberType', 'Staff', 'Setting']);
-  t.same(names.slice(-4), ['BankImport', 'BankTransaction', 'PayerAlias', 'BankProfile']);
+  // Later domains add theirs after; the banking four keep their order among themselves.
+  const banking = ['BankImport', 'BankTransaction', 'PayerAlias', 'BankProfile'];
+  t.same(
+    names.filter((n) => banking.includes(n)),
+    banking,
+  );
+  t.ok(names.indexOf('BankImport') > names.indexOf('Member'), 'banking comes after members');
 });
 
 t.test('an unregistered entity, field or code is shown by its own name', async (t) => {
