@@ -2,7 +2,7 @@
 import { drawAddressBlock, mm } from './address-window.js';
 import type { LetterText, ThankLetterDoc } from './thank-letter.js';
 import { box, LEFT, RIGHT, WIDTH, type OrgInfo } from './letter-layout.js';
-import { A4, MARGIN } from './pdf.js';
+import { A4, MARGIN, streamPages } from './pdf.js';
 import { drawVerticalCells, layoutVertical, type VerticalBlock } from './vertical.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -60,4 +60,30 @@ export function drawVerticalLetter(doc: Doc, _d: ThankLetterDoc, text: LetterTex
     const onPage = cells.filter((c) => c.col >= first && c.col < first + COLUMNS_PER_PAGE);
     drawVerticalCells(doc, onPage, { ...VERTICAL, rowPitch, font: 'jp-serif' }, first);
   }
+}
+
+export interface PrintableLetter { letter: ThankLetterDoc; text: LetterText }
+
+/**
+ * All letters into one PDF; returns the number of pages. `extraPages` may add pages after each
+ * letter (e.g. its receipt) — it must add its own page(s), as every drawer here does.
+ */
+export async function renderThankLetters<T extends PrintableLetter>(
+  items: T[],
+  org: OrgInfo,
+  opts: { layout: 'horizontal' | 'vertical'; extraPages?: (doc: Doc, item: T) => void },
+  out: NodeJS.WritableStream,
+): Promise<number> {
+  let pages = 0;
+  const counted = new WeakSet<Doc>();
+  await streamPages(items, (doc, item) => {
+    if (!counted.has(doc)) {
+      counted.add(doc);
+      doc.on('pageAdded', () => (pages += 1));
+    }
+    if (opts.layout === 'vertical') drawVerticalLetter(doc, item.letter, item.text);
+    else drawHorizontalLetter(doc, item.letter, item.text, org);
+    opts.extraPages?.(doc, item);
+  }, out, { title: '礼状' });
+  return Math.max(pages, 1);
 }
