@@ -52,21 +52,36 @@ async function printable(em: EntityManager, sources: ThankSource[], org: OrgInfo
   return { items, layout };
 }
 
-/** Prints letters for the given list keys ('dues:12', …) or, with 'all', the whole list. Marks nothing. */
-export async function printLetters(em: EntityManager, keys: string[] | 'all', opts: PrintOptions, out: NodeJS.WritableStream): Promise<PrintResult> {
+export interface PreparedLetters {
+  result: Omit<PrintResult, 'pages'>;
+  /** Draws the PDF into `out`; resolves with the number of pages. */
+  render(out: NodeJS.WritableStream): Promise<number>;
+}
+
+/**
+ * Letters for the given list keys ('dues:12', …) or, with 'all', the whole list: every text is
+ * composed here, so a bad template or missing field fails before a byte is sent. Marks nothing.
+ */
+export async function prepareLetters(em: EntityManager, keys: string[] | 'all', opts: PrintOptions): Promise<PreparedLetters> {
   const sources = await pendingSources(em, keys === 'all' ? undefined : parseKeys(keys));
   const org = await orgInfo(em, opts.dataDir);
   assertTemplatesValid(org.templates, LETTER_TEMPLATES);
   const { items, layout } = await printable(em, sources, org, opts);
-  const pages = await renderThankLetters(items, org, { layout, extraPages: opts.extraPages }, out);
-  return { letters: sources.map((s) => ({ memberNo: String(s.member.memberNo), kind: s.kind })), pages, keys: sources.map((s) => s.key) };
+  return {
+    result: { letters: sources.map((s) => ({ memberNo: String(s.member.memberNo), kind: s.kind })), keys: sources.map((s) => s.key) },
+    render: (out) => renderThankLetters(items, org, { layout, extraPages: opts.extraPages }, out),
+  };
 }
 
-/** A letter for one member and template kind with the member's own data (the template editor's preview). */
-export async function previewLetter(em: EntityManager, source: ThankSource, opts: PrintOptions, out: NodeJS.WritableStream): Promise<number> {
-  const org = await orgInfo(em, opts.dataDir);
-  const { items, layout } = await printable(em, [source], org, opts);
-  return renderThankLetters(items, org, { layout }, out);
+export async function printLetters(em: EntityManager, keys: string[] | 'all', opts: PrintOptions, out: NodeJS.WritableStream): Promise<PrintResult> {
+  const prepared = await prepareLetters(em, keys, opts);
+  return { ...prepared.result, pages: await prepared.render(out) };
+}
+
+/** One letter for a member with the member's own data (the template editor's preview); composed before it is drawn. */
+export async function prepareLetterPreview(em: EntityManager, source: ThankSource, org: OrgInfo): Promise<(out: NodeJS.WritableStream) => Promise<number>> {
+  const { items, layout } = await printable(em, [source], org, { dataDir: '' });
+  return (out) => renderThankLetters(items, org, { layout }, out);
 }
 
 /**
