@@ -19,11 +19,16 @@ export function invoiceDoc(inv: IInvoice): InvoiceDoc {
   };
 }
 
-/** The organisation as printed documents show it; `dataDir` holds its edited templates. */
-export async function orgInfo(em: EntityManager, dataDir: string): Promise<OrgInfo> {
+const INVOICE_TEMPLATES = ['invoice/greeting', 'invoice/closing', 'invoice/payer-hint', 'reminder/greeting'];
+
+/**
+ * The organisation as printed documents show it; `dataDir` holds its edited templates. The
+ * templates the caller will print are checked first, so a bad edit stops the run before any page.
+ */
+export async function orgInfo(em: EntityManager, dataDir: string, check: string[] = INVOICE_TEMPLATES): Promise<OrgInfo> {
   const s = await getSettings(em);
   const templates = createTemplateStore(dataDir);
-  assertTemplatesValid(templates, ['invoice/greeting', 'invoice/closing', 'invoice/payer-hint', 'reminder/greeting']);
+  assertTemplatesValid(templates, check);
   return {
     templates, offset: { x: s['print.offsetX'], y: s['print.offsetY'] },
     name: s.orgName || '（団体名未設定）', postalCode: s.orgPostalCode, address: s.orgAddress, phone: s.orgPhone,

@@ -74,7 +74,7 @@ export async function prepareTemplatePreview(em: EntityManager, dataDir: string,
   checkTemplate(name, draft);
   const m = await memberByNo(em, memberNo);
   const draftStore: TemplateStore = { ...store, read: (n) => (n === name ? draft : store.read(n)) };
-  const org = { ...(await orgInfo(em, dataDir)), templates: draftStore };
+  const org = { ...(await orgInfo(em, dataDir, [])), templates: draftStore };
   if (name.startsWith('invoice/') || name.startsWith('reminder/')) return invoicePreview(em, m, org, name.startsWith('reminder/'));
   if (!name.startsWith('letters/')) return plainPreview(name, m, org);
   return prepareLetterPreview(em, await sampleSource(em, m, LETTER_KIND[name] ?? 'dues'), org);

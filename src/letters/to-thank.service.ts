@@ -4,7 +4,6 @@ import type { OrgInfo } from '../documents/letter-layout.js';
 import { isSalutation } from '../documents/letter-etiquette.js';
 import { LETTER_TEMPLATES, composeLetter, type ThankLetterDoc } from '../documents/thank-letter.js';
 import { renderThankLetters, type PrintableLetter } from '../documents/thank-letter.pdf.js';
-import { assertTemplatesValid } from '../documents/templates.js';
 import { orgInfo } from '../dues/dues-documents.js';
 import { fiscalYearLabel, fiscalYearOf } from '../lib/fiscal-year.js';
 import { todayInTokyo } from '../lib/dates.js';
@@ -64,8 +63,7 @@ export interface PreparedLetters {
  */
 export async function prepareLetters(em: EntityManager, keys: string[] | 'all', opts: PrintOptions): Promise<PreparedLetters> {
   const sources = await pendingSources(em, keys === 'all' ? undefined : parseKeys(keys));
-  const org = await orgInfo(em, opts.dataDir);
-  assertTemplatesValid(org.templates, LETTER_TEMPLATES);
+  const org = await orgInfo(em, opts.dataDir, LETTER_TEMPLATES);
   const { items, layout } = await printable(em, sources, org, opts);
   return {
     result: { letters: sources.map((s) => ({ memberNo: String(s.member.memberNo), kind: s.kind })), keys: sources.map((s) => s.key) },

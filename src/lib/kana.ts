@@ -65,7 +65,11 @@ for (let c = 0xff66; c <= 0xff9f; c++) {
 }
 HALF_KANA.set('\u3099', 'ﾞ').set('\u309A', 'ﾟ').set('ヰ', 'ｲ').set('ヱ', 'ｴ');
 
-/** 'ヤマダ タロウ' → 'ﾔﾏﾀﾞﾀﾛｳ': the payer name as a bank statement shows it (half-width, no spaces). */
+// 全銀 transfer names have no small kana: banks print ｼﾖｳﾃﾝ for ショウテン.
+const SMALL_TO_LARGE: Record<string, string> = { ァ: 'ア', ィ: 'イ', ゥ: 'ウ', ェ: 'エ', ォ: 'オ', ャ: 'ヤ', ュ: 'ユ', ョ: 'ヨ', ッ: 'ツ', ヮ: 'ワ' };
+
+/** 'ヤマダ タロウ' → 'ﾔﾏﾀﾞﾀﾛｳ': the payer name as a bank statement shows it (half-width, no spaces, no small kana). */
 export function toBankKana(s: string): string {
-  return [...normalizeKanaName(s).replace(/[\s・]/g, '').normalize('NFD')].map((ch) => HALF_KANA.get(ch) ?? ch).join('');
+  const large = normalizeKanaName(s).replace(/[\s・]/g, '').replace(/[ァィゥェォャュョッヮ]/g, (c) => SMALL_TO_LARGE[c]!);
+  return [...large.normalize('NFD')].map((ch) => HALF_KANA.get(ch) ?? ch).join('');
 }
