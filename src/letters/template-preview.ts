@@ -7,17 +7,10 @@ import { renderReminders } from '../documents/reminder.pdf.js';
 import { templateDef } from '../documents/template-catalog.js';
 import type { LetterKind } from '../documents/thank-letter.js';
 import { checkTemplate, renderParagraphs, type TemplateStore } from '../documents/templates.js';
-import { invoiceDoc, orgInfo } from '../dues/dues-documents.js';
-import { Invoice, type IInvoice } from '../dues/invoice.entity.js';
-import { Donation } from '../dues/donation.entity.js';
-import { Payment } from '../dues/payment.entity.js';
-import { todayInTokyo } from '../lib/dates.js';
-import { fiscalYearLabel, fiscalYearOf } from '../lib/fiscal-year.js';
 import { Member, type IMember } from '../members/member.entity.js';
 import { displayName, honorific } from '../members/member.model.js';
-import { Interaction } from '../supporters/interaction.entity.js';
 import { UserError } from '../web/errors.js';
-import type { ThankSource } from './thank-sources.js';
+import { latestInvoiceDoc, latestSource, orgInfo } from './thank-sources.js';
 import { prepareLetterPreview } from './to-thank.service.js';
 import { TEXT } from './ui-text.js';
 
@@ -31,29 +24,10 @@ async function memberByNo(em: EntityManager, memberNo: string): Promise<IMember>
   return m;
 }
 
-/** The member's latest item of that kind, or plain sample values when there is none yet. */
-async function sampleSource(em: EntityManager, m: IMember, kind: LetterKind): Promise<ThankSource> {
-  const base = { key: `${kind}:0`, kind, id: 0, member: m, on: todayInTokyo() };
-  if (kind === 'dues') {
-    const p = await em.findOne(Payment, { member: m.id }, { orderBy: { id: 'desc' } });
-    return { ...base, on: p?.receivedOn ?? base.on, amount: p ? p.amount - (p.remainderKind === 'donation' ? p.remainderAmount : 0) : m.memberType.annualFee, donationAmount: p?.remainderKind === 'donation' ? p.remainderAmount : 0 };
-  }
-  if (kind === 'donation') {
-    const d = await em.findOne(Donation, { member: m.id }, { orderBy: { id: 'desc' } });
-    return { ...base, on: d?.receivedOn ?? base.on, amount: d?.amount ?? 10000, purpose: d?.purpose };
-  }
-  const g = await em.findOne(Interaction, { member: m.id, gift: { $ne: null } }, { orderBy: { id: 'desc' } });
-  return { ...base, on: g?.occurredOn ?? base.on, gift: g?.gift ?? templateDef('letters/gift-thanks')!.sample['頂いた物'] };
-}
-
 const LETTER_KIND: Record<string, LetterKind> = { 'letters/donation-thanks': 'donation', 'letters/gift-thanks': 'gift' };
 
 async function invoicePreview(em: EntityManager, m: IMember, org: OrgInfo, reminder: boolean): Promise<Render> {
-  const inv = await em.findOne(Invoice, { member: m.id, voided: false }, { populate: ['member'], orderBy: { id: 'desc' } });
-  const today = todayInTokyo();
-  const doc = inv ? invoiceDoc(inv) : {
-    ...invoiceDoc({ member: m, invoiceNo: '（見本）', fiscalYear: fiscalYearOf(today), issuedOn: today, dueOn: today, amount: m.memberType.annualFee, description: `${fiscalYearLabel(fiscalYearOf(today))} 年会費` } as unknown as IInvoice),
-  };
+  const doc = await latestInvoiceDoc(em, m);
   if (reminder) return (out) => renderReminders([{ ...doc, outstanding: doc.amount, reminderCount: 1 }], org, out);
   return (out) => renderInvoices([doc], org, out);
 }
@@ -77,5 +51,5 @@ export async function prepareTemplatePreview(em: EntityManager, dataDir: string,
   const org = { ...(await orgInfo(em, dataDir, [])), templates: draftStore };
   if (name.startsWith('invoice/') || name.startsWith('reminder/')) return invoicePreview(em, m, org, name.startsWith('reminder/'));
   if (!name.startsWith('letters/')) return plainPreview(name, m, org);
-  return prepareLetterPreview(em, await sampleSource(em, m, LETTER_KIND[name] ?? 'dues'), org);
+  return prepareLetterPreview(em, await latestSource(em, m, LETTER_KIND[name] ?? 'dues'), org);
 }

@@ -9,6 +9,12 @@ import { Donation } from '../dues/donation.entity.js';
 import { Payment } from '../dues/payment.entity.js';
 import type { IMember } from '../members/member.entity.js';
 import { Interaction } from '../supporters/interaction.entity.js';
+import type { InvoiceDoc } from '../documents/invoice.pdf.js';
+import { templateDef } from '../documents/template-catalog.js';
+import { invoiceDoc, orgInfo } from '../dues/dues-documents.js';
+import { Invoice, type IInvoice } from '../dues/invoice.entity.js';
+import { todayInTokyo } from '../lib/dates.js';
+import { fiscalYearLabel, fiscalYearOf } from '../lib/fiscal-year.js';
 
 export interface ThankSource {
   key: string;
@@ -71,3 +77,29 @@ export async function markSourceThanked(em: EntityManager, s: ThankSource, sentO
     (await em.findOneOrFail(Interaction, s.id)).giftThankedOn = sentOn;
   }
 }
+
+/** For previews: the member's latest item of that kind, or plain sample values when there is none yet. */
+export async function latestSource(em: EntityManager, m: IMember, kind: LetterKind): Promise<ThankSource> {
+  const base = { key: `${kind}:0`, kind, id: 0, member: m, on: todayInTokyo() };
+  if (kind === 'dues') {
+    const p = await em.findOne(Payment, { member: m.id }, { orderBy: { id: 'desc' } });
+    return { ...base, on: p?.receivedOn ?? base.on, amount: p ? p.amount - (p.remainderKind === 'donation' ? p.remainderAmount : 0) : m.memberType.annualFee, donationAmount: p?.remainderKind === 'donation' ? p.remainderAmount : 0 };
+  }
+  if (kind === 'donation') {
+    const d = await em.findOne(Donation, { member: m.id }, { orderBy: { id: 'desc' } });
+    return { ...base, on: d?.receivedOn ?? base.on, amount: d?.amount ?? 10000, purpose: d?.purpose };
+  }
+  const g = await em.findOne(Interaction, { member: m.id, gift: { $ne: null } }, { orderBy: { id: 'desc' } });
+  return { ...base, on: g?.occurredOn ?? base.on, gift: g?.gift ?? templateDef('letters/gift-thanks')!.sample['頂いた物'] };
+}
+
+/** For previews: the member's latest invoice, or a sample one for this fiscal year at the member type's fee. */
+export async function latestInvoiceDoc(em: EntityManager, m: IMember): Promise<InvoiceDoc> {
+  const inv = await em.findOne(Invoice, { member: m.id, voided: false }, { populate: ['member'], orderBy: { id: 'desc' } });
+  if (inv) return invoiceDoc(inv);
+  const today = todayInTokyo();
+  const year = fiscalYearOf(today);
+  return invoiceDoc({ member: m, invoiceNo: '（見本）', fiscalYear: year, issuedOn: today, dueOn: today, amount: m.memberType.annualFee, description: `${fiscalYearLabel(year)} 年会費` } as unknown as IInvoice);
+}
+
+export { orgInfo };

@@ -4,14 +4,13 @@ import type { OrgInfo } from '../documents/letter-layout.js';
 import { isSalutation } from '../documents/letter-etiquette.js';
 import { LETTER_TEMPLATES, composeLetter, type ThankLetterDoc } from '../documents/thank-letter.js';
 import { renderThankLetters, type PrintableLetter } from '../documents/thank-letter.pdf.js';
-import { orgInfo } from '../dues/dues-documents.js';
 import { fiscalYearLabel, fiscalYearOf } from '../lib/fiscal-year.js';
 import { todayInTokyo } from '../lib/dates.js';
 import { displayName, honorific } from '../members/member.model.js';
 import { getSettings } from '../settings/settings.service.js';
 import { UserError } from '../web/errors.js';
 import { ThankLetter } from './thank-letter.entity.js';
-import { markSourceThanked, parseSourceKey, pendingSources, type ThankSource } from './thank-sources.js';
+import { markSourceThanked, orgInfo, parseSourceKey, pendingSources, type ThankSource } from './thank-sources.js';
 import { TEXT } from './ui-text.js';
 
 export type LetterLayout = 'horizontal' | 'vertical';
