@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sendPdf } from '../dues/pdf-response.js';
 import { parseDate, todayInTokyo } from '../lib/dates.js';
 import { displayName } from '../members/member.model.js';
+import { getSettings } from '../settings/settings.service.js';
 import { UserError } from '../web/errors.js';
 import { field, fields, formError, type FormBody } from '../web/forms.js';
 import { markLettersSent, prepareLetters, toThankList, type LetterLayout } from './to-thank.service.js';
@@ -21,7 +22,8 @@ export function parseLetterForm(body: FormBody): { keys: string[]; on: string; l
 
 export async function toThankRoutes(app: FastifyInstance): Promise<void> {
   const page = async (req: { em: Parameters<typeof toThankList>[0] }, extra: Record<string, unknown> = {}) => ({
-    title: TEXT.toThankTitle, items: await toThankList(req.em), kindLabels: KIND_LABELS, layoutLabels: LAYOUT_LABELS, displayName, today: todayInTokyo(), values: {}, ...extra,
+    title: TEXT.toThankTitle, items: await toThankList(req.em), kindLabels: KIND_LABELS, layoutLabels: LAYOUT_LABELS, displayName, today: todayInTokyo(),
+    values: { layout: (await getSettings(req.em))['letters.layout'] }, ...extra,
   });
 
   app.get('/letters/to-thank', async (req, reply) => reply.render('letters/to-thank', await page(req)));

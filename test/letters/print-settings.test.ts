@@ -32,13 +32,13 @@ t.test('the settings page saves the offsets and letter style, and letters follow
   t.equal(bad.statusCode, 422);
   t.match(bad.body, '印刷のずれは -20〜20 の mm');
   await c.get('/settings');
-  const ok = await c.post('/settings', form({ 'print.offsetX': '1.5', 'print.offsetY': '-2', 'letters.salutation': '前略', 'letters.layout': 'horizontal' }));
+  const ok = await c.post('/settings', form({ 'print.offsetX': '1.5', 'print.offsetY': '-2', 'letters.salutation': '前略', 'letters.layout': 'vertical' }));
   t.equal(ok.statusCode, 303);
   const s = await getSettings(em());
-  t.same([s['print.offsetX'], s['print.offsetY'], s['letters.salutation']], [1.5, -2, '前略']);
+  t.same([s['print.offsetX'], s['print.offsetY'], s['letters.salutation'], s['letters.layout']], [1.5, -2, '前略', 'vertical']);
 
-  await c.get('/letters/to-thank');
-  const res = await c.post('/letters/to-thank/print', { key: `dues:${payment.id}`, on: '2026-07-01' });
+  t.match((await c.get('/letters/to-thank')).body, '<option value="vertical" selected>', 'the page starts with the layout setting');
+  const res = await c.post('/letters/to-thank/print', { key: `dues:${payment.id}`, on: '2026-07-01', layout: 'horizontal' });
   const pdf = pdfs.read(res.rawPayload);
   t.ok(pdf.text.includes('前略'), '前略 …');
   t.ok(pdf.text.includes('草々'), '… 草々');
