@@ -35,6 +35,8 @@ import { BatchRunner } from './batches/batch.service.js';
 import { batchRoutes } from './batches/routes.js';
 import { registerBatchAuditLabels } from './batches/audit-labels.js';
 import { batchKinds } from './jobs/batch-kinds.js';
+import { letterRoutes } from './letters/routes.js';
+import { registerLetterAuditLabels } from './letters/audit-labels.js';
 import { registerAuth } from './web/auth.js';
 import { registerErrorPages } from './web/error-pages.js';
 import { registerPlugins } from './web/plugins.js';
@@ -90,6 +92,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     donationRoutes, // /dues/donations
     bankRoutes, // /bank, /bank/imports, /bank/lines/:id, /bank/to-thank
     bankProfileRoutes, // /bank/profiles
+    letterRoutes, // /letters/to-thank, /letters/templates
     auditRoutes, // /audit
     settingsRoutes, // /settings
     batchRoutes, // /batches (background printing with progress)
@@ -108,4 +111,5 @@ function registerAuditLabels(): void {
   registerDuesAuditLabels();
   registerBankingAuditLabels();
   registerBatchAuditLabels();
+  registerLetterAuditLabels();
 }

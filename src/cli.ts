@@ -2,6 +2,7 @@ import { bankCommands } from './banking/cli.js';
 import { duesCommands } from './dues/cli.js';
 import { CliError, type CliIO, type Command } from './cli/command.js';
 import { loadConfig } from './config.js';
+import { letterCommands } from './letters/cli.js';
 import { memberImportCommands } from './members/import/cli.js';
 import { openSeededOrm } from './seed.js';
 import { startServer } from './server.js';
@@ -37,7 +38,13 @@ const coreCommands: Command[] = [
 ];
 
 /** Every subcommand, listed by hand; each domain exports its own array. */
-const COMMANDS: Command[] = [...coreCommands, ...memberImportCommands, ...duesCommands, ...bankCommands];
+const COMMANDS: Command[] = [
+  ...coreCommands,
+  ...memberImportCommands,
+  ...duesCommands,
+  ...bankCommands,
+  ...letterCommands,
+];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

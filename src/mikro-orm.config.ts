@@ -2,6 +2,7 @@ import { AuditLog } from './audit/audit-log.entity.js';
 import { AuditSubscriber } from './audit/audit.subscriber.js';
 import { bankingEntities } from './banking/entities.js';
 import { Batch } from './batches/batch.entity.js';
+import { ThankLetter } from './letters/thank-letter.entity.js';
 import type { Config } from './config.js';
 import { openDatabase, type OrmWiring, type Orm } from './db/orm.js';
 import { duesEntities } from './dues/entities.js';
@@ -26,6 +27,7 @@ export const entities = [
   ...duesEntities,
   ...bankingEntities,
   Batch,
+  ThankLetter,
 ];
 
 /** Entities and subscribers for one ORM; a fresh subscriber each time, as it keeps per-flush state. */

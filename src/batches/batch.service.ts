@@ -13,6 +13,8 @@ export interface BatchContext {
   /** Pages or documents done so far, and (once known) how many in all. */
   progress(done: number, total?: number): void;
   out: NodeJS.WritableStream;
+  /** The data directory (templates an organisation edited, uploaded images). */
+  dataDir: string;
 }
 
 export interface BatchKind {
@@ -122,7 +124,7 @@ export class BatchRunner {
           out.on('error', reject);
         });
         const progress = this.progressWriter(id);
-        await kind.run({ em: this.orm.em.fork(), params, progress: progress.update, out });
+        await kind.run({ em: this.orm.em.fork(), params, progress: progress.update, out, dataDir: this.dataDir });
         if (!out.writableFinished) out.end();
         await written;
         const counted = await progress.last();

@@ -10,11 +10,12 @@ import { Invoice } from './invoice.entity.js';
 export async function writeRunInvoices(
   em: EntityManager,
   runId: number,
+  dataDir: string,
   out: NodeJS.WritableStream,
   progress: (done: number, total?: number) => void,
 ): Promise<void> {
   const total = await em.count(Invoice, { run: runId, voided: false });
-  const org = await orgInfo(em);
+  const org = await orgInfo(em, dataDir);
   progress(0, total);
   let done = 0;
   async function* counted() {

@@ -11,7 +11,8 @@ export function batchKinds(): Map<string, BatchKind> {
       'invoice-run-pdf',
       {
         fileName: (p) => `請求書_${p.fiscalYear}年度_${p.runId}.pdf`,
-        run: ({ em, params, out, progress }) => writeRunInvoices(em, Number(params.runId), out, progress),
+        run: ({ em, params, out, progress, dataDir }) =>
+          writeRunInvoices(em, Number(params.runId), dataDir, out, progress),
       },
     ],
   ]);

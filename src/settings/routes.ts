@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { normalizePostalCode } from '../lib/postal.js';
 import { UserError } from '../web/errors.js';
 import { field, formError, type FormBody } from '../web/forms.js';
+import { parsePrintSettings } from './print-settings.js';
 import { getSettings, updateSettings, type Settings } from './settings.service.js';
 
 function parseSettings(body: FormBody): Partial<Settings> {
@@ -22,8 +23,10 @@ function parseSettings(body: FormBody): Partial<Settings> {
     .map(Number);
   if (fees.some((f) => !Number.isInteger(f) || f <= 0 || f > 2000))
     errors.transferFees = '手数料は 110, 220 のように円単位でカンマ区切りで入力してください';
+  const print = parsePrintSettings(body, errors);
   if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
   return {
+    ...print,
     orgName: field(body, 'orgName').trim(),
     orgPostalCode: orgPostalCode ?? '',
     orgAddress: field(body, 'orgAddress').trim(),

@@ -23,6 +23,13 @@ export interface Settings {
   transferFees: number[];
   /** Mid-year joiners: full fee, or monthly proration of the annual fee. */
   proration: 'none' | 'monthly';
+  /** Printer offset in mm, so the address lands in the envelope window (+ = right / down). */
+  'print.offsetX': number;
+  'print.offsetY': number;
+  /** 頭語 of thank-you letters (its 結語 follows from it). */
+  'letters.salutation': '拝啓' | '謹啓' | '前略';
+  /** Thank-you letters: horizontal or vertical (縦書き) A4. */
+  'letters.layout': 'horizontal' | 'vertical';
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -39,6 +46,10 @@ export const DEFAULT_SETTINGS: Settings = {
   graceYears: 2,
   transferFees: [110, 165, 220, 330, 440, 550, 660, 880],
   proration: 'none',
+  'print.offsetX': 0,
+  'print.offsetY': 0,
+  'letters.salutation': '拝啓',
+  'letters.layout': 'horizontal',
 };
 
 /**

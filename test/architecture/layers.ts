@@ -25,6 +25,7 @@ export const DOMAINS = [
   'supporters',
   'dues',
   'banking',
+  'letters',
   'receipts',
   'mailings',
   'reports',

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTemplateStore } from '../../src/documents/templates.js';
 import { renderInvoices, type InvoiceDoc, type OrgInfo } from '../../src/documents/invoice.pdf.js';
 import { createDocument, pdfToBuffer, writePdfToFile } from '../../src/documents/pdf.js';
 
@@ -10,6 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'enishi-invoice-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));
 
 const ORG: OrgInfo = {
+  templates: createTemplateStore(dir),
   name: '特定非営利活動法人 エニシの会',
   postalCode: '160-0022',
   address: '東京都新宿区新宿1-2-3',
@@ -28,6 +30,7 @@ const invoice = (no: number, over: Partial<InvoiceDoc['member']> = {}): InvoiceD
     memberNo: String(no),
     name: `山田 太郎${no}`,
     honorific: '様',
+    kana: 'ヤマダ タロウ',
     postalCode: '100-0001',
     prefecture: '東京都',
     city: '千代田区',
@@ -65,7 +68,7 @@ t.test('an invoice shows the member, amount, dates, bank accounts and the member
     'INV-2026-123',
     '〇〇銀行本店普通1234567トクヒ)エニシ',
     'ゆうちょ銀行振替口座00100-1-123456エニシの会',
-    'お振込みの際は、振込依頼人名の前に会員番号を入れてください（例：123ヤマダタロウ）。',
+    'お振込みの際は、振込依頼人名の前に会員番号を入れてください（例：123ﾔﾏﾀﾞﾀﾛｳ）。',
     '特定非営利活動法人エニシの会',
   ];
   for (const s of expected) t.ok(out.includes(squash(s)), `contains ${s}`);

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTemplateStore } from '../../src/documents/templates.js';
 import type { OrgInfo } from '../../src/documents/invoice.pdf.js';
 import { renderReminders, reminderTitle, type ReminderDoc } from '../../src/documents/reminder.pdf.js';
 
@@ -10,6 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'enishi-reminder-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));
 
 const ORG: OrgInfo = {
+  templates: createTemplateStore(dir),
   name: 'エニシの会',
   phone: '03-1234-5678',
   era: 'wareki',
@@ -29,6 +31,7 @@ const reminder = (no: number, over: Partial<ReminderDoc> = {}): ReminderDoc => (
     memberNo: String(no),
     name: `佐藤 花子${no}`,
     honorific: '様',
+    kana: 'サトウ ハナコ',
     postalCode: '100-0001',
     prefecture: '東京都',
     city: '千代田区',
@@ -76,7 +79,7 @@ t.test(
       '行き違いの場合はご容赦ください。',
       '〇〇銀行本店普通1234567トクヒ)エニシ',
       'ゆうちょ銀行振替口座00100-1-123456エニシの会',
-      'お振込みの際は、振込依頼人名の前に会員番号を入れてください（例：42ヤマダタロウ）。',
+      'お振込みの際は、振込依頼人名の前に会員番号を入れてください（例：42ｻﾄｳﾊﾅｺ）。',
     ];
     for (const s of expected) t.ok(out.includes(squash(s)), `contains ${s}`);
   },
