@@ -6,7 +6,7 @@ import { PAYMENT_METHODS, type PaymentMethod } from './payment.entity.js';
 import { MSG } from './ui-text.js';
 
 export interface DonationInput {
-  memberId: number | null; donorName?: string | null; receivedOn: string; amount: number;
+  memberId: number | null; donorName?: string | null; donorAddress?: string | null; receivedOn: string; amount: number;
   method: PaymentMethod; purpose?: string | null; note?: string | null;
 }
 
@@ -22,7 +22,7 @@ export async function recordDonation(em: EntityManager, input: DonationInput): P
     const member = input.memberId ? await tx.findOne(Member, { id: input.memberId }) : null;
     if (input.memberId && !member) throw new UserError(MSG.memberNotFound, 404);
     const d = tx.create(Donation, {
-      member, donorName: input.donorName?.trim() || null, receivedOn: input.receivedOn, amount: input.amount, method: input.method,
+      member, donorName: input.donorName?.trim() || null, donorAddress: input.donorAddress?.trim() || null, receivedOn: input.receivedOn, amount: input.amount, method: input.method,
       purpose: input.purpose?.trim() || null, note: input.note?.trim() || null,
     } as IDonation);
     await tx.flush();
