@@ -1,0 +1,106 @@
+/** Blocks shared by 領収書 and 寄附金受領証明書: page set-up, head, amount box, issuer with seal. */
+import { formatDateJa } from '../lib/dates.js';
+import { addressParts } from './address-block.js';
+import { box, type OrgInfo } from './letter-layout.js';
+
+type Doc = PDFKit.PDFDocument;
+export type Paper = 'A4' | 'A5';
+
+export interface PayerInfo { name: string; honorific: '様' | '御中'; postalCode: string | null; address: string | null }
+
+/** Page frame for one paper: A4 portrait (address in the envelope window) or A5 landscape. */
+export interface Frame { paper: Paper; left: number; right: number; width: number; bottom: number; top: number }
+
+const A4_FRAME: Frame = { paper: 'A4', left: 56, right: 539, width: 483, bottom: 800, top: 215 };
+const A5_FRAME: Frame = { paper: 'A5', left: 40, right: 555, width: 515, bottom: 400, top: 28 };
+
+export function addFramePage(doc: Doc, paper: Paper): Frame {
+  if (paper === 'A5') doc.addPage({ size: 'A5', layout: 'landscape', margin: 24 });
+  else doc.addPage({ size: 'A4', margin: 36 });
+  return paper === 'A5' ? A5_FRAME : A4_FRAME;
+}
+
+// Where a 長形3号 window envelope shows an A4 page folded in three (see letter-layout.ts).
+const WINDOW = { x: 68, y: 52, width: 240 };
+
+/** The payer's address block in the envelope window (A4 only). */
+export function drawWindowAddress(doc: Doc, p: PayerInfo): void {
+  const [line1, line2] = (p.address ?? '').split('\n');
+  const { address, names } = addressParts({ postalCode: p.postalCode, address1: line1, address2: line2, name: p.name, honorific: p.honorific });
+  let y = WINDOW.y;
+  for (const line of address) {
+    box(doc, line, WINDOW.x, y, WINDOW.width, 2, line.startsWith('〒') ? 10 : 10.5);
+    y = doc.y + 1;
+  }
+  box(doc, names.join(' '), WINDOW.x + 8, y + 8, WINDOW.width - 8, 2, 13, true);
+}
+
+/** Number and issue date at the top right. */
+export function drawNumber(doc: Doc, f: Frame, label: string, number: string, issuedOn: string, era: OrgInfo['era']): void {
+  const y = f.paper === 'A4' ? 36 : 22;
+  doc.font('jp').fontSize(9).text(`${label} ${number}`, f.right - 200, y, { width: 200, align: 'right' });
+  doc.text(`発行日 ${formatDateJa(issuedOn, era)}`, f.right - 200, y + 13, { width: 200, align: 'right' });
+}
+
+/** Large spaced title; a red 再発行 mark beside it on a reissued copy. Returns the y below it. */
+export function drawDocTitle(doc: Doc, f: Frame, title: string, y: number, reissue: boolean): number {
+  const size = f.paper === 'A4' ? 24 : 22;
+  doc.font('jp-bold').fontSize(size).fillColor('#000').text(title, f.left, y, { width: f.width, align: 'center', characterSpacing: 10 });
+  if (reissue) {
+    const x = f.right - 78;
+    doc.save().lineWidth(1.4).strokeColor('#c0392b').rect(x, y + 2, 74, size + 6).stroke();
+    doc.font('jp-bold').fontSize(15).fillColor('#c0392b').text('再発行', x, y + 7, { width: 74, align: 'center', characterSpacing: 2 });
+    doc.restore().fillColor('#000');
+  }
+  const under = y + size + 14;
+  doc.save().lineWidth(0.8).moveTo(f.left + f.width / 2 - 110, under - 6).lineTo(f.left + f.width / 2 + 110, under - 6).stroke().restore();
+  return under + 8;
+}
+
+/** 「山田 太郎 様」 on an underline; returns the y below it. */
+export function drawPayerLine(doc: Doc, f: Frame, p: PayerInfo, y: number): number {
+  const width = Math.min(330, f.width);
+  box(doc, `${p.name}　${p.honorific}`, f.left + 4, y, width - 8, 1, 16, true);
+  doc.save().lineWidth(0.8).moveTo(f.left, y + 24).lineTo(f.left + width, y + 24).stroke().restore();
+  return y + 36;
+}
+
+/** The amount in a double-ruled box: 「金額　￥12,345-」. Returns the y below it. */
+export function drawAmountBox(doc: Doc, f: Frame, label: string, amountText: string, y: number): number {
+  const x = f.left + 30;
+  const w = f.width - 60;
+  const h = 50;
+  doc.save().lineWidth(1.6).rect(x, y, w, h).stroke().lineWidth(0.5).rect(x + 3, y + 3, w - 6, h - 6).stroke().restore();
+  doc.save().rect(x + 3, y + 3, 90, h - 6).fill('#eeeeee').restore();
+  doc.font('jp-bold').fontSize(13).text(label, x + 3, y + 17, { width: 90, align: 'center', characterSpacing: 2 });
+  doc.font('jp-bold').fontSize(24).text(amountText, x + 100, y + 9, { width: w - 120, align: 'center' });
+  return y + h + 16;
+}
+
+/**
+ * 発行者 at the bottom right: name, address, representative; the 角印 sits over the end of the
+ * name, as a seal is pressed. `seal` is an image opened once per document.
+ */
+export function drawIssuer(doc: Doc, f: Frame, org: OrgInfo, y: number, seal: unknown): void {
+  const x = f.right - 250;
+  const w = 250;
+  let oy = y;
+  for (const line of [org.postalCode ? `〒${org.postalCode.replace(/^〒\s*/, '')}` : '', org.address ?? ''].filter(Boolean)) {
+    box(doc, line, x, oy, w, 2, 9);
+    oy = doc.y + 1;
+  }
+  if (org.phone) {
+    doc.font('jp').fontSize(9).text(`TEL ${org.phone}`, x, oy, { width: w });
+    oy = doc.y + 1;
+  }
+  const nameY = oy + 4;
+  box(doc, org.name, x, nameY, w - 20, 2, 12, true);
+  const nameWidth = Math.min(doc.font('jp-bold').fontSize(12).widthOfString(org.name), w - 20);
+  oy = doc.y + 3;
+  if (org.representative) box(doc, org.representative, x, oy, w - 20, 1, 10.5);
+  if (seal) {
+    const size = 58;
+    const sx = Math.min(x + nameWidth - size / 2, f.right - size);
+    doc.image(seal as PDFKit.Mixins.ImageSrc, sx, nameY - 18, { width: size, height: size });
+  }
+}
