@@ -4,9 +4,11 @@ import { CliError, type CliIO, type Command } from './cli/command.js';
 import { coreCommands } from './cli/core.commands.js';
 import { memberImportCommands } from './members/import/cli.js';
 import { settingsCommands } from './settings/cli.js';
+import { receiptCommands } from './receipts/cli.js';
+import { donationsRecordCommand } from './receipts/donations.cli.js';
 
 /** Every subcommand, listed by hand; each domain exports its own array. */
-const COMMANDS: Command[] = [...coreCommands, ...memberImportCommands, ...duesCommands, ...bankCommands, ...settingsCommands];
+const COMMANDS: Command[] = [...coreCommands, ...memberImportCommands, ...duesCommands, ...bankCommands, ...settingsCommands, ...receiptCommands, donationsRecordCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

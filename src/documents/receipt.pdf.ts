@@ -75,8 +75,8 @@ function drawParagraphs(doc: Doc, f: Frame, lines: string[], y: number, size = 1
 
 /** Where a 収入印紙 would go: the note that a non-profit's receipt needs none. */
 function drawStampNote(doc: Doc, f: Frame, note: string, y: number): void {
-  doc.save().lineWidth(0.5).dash(2, { space: 2 }).strokeColor('#777').rect(f.left + 30, y, 150, 40).stroke().undash().restore();
-  box(doc, note, f.left + 36, y + 8, 138, 2, 8);
+  doc.save().lineWidth(0.5).dash(2, { space: 2 }).strokeColor('#777').rect(f.left + 20, y, 196, 30).stroke().undash().restore();
+  box(doc, note, f.left + 25, y + 10, 186, 1, 7.5);
 }
 
 /** Adds one page with the receipt. The annual receipt is always A4: it lists every payment. */

@@ -1,4 +1,5 @@
 /** Blocks shared by 領収書 and 寄附金受領証明書: page set-up, head, amount box, issuer with seal. */
+import PDFDocument from 'pdfkit';
 import { formatDateJa } from '../lib/dates.js';
 import { addressParts } from './address-block.js';
 import { box, type OrgInfo } from './letter-layout.js';
@@ -102,5 +103,16 @@ export function drawIssuer(doc: Doc, f: Frame, org: OrgInfo, y: number, seal: un
     const size = 58;
     const sx = Math.min(x + nameWidth - size / 2, f.right - size);
     doc.image(seal as PDFKit.Mixins.ImageSrc, sx, nameY - 18, { width: size, height: size });
+  }
+}
+
+/** Whether pdfkit can decode the image (a broken PNG would fail only when a receipt is printed). */
+export function isDrawableImage(bytes: Buffer): boolean {
+  try {
+    const doc = new PDFDocument({ autoFirstPage: false });
+    const img = (doc as unknown as { openImage(b: Buffer): { width: number; height: number; embed?(d: unknown): void } }).openImage(bytes);
+    return img.width > 0 && img.height > 0 && img.width <= 4000 && img.height <= 4000;
+  } catch {
+    return false;
   }
 }
