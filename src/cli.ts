@@ -6,9 +6,10 @@ import { memberImportCommands } from './members/import/cli.js';
 import { settingsCommands } from './settings/cli.js';
 import { receiptCommands } from './receipts/cli.js';
 import { donationsRecordCommand } from './receipts/donations.cli.js';
+import { certificatesIssueCommand, certificatesVoidCommand } from './receipts/certificates.cli.js';
 
 /** Every subcommand, listed by hand; each domain exports its own array. */
-const COMMANDS: Command[] = [...coreCommands, ...memberImportCommands, ...duesCommands, ...bankCommands, ...settingsCommands, ...receiptCommands, donationsRecordCommand];
+const COMMANDS: Command[] = [...coreCommands, ...memberImportCommands, ...duesCommands, ...bankCommands, ...settingsCommands, ...receiptCommands, certificatesIssueCommand, certificatesVoidCommand, donationsRecordCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));
