@@ -3,3 +3,4 @@ export { orgInfo } from '../dues/dues-documents.js';
 export { recordDonation, type DonationInput } from '../dues/donation.service.js';
 export { Payment } from '../dues/payment.entity.js';
 export { Donation } from '../dues/donation.entity.js';
+export { sendPdf } from '../dues/pdf-response.js';
