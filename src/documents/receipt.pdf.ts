@@ -1,8 +1,8 @@
 /** 領収書 and 年間領収書: one page each (A4 with the address in the envelope window, or A5), streamed. */
 import { formatDateJa } from '../lib/dates.js';
-import { box, type OrgInfo } from './letter-layout.js';
+import type { OrgInfo } from './letter-layout.js';
 import { streamPages } from './pdf.js';
-import { addFramePage, drawAmountBox, drawDocTitle, drawIssuer, drawNumber, drawPayerLine, drawWindowAddress, type Frame, type Paper, type PayerInfo } from './stamp-layout.js';
+import { addFramePage, fit, put, drawAmountBox, drawDocTitle, drawIssuer, drawNumber, drawPayerLine, drawWindowAddress, type Frame, type Paper, type PayerInfo } from './stamp-layout.js';
 
 export interface ReceiptDoc {
   number: string;
@@ -37,9 +37,9 @@ export const ANNUAL_MAX_ROWS = 14;
 function drawProviso(doc: Doc, f: Frame, r: ReceiptDoc, y: number): number {
   const many = r.lines.length > 1;
   for (const line of r.lines.slice(0, 4)) {
-    doc.font('jp').fontSize(11).text(line === r.lines[0] ? '但し' : '', f.left + 30, y, { width: 40 });
-    box(doc, line.label, f.left + 72, y, f.width - (many ? 220 : 102), 1, 11);
-    if (many) doc.font('jp').fontSize(11).text(line.amountText, f.right - 170, y, { width: 140, align: 'right' });
+    if (line === r.lines[0]) put(doc, '但し', f.left + 30, y, 11);
+    fit(doc, line.label, f.left + 72, y, f.width - (many ? 220 : 102), 1, 11);
+    if (many) put(doc, line.amountText, f.right - 170, y, 11, { width: 140, align: 'right' });
     y += 19;
   }
   return y + 6;
@@ -49,15 +49,18 @@ function drawProviso(doc: Doc, f: Frame, r: ReceiptDoc, y: number): number {
 function drawAnnualRows(doc: Doc, f: Frame, r: ReceiptDoc, era: OrgInfo['era'], y: number): number {
   const cols = [f.left + 30, f.left + 160, f.right - 150, f.right - 30];
   doc.save().rect(cols[0]!, y, cols[3]! - cols[0]!, 18).fill('#eeeeee').restore();
-  doc.font('jp-bold').fontSize(9.5).text('入金日', cols[0]! + 6, y + 4).text('内容', cols[1]! + 6, y + 4).text('金額', cols[2]!, y + 4, { width: 114, align: 'right' });
+  put(doc, '入金日', cols[0]! + 6, y + 4, 9.5, { bold: true });
+  put(doc, '内容', cols[1]! + 6, y + 4, 9.5, { bold: true });
+  put(doc, '金額', cols[2]!, y + 4, 9.5, { bold: true, width: 114, align: 'right' });
   let ry = y + 18;
   for (const line of r.lines.slice(0, ANNUAL_MAX_ROWS)) {
-    doc.font('jp').fontSize(9.5).text(line.date ? formatDateJa(line.date, era) : '', cols[0]! + 6, ry + 4);
-    box(doc, line.label, cols[1]! + 6, ry + 4, cols[2]! - cols[1]! - 12, 1, 9.5);
-    doc.font('jp').fontSize(9.5).text(line.amountText, cols[2]!, ry + 4, { width: 114, align: 'right' });
+    put(doc, line.date ? formatDateJa(line.date, era) : '', cols[0]! + 6, ry + 4, 9.5);
+    fit(doc, line.label, cols[1]! + 6, ry + 4, cols[2]! - cols[1]! - 12, 1, 9.5);
+    put(doc, line.amountText, cols[2]!, ry + 4, 9.5, { width: 114, align: 'right' });
     ry += 17;
   }
-  doc.font('jp-bold').fontSize(9.5).text('合計', cols[1]! + 6, ry + 4).text(r.amountText, cols[2]!, ry + 4, { width: 114, align: 'right' });
+  put(doc, '合計', cols[1]! + 6, ry + 4, 9.5, { bold: true });
+  put(doc, r.amountText, cols[2]!, ry + 4, 9.5, { bold: true, width: 114, align: 'right' });
   ry += 18;
   doc.save().lineWidth(0.5).strokeColor('#666').rect(cols[0]!, y, cols[3]! - cols[0]!, ry - y).stroke();
   for (let ly = y + 18; ly < ry; ly += 17) doc.moveTo(cols[0]!, ly).lineTo(cols[3]!, ly).stroke();
@@ -67,7 +70,7 @@ function drawAnnualRows(doc: Doc, f: Frame, r: ReceiptDoc, era: OrgInfo['era'], 
 
 function drawParagraphs(doc: Doc, f: Frame, lines: string[], y: number, size = 10.5): number {
   for (const p of lines) {
-    box(doc, p, f.left + 30, y, f.width - 60, 2, size);
+    fit(doc, p, f.left + 30, y, f.width - 60, 2, size);
     y = doc.y + 3;
   }
   return y;
@@ -76,7 +79,7 @@ function drawParagraphs(doc: Doc, f: Frame, lines: string[], y: number, size = 1
 /** Where a 収入印紙 would go: the note that a non-profit's receipt needs none. */
 function drawStampNote(doc: Doc, f: Frame, note: string, y: number): void {
   doc.save().lineWidth(0.5).dash(2, { space: 2 }).strokeColor('#777').rect(f.left + 20, y, 196, 30).stroke().undash().restore();
-  box(doc, note, f.left + 25, y + 10, 186, 1, 7.5);
+  fit(doc, note, f.left + 25, y + 10, 186, 1, 7.5);
 }
 
 /** Adds one page with the receipt. The annual receipt is always A4: it lists every payment. */
@@ -92,7 +95,7 @@ export function drawReceiptPage(doc: Doc, r: ReceiptDoc, style: ReceiptStyle, se
   y = drawAmountBox(doc, f, '金額', r.amountText, y);
   y = r.annual ? drawAnnualRows(doc, f, r, org.era, y) : drawProviso(doc, f, r, y);
   y = drawParagraphs(doc, f, words.body, y);
-  if (!r.annual) doc.font('jp').fontSize(10.5).text(`受領日　${formatDateJa(r.receivedOn, org.era)}`, f.left + 30, y + 4);
+  if (!r.annual) put(doc, `受領日　${formatDateJa(r.receivedOn, org.era)}`, f.left + 30, y + 4, 10.5);
   const issuerY = f.paper === 'A4' ? Math.max(y + 50, 540) : Math.max(y + 22, 290);
   drawIssuer(doc, f, org, issuerY, seal);
   if (words.stampNote) drawStampNote(doc, f, words.stampNote, issuerY + 8);

@@ -30,28 +30,28 @@ export function drawWindowAddress(doc: Doc, p: PayerInfo): void {
   const { address, names } = addressParts({ postalCode: p.postalCode, address1: line1, address2: line2, name: p.name, honorific: p.honorific });
   let y = WINDOW.y;
   for (const line of address) {
-    box(doc, line, WINDOW.x, y, WINDOW.width, 2, line.startsWith('〒') ? 10 : 10.5);
+    fit(doc, line, WINDOW.x, y, WINDOW.width, 2, line.startsWith('〒') ? 10 : 10.5);
     y = doc.y + 1;
   }
-  box(doc, names.join(' '), WINDOW.x + 8, y + 8, WINDOW.width - 8, 2, 13, true);
+  fit(doc, names.join(' '), WINDOW.x + 8, y + 8, WINDOW.width - 8, 2, 13, true);
 }
 
 /** Number and issue date at the top right. */
 export function drawNumber(doc: Doc, f: Frame, label: string, number: string, issuedOn: string, era: OrgInfo['era']): void {
   const y = f.paper === 'A4' ? 36 : 22;
-  doc.font('jp').fontSize(9).text(`${label} ${number}`, f.right - 200, y, { width: 200, align: 'right' });
-  doc.text(`発行日 ${formatDateJa(issuedOn, era)}`, f.right - 200, y + 13, { width: 200, align: 'right' });
+  put(doc, `${label} ${number}`, f.right - 200, y, 9, { width: 200, align: 'right' });
+  put(doc, `発行日 ${formatDateJa(issuedOn, era)}`, f.right - 200, y + 13, 9, { width: 200, align: 'right' });
 }
 
 /** Large spaced title; a red 再発行 mark beside it on a reissued copy. Returns the y below it. */
 export function drawDocTitle(doc: Doc, f: Frame, title: string, y: number, reissue: boolean): number {
   const size = f.paper === 'A4' ? 24 : 22;
-  doc.font('jp-bold').fontSize(size).fillColor('#000').text(title, f.left, y, { width: f.width, align: 'center', characterSpacing: 10 });
+  put(doc, title, f.left, y, size, { bold: true, width: f.width, align: 'center', spacing: 10 });
   if (reissue) {
     const x = f.right - 78;
     doc.save().lineWidth(1.4).strokeColor('#c0392b').rect(x, y + 2, 74, size + 6).stroke();
-    doc.font('jp-bold').fontSize(15).fillColor('#c0392b').text('再発行', x, y + 7, { width: 74, align: 'center', characterSpacing: 2 });
-    doc.restore().fillColor('#000');
+    doc.restore();
+    put(doc, '再発行', x, y + 7, 15, { bold: true, width: 74, align: 'center', spacing: 2, color: '#c0392b' });
   }
   const under = y + size + 14;
   doc.save().lineWidth(0.8).moveTo(f.left + f.width / 2 - 110, under - 6).lineTo(f.left + f.width / 2 + 110, under - 6).stroke().restore();
@@ -61,7 +61,7 @@ export function drawDocTitle(doc: Doc, f: Frame, title: string, y: number, reiss
 /** 「山田 太郎 様」 on an underline; returns the y below it. */
 export function drawPayerLine(doc: Doc, f: Frame, p: PayerInfo, y: number): number {
   const width = Math.min(330, f.width);
-  box(doc, `${p.name}　${p.honorific}`, f.left + 4, y, width - 8, 1, 16, true);
+  fit(doc, `${p.name}　${p.honorific}`, f.left + 4, y, width - 8, 1, 16, true);
   doc.save().lineWidth(0.8).moveTo(f.left, y + 24).lineTo(f.left + width, y + 24).stroke().restore();
   return y + 36;
 }
@@ -73,8 +73,8 @@ export function drawAmountBox(doc: Doc, f: Frame, label: string, amountText: str
   const h = 50;
   doc.save().lineWidth(1.6).rect(x, y, w, h).stroke().lineWidth(0.5).rect(x + 3, y + 3, w - 6, h - 6).stroke().restore();
   doc.save().rect(x + 3, y + 3, 90, h - 6).fill('#eeeeee').restore();
-  doc.font('jp-bold').fontSize(13).text(label, x + 3, y + 17, { width: 90, align: 'center', characterSpacing: 2 });
-  doc.font('jp-bold').fontSize(24).text(amountText, x + 100, y + 9, { width: w - 120, align: 'center' });
+  put(doc, label, x + 3, y + 17, 13, { bold: true, width: 90, align: 'center', spacing: 2 });
+  put(doc, amountText, x + 100, y + 9, 24, { bold: true, width: w - 120, align: 'center' });
   return y + h + 16;
 }
 
@@ -87,18 +87,18 @@ export function drawIssuer(doc: Doc, f: Frame, org: OrgInfo, y: number, seal: un
   const w = 250;
   let oy = y;
   for (const line of [org.postalCode ? `〒${org.postalCode.replace(/^〒\s*/, '')}` : '', org.address ?? ''].filter(Boolean)) {
-    box(doc, line, x, oy, w, 2, 9);
+    fit(doc, line, x, oy, w, 2, 9);
     oy = doc.y + 1;
   }
   if (org.phone) {
-    doc.font('jp').fontSize(9).text(`TEL ${org.phone}`, x, oy, { width: w });
+    put(doc, `TEL ${org.phone}`, x, oy, 9);
     oy = doc.y + 1;
   }
   const nameY = oy + 4;
-  box(doc, org.name, x, nameY, w - 20, 2, 12, true);
+  fit(doc, org.name, x, nameY, w - 20, 2, 12, true);
   const nameWidth = Math.min(doc.font('jp-bold').fontSize(12).widthOfString(org.name), w - 20);
   oy = doc.y + 3;
-  if (org.representative) box(doc, org.representative, x, oy, w - 20, 1, 10.5);
+  if (org.representative) fit(doc, org.representative, x, oy, w - 20, 1, 10.5);
   if (seal) {
     const size = 58;
     const sx = Math.min(x + nameWidth - size / 2, f.right - size);
@@ -115,4 +115,32 @@ export function isDrawableImage(bytes: Buffer): boolean {
   } catch {
     return false;
   }
+}
+
+export interface PutOptions { bold?: boolean; align?: 'left' | 'right' | 'center'; width?: number; spacing?: number; color?: string }
+
+/**
+ * A short fixed string on one line (labels, dates, amounts). pdfkit's line wrapper is the main
+ * cost of a page; these never wrap, so they skip it. Fields that can be long go through box().
+ */
+export function put(doc: Doc, s: string, x: number, y: number, size: number, o: PutOptions = {}): void {
+  if (!s) return;
+  doc.font(o.bold ? 'jp-bold' : 'jp').fontSize(size);
+  const spacing = o.spacing ?? 0;
+  let dx = x;
+  if (o.width && o.align && o.align !== 'left') {
+    const w = doc.widthOfString(s, { characterSpacing: spacing });
+    dx = o.align === 'right' ? x + o.width - w : x + (o.width - w) / 2;
+  }
+  if (o.color) doc.fillColor(o.color);
+  doc.text(s, dx, y, { lineBreak: false, characterSpacing: spacing });
+  if (o.color) doc.fillColor('#000');
+}
+
+/** box() for a field that can be long, with a fast path when it fits on one line (most do). */
+export function fit(doc: Doc, s: string, x: number, y: number, width: number, maxLines: number, size: number, bold = false): void {
+  doc.font(bold ? 'jp-bold' : 'jp').fontSize(size);
+  if (s.includes('\n') || doc.widthOfString(s) > width) return box(doc, s, x, y, width, maxLines, size, bold);
+  put(doc, s, x, y, size, { bold });
+  doc.y += 1; // the line gap box() leaves, so blocks below sit where they did
 }

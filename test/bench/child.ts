@@ -6,9 +6,14 @@ const BIN = fileURLToPath(new URL('../../src/bin/enishi.js', import.meta.url));
 
 /** Runs `enishi …` in its own process; wall time and peak RSS (VmHWM sampled from /proc). */
 export function enishiInChild(args: string[], env: NodeJS.ProcessEnv): Promise<{ seconds: number; peakRssMb: number; stdout: string }> {
+  return nodeInChild([BIN, ...args], env);
+}
+
+/** Runs `node …args` in its own process, measured the same way. */
+export function nodeInChild(args: string[], env: NodeJS.ProcessEnv): Promise<{ seconds: number; peakRssMb: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     let peak = 0;
@@ -20,7 +25,7 @@ export function enishiInChild(args: string[], env: NodeJS.ProcessEnv): Promise<{
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(timer);
-      if (code !== 0) reject(new Error(`enishi ${args.join(' ')} exited ${code}`));
+      if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}`));
       else resolve({ seconds: Math.round((performance.now() - t0) / 10) / 100, peakRssMb: Math.round(peak / 1024), stdout });
     });
   });
