@@ -39,7 +39,7 @@ async function saveDonation(em: EntityManager, body: FormBody): Promise<void> {
   const receivedOn = parseDate(field(body, 'receivedOn'));
   if (field(body, 'receivedOn') && !receivedOn) throw new UserError('入力内容を確認してください', 422, { receivedOn: '受領日を正しく入力してください（例: 2026-06-01）' });
   await recordDonation(em, {
-    memberId: member?.id ?? null, donorName: field(body, 'donorName') || null, receivedOn: receivedOn ?? '', amount: amount ?? 0,
+    memberId: member?.id ?? null, donorName: field(body, 'donorName') || null, donorAddress: field(body, 'donorAddress') || null, receivedOn: receivedOn ?? '', amount: amount ?? 0,
     method: field(body, 'method') as PaymentMethod, purpose: field(body, 'purpose') || null, note: field(body, 'note') || null,
   });
 }

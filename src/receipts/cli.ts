@@ -49,6 +49,7 @@ export const receiptsIssueCommand: Command = {
       await receiptStyle(em, config.dataDir); // templates and settings checked before any number is used
       const memberId = await memberIdOf(em, values.member);
       const r = await issueReceiptsForYear(em, { fiscalYear, memberId });
+      if (r.length >= 200) io.err(`領収書 ${r.length} 件を発行しました。PDFを作成しています…`);
       if (r.length) await printReceipts(io, em.fork(), config.dataDir, values.out!, r.map((x) => x.id), false);
       return r;
     }));
