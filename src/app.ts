@@ -20,6 +20,7 @@ import { settingsRoutes } from './settings/routes.js';
 import { countStaff } from './staff/staff.service.js';
 import { staffRoutes } from './staff/routes.js';
 import { supporterRoutes } from './supporters/routes.js';
+import { letterRoutes } from './letters/routes.js';
 import { registerAuth } from './web/auth.js';
 import { registerErrorPages } from './web/error-pages.js';
 import { registerPlugins } from './web/plugins.js';
@@ -63,6 +64,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(receiptRoutes);
   await app.register(certificateRoutes);
   await app.register(sealRoutes);
+  await app.register(letterRoutes);
   await app.register(auditRoutes);
   await app.register(settingsRoutes);
   app.get('/', async (_req, reply) => reply.redirect('/members'));

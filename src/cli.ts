@@ -3,13 +3,14 @@ import { duesCommands } from './dues/cli.js';
 import { CliError, type CliIO, type Command } from './cli/command.js';
 import { coreCommands } from './cli/core.commands.js';
 import { memberImportCommands } from './members/import/cli.js';
+import { letterCommands } from './letters/cli.js';
 import { settingsCommands } from './settings/cli.js';
 import { receiptCommands } from './receipts/cli.js';
 import { donationsRecordCommand } from './receipts/donations.cli.js';
 import { certificatesIssueCommand, certificatesVoidCommand } from './receipts/certificates.cli.js';
 
 /** Every subcommand, listed by hand; each domain exports its own array. */
-const COMMANDS: Command[] = [...coreCommands, ...memberImportCommands, ...duesCommands, ...bankCommands, ...settingsCommands, ...receiptCommands, certificatesIssueCommand, certificatesVoidCommand, donationsRecordCommand];
+const COMMANDS: Command[] = [...coreCommands, ...memberImportCommands, ...duesCommands, ...bankCommands, ...letterCommands, ...settingsCommands, ...receiptCommands, certificatesIssueCommand, certificatesVoidCommand, donationsRecordCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

@@ -11,6 +11,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   InvoiceRun: '請求の一括発行', Invoice: '会費請求', Payment: '入金', Allocation: '入金の充当', Donation: '寄付',
   // banking
   BankImport: '入出金明細の取り込み', BankTransaction: '入出金明細の行', PayerAlias: '振込名義の登録', BankProfile: '明細の列の設定',
+  ThankLetter: '礼状の送付',
 };
 
 export const FIELD_LABELS: Record<string, Record<string, string>> = {
@@ -65,6 +66,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
   },
   PayerAlias: { payerKey: '名義（照合用）', payer: '振込依頼人名', member: '会員' },
   BankProfile: { name: '名前', mapping: '列の対応' },
+  ThankLetter: { member: '会員', kind: '種類', sourceId: '対象', sentOn: '送付日' },
 };
 
 export const ACTION_LABELS: Record<string, string> = {

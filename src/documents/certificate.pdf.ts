@@ -27,7 +27,7 @@ export interface CertificateWords {
 export interface CertificateStyle { org: OrgInfo; seal: string | null; words(doc: CertificateDoc): CertificateWords }
 
 type Doc = PDFKit.PDFDocument;
-const FIRST_PAGE_ROWS = 12;
+const FIRST_PAGE_ROWS = 5;
 const MORE_PAGE_ROWS = 36;
 
 function drawGiftRows(doc: Doc, f: Frame, gifts: CertificateDoc['gifts'], era: OrgInfo['era'], y: number, total: string | null, more: boolean): number {
@@ -72,8 +72,8 @@ export function drawCertificatePages(doc: Doc, c: CertificateDoc, style: Certifi
   const w = style.words(c);
   const f = addFramePage(doc, 'A4');
   drawNumber(doc, f, '証明書番号', c.number, c.issuedOn, org.era);
-  drawWindowAddress(doc, c.donor);
-  let y = drawDocTitle(doc, f, '寄附金受領証明書', f.top - 8, false);
+  drawWindowAddress(doc, c.donor, org.offset);
+  let y = drawDocTitle(doc, f, '寄附金受領証明書', f.top - 6, false);
   y = drawPayerLine(doc, f, c.donor, y - 4);
   fit(doc, `ご住所　${[c.donor.postalCode ? `〒${c.donor.postalCode}` : '', (c.donor.address ?? '').replace(/\n/g, ' ')].filter(Boolean).join(' ')}`, f.left + 4, y - 6, f.width - 8, 2, 10);
   y = drawAmountBox(doc, f, '寄附金額', c.totalText, doc.y + 8);
@@ -87,7 +87,7 @@ export function drawCertificatePages(doc: Doc, c: CertificateDoc, style: Certifi
     y += 16;
   }
   y = paragraphs(doc, f, w.note, y + 6, 9);
-  drawIssuer(doc, f, org, Math.max(y + 16, 640), seal);
+  drawIssuer(doc, f, org, Math.max(y + 10, 640), seal);
   for (let i = FIRST_PAGE_ROWS; i < c.gifts.length; i += MORE_PAGE_ROWS) {
     const g = addFramePage(doc, 'A4');
     put(doc, `寄附金受領証明書　別紙（${c.number}）`, g.left, 50, 14, { bold: true });

@@ -1,8 +1,9 @@
 /** 請求書 (dues invoice): one A4 page per member, streamed for large batches. */
 import { formatDateJa } from '../lib/dates.js';
 import { formatYenJa } from '../lib/money.js';
-import { drawAmountTable, drawClosing, drawField, drawLetterHead, drawPaymentInfo, drawTitle, box, LEFT, WIDTH, type OrgInfo } from './letter-layout.js';
+import { drawAmountTable, drawClosing, drawField, drawLetterHead, drawParagraphs, drawPaymentInfo, drawTitle, type OrgInfo } from './letter-layout.js';
 import { streamPages } from './pdf.js';
+import { renderParagraphs } from './templates.js';
 
 export type { OrgInfo } from './letter-layout.js';
 
@@ -17,6 +18,8 @@ export interface InvoiceDoc {
     memberNo: string;
     name: string;
     honorific: '様' | '御中';
+    /** フリガナ: the payer-name example shows it as the bank does (half-width). */
+    kana?: string | null;
     contactPerson?: string | null;
     postalCode?: string | null;
     prefecture?: string | null;
@@ -26,15 +29,18 @@ export interface InvoiceDoc {
   };
 }
 
+/** Merge fields shared by the invoice and reminder texts. */
+export function letterFields(inv: InvoiceDoc, org: OrgInfo): Record<string, string> {
+  return { 団体名: org.name, 年度: inv.fiscalYearLabel, 氏名: inv.member.name, 敬称: inv.member.honorific, 会員番号: inv.member.memberNo };
+}
+
 /** Adds one page with the invoice. */
 export function drawInvoicePage(doc: PDFKit.PDFDocument, inv: InvoiceDoc, org: OrgInfo): void {
   doc.addPage();
   // The member number goes in the body, not the window, so it is printed once.
   const head = drawLetterHead(doc, inv.member, org, { issuedOn: inv.issuedOn, docNoLabel: '請求書番号', docNo: inv.invoiceNo });
   let y = drawTitle(doc, '請求書', head);
-  box(doc, `平素より${org.name}の活動にご理解とご協力を賜り、厚く御礼申し上げます。`, LEFT, y, WIDTH, 2, 10.5);
-  box(doc, `${inv.fiscalYearLabel}の年会費を下記のとおりご請求申し上げます。`, LEFT, doc.y + 2, WIDTH, 2, 10.5);
-  y = doc.y + 14;
+  y = drawParagraphs(doc, y, renderParagraphs(org.templates, 'invoice/greeting', letterFields(inv, org))) + 11;
   y = drawField(doc, y, '会員番号', inv.member.memberNo);
   y = drawField(doc, y, 'ご請求金額', formatYenJa(inv.amount), 14);
   y = drawAmountTable(doc, y + 4, ['内容', '金額'], [
@@ -42,7 +48,7 @@ export function drawInvoicePage(doc: PDFKit.PDFDocument, inv: InvoiceDoc, org: O
     ['合計', formatYenJa(inv.amount), true],
   ]);
   y = drawField(doc, y, '支払期限', formatDateJa(inv.dueOn, org.era));
-  drawClosing(doc, drawPaymentInfo(doc, y + 12, org, inv.member.memberNo), org);
+  drawClosing(doc, drawPaymentInfo(doc, y + 12, org, inv.member), org);
 }
 
 /** One page per invoice into `out` (file stream, HTTP response); resolves when all is written. */

@@ -1,7 +1,10 @@
 /** Drawing blocks shared by invoices, reminders and other one-page letters to members. */
 import { formatDateJa } from '../lib/dates.js';
-import { addressParts, type AddressTo } from './address-block.js';
+import { toBankKana } from '../lib/kana.js';
+import type { AddressTo } from './address-block.js';
+import { drawAddressBlock, type PrintOffset } from './address-window.js';
 import { A4, MARGIN } from './pdf.js';
+import { renderParagraphs, type TemplateStore } from './templates.js';
 
 export interface OrgInfo {
   name: string;
@@ -13,6 +16,10 @@ export interface OrgInfo {
   /** e.g. '〇〇銀行 本店 普通 1234567 トクヒ)エニシ', 'ゆうちょ銀行 振替口座 00100-1-123456 エニシの会' */
   bankAccounts: string[];
   era: 'wareki' | 'seireki';
+  /** The words of every document (shipped defaults or the organisation's copies). */
+  templates: TemplateStore;
+  /** Printer offset in mm (print.offsetX / print.offsetY) for the envelope window. */
+  offset?: PrintOffset;
 }
 
 type Doc = PDFKit.PDFDocument;
@@ -20,9 +27,6 @@ export const LEFT = MARGIN;
 export const RIGHT = A4.width - MARGIN;
 export const WIDTH = RIGHT - LEFT;
 
-// Address position fits the window of a 長形3号 window envelope (A4 folded in three):
-// window about 23 mm from the left and 14 mm from the top, 90 x 45 mm.
-const ADDRESS = { x: 68, y: 52, width: 240, bottom: 180 };
 const ORG = { x: 350, y: 88, width: RIGHT - 350 };
 const LINE_GAP = 1;
 
@@ -45,18 +49,7 @@ export function drawLetterHead(doc: Doc, to: AddressTo, org: OrgInfo, meta: { is
   box(doc, `${meta.docNoLabel} ${meta.docNo}`, ORG.x, top, ORG.width, 1, 8.5);
   doc.text(`発行日 ${formatDateJa(meta.issuedOn, org.era)}`, ORG.x, top + 13, { width: ORG.width });
 
-  const { address, names } = addressParts(to);
-  let y = ADDRESS.y;
-  for (const line of address) {
-    const size = line.startsWith('〒') ? 10 : 10.5;
-    box(doc, line, ADDRESS.x, y, ADDRESS.width, 2, size);
-    y = doc.y + 1;
-  }
-  y += address.length > 0 ? 8 : 0;
-  for (const line of names) {
-    box(doc, line, ADDRESS.x + 8, y, ADDRESS.width - 8, y + 40 < ADDRESS.bottom ? 2 : 1, 14, true);
-    y = doc.y + 2;
-  }
+  const y = drawAddressBlock(doc, to, org.offset);
 
   let oy = ORG.y;
   box(doc, org.name, ORG.x, oy, ORG.width, 2, 11, true);
@@ -111,7 +104,7 @@ export function drawField(doc: Doc, y: number, label: string, value: string, siz
 }
 
 /** 振込先 list and the instruction to put the member number before the payer name. */
-export function drawPaymentInfo(doc: Doc, y: number, org: OrgInfo, memberNo: string): number {
+export function drawPaymentInfo(doc: Doc, y: number, org: OrgInfo, to: { memberNo: string; kana?: string | null }): number {
   box(doc, '振込先', LEFT, y, WIDTH, 1, 11, true);
   doc.save().lineWidth(0.5).strokeColor('#555').moveTo(LEFT, y + 17).lineTo(RIGHT, y + 17).stroke().restore();
   let by = y + 23;
@@ -120,13 +113,29 @@ export function drawPaymentInfo(doc: Doc, y: number, org: OrgInfo, memberNo: str
     box(doc, `・${account}`, LEFT + 8, by, WIDTH - 8, 2, 10.5);
     by = doc.y + 3;
   }
-  const note = `お振込みの際は、振込依頼人名の前に会員番号を入れてください（例：${memberNo}ヤマダタロウ）。`;
-  box(doc, note, LEFT, by + 6, WIDTH, 2, 9.5);
+  for (const p of renderParagraphs(org.templates, 'invoice/payer-hint', { 会員番号: to.memberNo, 振込名: toBankKana(to.kana ?? '') })) {
+    box(doc, p, LEFT, by + 6, WIDTH, 2, 9.5);
+    by = doc.y;
+  }
   return doc.y + 10;
 }
 
 /** Whom to ask, so a confused member calls the office rather than ignoring the letter. */
 export function drawClosing(doc: Doc, y: number, org: OrgInfo): void {
-  const contact = org.phone ? `（TEL ${org.phone}）` : org.email ? `（${org.email}）` : '';
-  box(doc, `ご不明な点がございましたら、${org.name} 事務局${contact}までお問い合わせください。`, LEFT, y + 8, WIDTH, 2, 9.5);
+  const 連絡先 = org.phone ? `（TEL ${org.phone}）` : org.email ? `（${org.email}）` : '';
+  let cy = y + 8;
+  for (const p of renderParagraphs(org.templates, 'invoice/closing', { 団体名: org.name, 連絡先 })) {
+    box(doc, p, LEFT, cy, WIDTH, 2, 9.5);
+    cy = doc.y + 2;
+  }
+}
+
+/** Paragraphs of body text from a template; returns the y below them. */
+export function drawParagraphs(doc: Doc, y: number, paragraphs: string[], size = 10.5, maxLines = 3): number {
+  let py = y;
+  for (const p of paragraphs) {
+    box(doc, p, LEFT, py, WIDTH, maxLines, size);
+    py = doc.y + 3;
+  }
+  return py;
 }

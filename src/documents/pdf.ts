@@ -12,6 +12,8 @@ const require = createRequire(import.meta.url);
 const FONT_FILES = {
   jp: '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf',
   'jp-bold': '@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf',
+  // 明朝 for letters: a thank-you letter in a gothic face reads like a notice.
+  'jp-serif': '@expo-google-fonts/noto-serif-jp/400Regular/NotoSerifJP_400Regular.ttf',
 } as const;
 type FontName = keyof typeof FONT_FILES;
 
@@ -27,7 +29,7 @@ function fontBytes(name: FontName): Buffer {
 }
 
 /**
- * A4 document with fonts 'jp' (default) and 'jp-bold' registered; pdfkit embeds only the glyphs used.
+ * A4 document with fonts 'jp' (default), 'jp-bold' and 'jp-serif' registered; pdfkit embeds only the glyphs used.
  * autoFirstPage is false: every drawXxxPage function adds its own page, so one document can hold
  * any number of letters and the caller never has to special-case the first one.
  */

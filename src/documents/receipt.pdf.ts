@@ -31,7 +31,7 @@ export interface ReceiptStyle {
 
 type Doc = PDFKit.PDFDocument;
 /** Rows an annual receipt has room for; the service refuses more rather than cut the list. */
-export const ANNUAL_MAX_ROWS = 14;
+export const ANNUAL_MAX_ROWS = 8;
 
 /** 但し書き of a single receipt: 「但し　…として」, with amounts when there is more than one line. */
 function drawProviso(doc: Doc, f: Frame, r: ReceiptDoc, y: number): number {
@@ -88,7 +88,7 @@ export function drawReceiptPage(doc: Doc, r: ReceiptDoc, style: ReceiptStyle, se
   const f = addFramePage(doc, r.annual ? 'A4' : style.paper);
   const words = style.words(r);
   drawNumber(doc, f, '領収書番号', r.number, r.issuedOn, org.era);
-  if (f.paper === 'A4') drawWindowAddress(doc, r.payer);
+  if (f.paper === 'A4') drawWindowAddress(doc, r.payer, org.offset);
   let y = drawDocTitle(doc, f, r.annual ? '年間領収書' : '領収書', f.top, r.reissue);
   y = drawPayerLine(doc, f, r.payer, y);
   if (r.annual) y = drawParagraphs(doc, f, words.intro, y - 4, 10) + 6;
@@ -96,7 +96,7 @@ export function drawReceiptPage(doc: Doc, r: ReceiptDoc, style: ReceiptStyle, se
   y = r.annual ? drawAnnualRows(doc, f, r, org.era, y) : drawProviso(doc, f, r, y);
   y = drawParagraphs(doc, f, words.body, y);
   if (!r.annual) put(doc, `受領日　${formatDateJa(r.receivedOn, org.era)}`, f.left + 30, y + 4, 10.5);
-  const issuerY = f.paper === 'A4' ? Math.max(y + 50, 540) : Math.max(y + 22, 290);
+  const issuerY = f.paper === 'A4' ? Math.max(y + 40, 590) : Math.max(y + 22, 290);
   drawIssuer(doc, f, org, issuerY, seal);
   if (words.stampNote) drawStampNote(doc, f, words.stampNote, issuerY + 8);
 }

@@ -1,9 +1,10 @@
 /** お支払いのお願い / 督促状 (dues reminder): one A4 page per member, streamed. */
 import { formatDateJa, todayInTokyo } from '../lib/dates.js';
 import { formatYenJa } from '../lib/money.js';
-import type { InvoiceDoc } from './invoice.pdf.js';
-import { drawAmountTable, drawClosing, drawField, drawLetterHead, drawPaymentInfo, drawTitle, box, LEFT, WIDTH, type OrgInfo } from './letter-layout.js';
+import { letterFields, type InvoiceDoc } from './invoice.pdf.js';
+import { drawAmountTable, drawClosing, drawField, drawLetterHead, drawParagraphs, drawPaymentInfo, drawTitle, type OrgInfo } from './letter-layout.js';
 import { streamPages } from './pdf.js';
+import { renderParagraphs } from './templates.js';
 
 /** `issuedOn` and `dueOn` are the original invoice's; `remindedOn` (default today) is printed as 発行日. */
 export type ReminderDoc = InvoiceDoc & { outstanding: number; reminderCount: number; remindedOn?: string };
@@ -21,16 +22,7 @@ export function drawReminderPage(doc: PDFKit.PDFDocument, r: ReminderDoc, org: O
   doc.addPage();
   const head = drawLetterHead(doc, r.member, org, { issuedOn: r.remindedOn ?? todayInTokyo(), docNoLabel: '請求書番号', docNo: r.invoiceNo });
   let y = drawTitle(doc, reminderTitle(r.reminderCount), head);
-  const body = [
-    `平素より${org.name}の活動にご理解とご協力を賜り、厚く御礼申し上げます。`,
-    `さて、${r.fiscalYearLabel}の年会費のお振込みが確認できておりません。` +
-      'お手数をおかけいたしますが、下記の金額をお振込みくださいますようお願い申し上げます。',
-    '行き違いの場合はご容赦ください。',
-  ];
-  for (const p of body) {
-    box(doc, p, LEFT, y, WIDTH, 3, 10.5);
-    y = doc.y + 3;
-  }
+  y = drawParagraphs(doc, y, renderParagraphs(org.templates, 'reminder/greeting', letterFields(r, org)));
   y = drawField(doc, y + 10, '会員番号', r.member.memberNo);
   y = drawField(doc, y, 'お支払い残高', formatYenJa(r.outstanding), 14);
   const paid = r.amount - r.outstanding;
@@ -39,7 +31,7 @@ export function drawReminderPage(doc: PDFKit.PDFDocument, r: ReminderDoc, org: O
   rows.push(['お支払い残高', formatYenJa(r.outstanding), true]);
   y = drawAmountTable(doc, y + 4, ['内容', '金額'], rows);
   y = drawField(doc, y, '当初の支払期限', formatDateJa(r.dueOn, org.era));
-  drawClosing(doc, drawPaymentInfo(doc, y + 12, org, r.member.memberNo), org);
+  drawClosing(doc, drawPaymentInfo(doc, y + 12, org, r.member), org);
 }
 
 /** One page per reminder into `out`; resolves when all is written. */

@@ -1,7 +1,7 @@
 /** Blocks shared by 領収書 and 寄附金受領証明書: page set-up, head, amount box, issuer with seal. */
 import PDFDocument from 'pdfkit';
 import { formatDateJa } from '../lib/dates.js';
-import { addressParts } from './address-block.js';
+import { drawAddressBlock, type PrintOffset } from './address-window.js';
 import { box, type OrgInfo } from './letter-layout.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -12,7 +12,8 @@ export interface PayerInfo { name: string; honorific: '様' | '御中'; postalCo
 /** Page frame for one paper: A4 portrait (address in the envelope window) or A5 landscape. */
 export interface Frame { paper: Paper; left: number; right: number; width: number; bottom: number; top: number }
 
-const A4_FRAME: Frame = { paper: 'A4', left: 56, right: 539, width: 483, bottom: 800, top: 215 };
+// A4 folds in three at 99 and 198 mm: the window shows in the top third, the receipt starts below the first fold.
+const A4_FRAME: Frame = { paper: 'A4', left: 56, right: 539, width: 483, bottom: 800, top: 292 };
 const A5_FRAME: Frame = { paper: 'A5', left: 40, right: 555, width: 515, bottom: 400, top: 28 };
 
 export function addFramePage(doc: Doc, paper: Paper): Frame {
@@ -21,19 +22,10 @@ export function addFramePage(doc: Doc, paper: Paper): Frame {
   return paper === 'A5' ? A5_FRAME : A4_FRAME;
 }
 
-// Where a 長形3号 window envelope shows an A4 page folded in three (see letter-layout.ts).
-const WINDOW = { x: 68, y: 52, width: 240 };
-
-/** The payer's address block in the envelope window (A4 only). */
-export function drawWindowAddress(doc: Doc, p: PayerInfo): void {
+/** The payer's address block where a 長形3号 window envelope shows it (A4 only), moved by the printer offset. */
+export function drawWindowAddress(doc: Doc, p: PayerInfo, offset?: PrintOffset): void {
   const [line1, line2] = (p.address ?? '').split('\n');
-  const { address, names } = addressParts({ postalCode: p.postalCode, address1: line1, address2: line2, name: p.name, honorific: p.honorific });
-  let y = WINDOW.y;
-  for (const line of address) {
-    fit(doc, line, WINDOW.x, y, WINDOW.width, 2, line.startsWith('〒') ? 10 : 10.5);
-    y = doc.y + 1;
-  }
-  fit(doc, names.join(' '), WINDOW.x + 8, y + 8, WINDOW.width - 8, 2, 13, true);
+  drawAddressBlock(doc, { postalCode: p.postalCode, address1: line1, address2: line2, name: p.name, honorific: p.honorific }, offset);
 }
 
 /** Number and issue date at the top right. */
@@ -53,8 +45,9 @@ export function drawDocTitle(doc: Doc, f: Frame, title: string, y: number, reiss
     doc.restore();
     put(doc, '再発行', x, y + 7, 15, { bold: true, width: 74, align: 'center', spacing: 2, color: '#c0392b' });
   }
-  const under = y + size + 14;
-  doc.save().lineWidth(0.8).moveTo(f.left + f.width / 2 - 110, under - 6).lineTo(f.left + f.width / 2 + 110, under - 6).stroke().restore();
+  const under = y + size + 16;
+  const half = doc.font('jp-bold').fontSize(size).widthOfString(title, { characterSpacing: 10 }) / 2 + 16;
+  doc.save().lineWidth(0.8).moveTo(f.left + f.width / 2 - half, under - 6).lineTo(f.left + f.width / 2 + half, under - 6).stroke().restore();
   return under + 8;
 }
 
@@ -135,6 +128,9 @@ export function put(doc: Doc, s: string, x: number, y: number, size: number, o: 
   if (o.color) doc.fillColor(o.color);
   doc.text(s, dx, y, { lineBreak: false, characterSpacing: spacing });
   if (o.color) doc.fillColor('#000');
+  // Without the wrapper pdfkit moves x, not y: leave the cursor below the line, as text() would.
+  doc.x = x;
+  doc.y = y + doc.currentLineHeight(true);
 }
 
 /** box() for a field that can be long, with a fast path when it fits on one line (most do). */

@@ -7,13 +7,15 @@ import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
+import { UserError } from '../web/errors.js';
 import { allTemplateDefs, templateDef, type TemplateDef } from './template-catalog.js';
 
 export const SHIPPED_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-export class TemplateError extends Error {
+/** A UserError (422): staff see the message on the page or the CLI prints it as one line. */
+export class TemplateError extends UserError {
   constructor(message: string, public template: string) {
-    super(message);
+    super(message, 422);
     this.name = 'TemplateError';
   }
 }
@@ -127,6 +129,11 @@ function compiledTemplate(name: string, text: string) {
     compiled.set(key, hit);
   }
   return hit;
+}
+
+/** Checks the current text of each template, so a bad edited copy is refused before a batch starts drawing. */
+export function assertTemplatesValid(store: TemplateStore, names: string[]): void {
+  for (const name of names) compiledTemplate(name, store.read(name));
 }
 
 const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');

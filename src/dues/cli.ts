@@ -100,8 +100,8 @@ export const invoicesPdfCommand: Command = {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
     const id = Number(positionals[0]);
     if (positionals.length !== 1 || !Number.isSafeInteger(id) || id <= 0 || !values.out) throw new CliError('一括発行の番号と --out を指定してください', 2);
-    await withDatabase(io, async (em) => {
-      const org = await orgInfo(em);
+    await withDatabase(io, async (em, _orm, config) => {
+      const org = await orgInfo(em, config.dataDir);
       await writeTo(values.out!, (out) => renderInvoices(runInvoiceDocs(em, id), org, out));
     });
     io.out(`書き出しました: ${values.out}`);
@@ -117,8 +117,8 @@ export const invoicesRemindCommand: Command = {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { year: { type: 'string' }, out: { type: 'string' } } });
     if (positionals.length || !values.out) throw new CliError('--year と --out を指定してください', 2);
     const fiscalYear = yearOption(values.year);
-    const n = await withDatabase(io, async (em) => {
-      const org = await orgInfo(em);
+    const n = await withDatabase(io, async (em, _orm, config) => {
+      const org = await orgInfo(em, config.dataDir);
       let count = 0;
       // The file is opened first: reminders are only recorded when the PDF can be written.
       await writeTo(values.out!, async (out) => {

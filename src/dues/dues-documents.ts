@@ -1,7 +1,8 @@
 import type { EntityManager } from '../db/orm.js';
 import type { InvoiceDoc, OrgInfo } from '../documents/invoice.pdf.js';
+import { assertTemplatesValid, createTemplateStore } from '../documents/templates.js';
 import { fiscalYearLabel } from '../lib/fiscal-year.js';
-import { displayName, honorific } from '../members/member.model.js';
+import { displayKana, displayName, honorific } from '../members/member.model.js';
 import { getSettings } from '../settings/settings.service.js';
 import { Invoice, type IInvoice } from './invoice.entity.js';
 
@@ -12,15 +13,24 @@ export function invoiceDoc(inv: IInvoice): InvoiceDoc {
     invoiceNo: inv.invoiceNo, fiscalYearLabel: fiscalYearLabel(inv.fiscalYear), issuedOn: inv.issuedOn, dueOn: inv.dueOn,
     amount: inv.amount, description: inv.description,
     member: {
-      memberNo: String(m.memberNo), name: displayName(m), honorific: honorific(m), contactPerson: m.contactPerson,
+      memberNo: String(m.memberNo), name: displayName(m), honorific: honorific(m), kana: displayKana(m), contactPerson: m.contactPerson,
       postalCode: m.postalCode, prefecture: m.prefecture, city: m.city, address1: m.address1, address2: m.address2,
     },
   };
 }
 
-export async function orgInfo(em: EntityManager): Promise<OrgInfo> {
+const INVOICE_TEMPLATES = ['invoice/greeting', 'invoice/closing', 'invoice/payer-hint', 'reminder/greeting'];
+
+/**
+ * The organisation as printed documents show it; `dataDir` holds its edited templates. The
+ * templates the caller will print are checked first, so a bad edit stops the run before any page.
+ */
+export async function orgInfo(em: EntityManager, dataDir: string, check: string[] = INVOICE_TEMPLATES): Promise<OrgInfo> {
   const s = await getSettings(em);
+  const templates = createTemplateStore(dataDir);
+  assertTemplatesValid(templates, check);
   return {
+    templates, offset: { x: s['print.offsetX'], y: s['print.offsetY'] },
     name: s.orgName || '（団体名未設定）', postalCode: s.orgPostalCode, address: s.orgAddress, phone: s.orgPhone,
     email: s.orgEmail, representative: s.representative, bankAccounts: s.bankAccounts, era: s.era,
   };

@@ -51,7 +51,7 @@ export async function unpaidRoutes(app: FastifyInstance): Promise<void> {
     const body = req.body as FormBody;
     const year = await pageYear(req.em, field(body, 'year'));
     const ids = fields(body, 'invoiceId').map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
-    const org = await orgInfo(req.em);
+    const org = await orgInfo(req.em, req.server.config.dataDir);
     // Recorded first (one transaction), then printed: a reminder in the list means a letter exists.
     const docs = await remindInvoices(req.em, { fiscalYear: year, invoiceIds: ids.length ? ids : undefined });
     return sendPdf(reply, `督促状_${year}年度_${todayInTokyo()}.pdf`, (out) => renderReminders(docs, org, out));

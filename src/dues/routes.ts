@@ -59,14 +59,14 @@ export async function duesRoutes(app: FastifyInstance): Promise<void> {
     const run = await req.em.findOne(InvoiceRun, { id: idOf(req) });
     if (!run) throw new UserError(MSG.runNotFound, 404);
     if (run.status === 'undone') throw new UserError(MSG.runUndonePdf, 409);
-    const org = await orgInfo(req.em);
+    const org = await orgInfo(req.em, req.server.config.dataDir);
     return sendPdf(reply, `請求書_${run.fiscalYear}年度_${run.id}.pdf`, (out) => renderInvoices(runInvoiceDocs(req.em, run.id), org, out));
   });
 
   app.get('/dues/invoices/:id/invoice.pdf', async (req, reply) => {
     const inv = await req.em.findOne(Invoice, { id: idOf(req) }, { populate: ['member'] });
     if (!inv) throw new UserError(MSG.invoiceNotFound, 404);
-    const org = await orgInfo(req.em);
+    const org = await orgInfo(req.em, req.server.config.dataDir);
     return sendPdf(reply, `請求書_${inv.invoiceNo}.pdf`, (out) => renderInvoices([invoiceDoc(inv)], org, out));
   });
 }

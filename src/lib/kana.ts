@@ -56,3 +56,20 @@ export function kanaSearchKey(s: string): string {
 export function isKatakanaName(s: string): boolean {
   return /^[\u30A1-\u30FAー・ ]+$/.test(normalizeKanaName(s));
 }
+
+const HALF_KANA = new Map<string, string>();
+for (let c = 0xff66; c <= 0xff9f; c++) {
+  const half = String.fromCharCode(c);
+  const full = half.normalize('NFKC');
+  if (!HALF_KANA.has(full)) HALF_KANA.set(full, half);
+}
+HALF_KANA.set('\u3099', 'ﾞ').set('\u309A', 'ﾟ').set('ヰ', 'ｲ').set('ヱ', 'ｴ');
+
+// 全銀 transfer names have no small kana: banks print ｼﾖｳﾃﾝ for ショウテン.
+const SMALL_TO_LARGE: Record<string, string> = { ァ: 'ア', ィ: 'イ', ゥ: 'ウ', ェ: 'エ', ォ: 'オ', ャ: 'ヤ', ュ: 'ユ', ョ: 'ヨ', ッ: 'ツ', ヮ: 'ワ' };
+
+/** 'ヤマダ タロウ' → 'ﾔﾏﾀﾞﾀﾛｳ': the payer name as a bank statement shows it (half-width, no spaces, no small kana). */
+export function toBankKana(s: string): string {
+  const large = normalizeKanaName(s).replace(/[\s・]/g, '').replace(/[ァィゥェォャュョッヮ]/g, (c) => SMALL_TO_LARGE[c]!);
+  return [...large.normalize('NFD')].map((ch) => HALF_KANA.get(ch) ?? ch).join('');
+}

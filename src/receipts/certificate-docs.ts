@@ -37,7 +37,7 @@ export async function* certificateDocs(em: EntityManager, ids: number[]): AsyncG
 export async function certificateStyle(em: EntityManager, dataDir: string): Promise<CertificateStyle> {
   const c = await requireCertification(em);
   const s = await getSettings(em);
-  const org = await orgInfo(em);
+  const org = await orgInfo(em, dataDir, []);
   const store = batchTemplates(dataDir);
   const date = formatDateJa(c.date, org.era);
   const base = { 団体名: s.orgName, 事業: c.activity, 認定の種類: c.kind, 法人の種類: corporationKind(c) };

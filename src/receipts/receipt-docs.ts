@@ -44,7 +44,7 @@ export async function* receiptDocs(em: EntityManager, ids: number[], opts: { rei
  */
 export async function receiptStyle(em: EntityManager, dataDir: string): Promise<ReceiptStyle> {
   const s = await getSettings(em);
-  const org = await orgInfo(em);
+  const org = await orgInfo(em, dataDir, []);
   const store = batchTemplates(dataDir);
   const base = { 団体名: s.orgName };
   const stampNote = s['receipt.stampNote'] ? words(store, 'receipts/stamp-note', base).join('') || null : null;

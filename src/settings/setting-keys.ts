@@ -5,6 +5,7 @@
  */
 import { parseDate } from '../lib/dates.js';
 import { normalizePostalCode } from '../lib/postal.js';
+import { parsePrintSetting, type PrintSettingKey } from './print-settings.js';
 
 export type Parsed = { value: unknown } | { error: string };
 
@@ -26,6 +27,7 @@ export const GROUPS = {
   dues: '会費',
   receipt: '領収書',
   certification: '寄附金受領証明書（認定NPO法人・特例認定NPO法人）',
+  print: '印刷と礼状',
 } as const;
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -55,6 +57,17 @@ function choice(key: string, group: string, label: string, options: readonly (re
 }
 
 const ON_OFF = { on: true, off: false, true: true, false: false, '1': true, '0': false } as Record<string, boolean>;
+
+function print(key: PrintSettingKey, label: string, options?: readonly (readonly [string, string])[], hint?: string): SettingKey {
+  return { key, group: GROUPS.print, label, input: options ? 'select' : 'text', options, hint, format: str, parse: (raw) => parsePrintSetting(key, raw) };
+}
+
+const PRINT_KEYS: readonly SettingKey[] = [
+  print('print.offsetX', '印刷のずれ 横（mm）', undefined, '窓付き封筒（長形3号）の窓から宛名がずれるときは、ずれた分だけ逆向きに入れてください（右・下がプラス）。'),
+  print('print.offsetY', '印刷のずれ 縦（mm）'),
+  print('letters.salutation', '礼状の頭語', [['拝啓', '拝啓 … 敬具（標準）'], ['謹啓', '謹啓 … 謹白（改まった場合）'], ['前略', '前略 … 草々（時候の挨拶なし）']]),
+  print('letters.layout', '礼状の向き', [['horizontal', '横書き'], ['vertical', '縦書き']]),
+];
 
 export const SETTING_KEYS: readonly SettingKey[] = [
   text('orgName', GROUPS.org, '団体名', 120),
@@ -114,6 +127,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
     ...text('certification.activity', GROUPS.certification, '寄附金に係る事業（特定非営利活動）', 200),
     hint: '例：子どもの居場所づくり　→「…に係る（子どもの居場所づくり）事業に関連する寄附金として受領いたしました」',
   },
+  ...PRINT_KEYS,
 ];
 
 const BY_KEY = new Map(SETTING_KEYS.map((k) => [k.key, k]));

@@ -31,6 +31,13 @@ export interface Settings {
   'certification.number': string;
   'certification.date': string;
   'certification.activity': string;
+  /** Printer offset in mm, so the address lands in the envelope window (+ = right / down). */
+  'print.offsetX': number;
+  'print.offsetY': number;
+  /** 頭語 of thank-you letters (its 結語 follows from it). */
+  'letters.salutation': '拝啓' | '謹啓' | '前略';
+  /** Thank-you letters: horizontal or vertical (縦書き) A4. */
+  'letters.layout': 'horizontal' | 'vertical';
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -53,6 +60,10 @@ export const DEFAULT_SETTINGS: Settings = {
   'certification.number': '',
   'certification.date': '',
   'certification.activity': '',
+  'print.offsetX': 0,
+  'print.offsetY': 0,
+  'letters.salutation': '拝啓',
+  'letters.layout': 'horizontal',
 };
 
 /**

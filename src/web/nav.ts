@@ -10,6 +10,7 @@ export const NAV: NavItem[] = [
   { href: '/bank', label: '入金消込', role: 'viewer' },
   { href: '/receipts', label: '領収書', role: 'viewer' },
   { href: '/supporters', label: '支援者', role: 'viewer' },
+  { href: '/letters/to-thank', label: '礼状', role: 'viewer' },
   { href: '/activities', label: '活動', role: 'viewer' },
   { href: '/audit', label: '変更履歴', role: 'admin' },
   { href: '/staff', label: 'スタッフ', role: 'admin' },

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTemplateStore } from '../../src/documents/templates.js';
 import { renderInvoices, type InvoiceDoc, type OrgInfo } from '../../src/documents/invoice.pdf.js';
 import { createDocument, pdfToBuffer, writePdfToFile } from '../../src/documents/pdf.js';
 
@@ -10,13 +11,14 @@ const dir = mkdtempSync(join(tmpdir(), 'enishi-invoice-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));
 
 const ORG: OrgInfo = {
+  templates: createTemplateStore(dir),
   name: '特定非営利活動法人 エニシの会', postalCode: '160-0022', address: '東京都新宿区新宿1-2-3', phone: '03-1234-5678',
   bankAccounts: ['〇〇銀行 本店 普通 1234567 トクヒ)エニシ', 'ゆうちょ銀行 振替口座 00100-1-123456 エニシの会'], era: 'wareki',
 };
 const invoice = (no: number, over: Partial<InvoiceDoc['member']> = {}): InvoiceDoc => ({
   invoiceNo: `INV-2026-${no}`, fiscalYearLabel: '2026年度', issuedOn: '2026-04-01', dueOn: '2026-04-30', amount: 12345,
   description: '2026年度 年会費（正会員）',
-  member: { memberNo: String(no), name: `山田 太郎${no}`, honorific: '様', postalCode: '100-0001', prefecture: '東京都', city: '千代田区', address1: '千代田1-1-1', ...over },
+  member: { memberNo: String(no), name: `山田 太郎${no}`, honorific: '様', kana: 'ヤマダ タロウ', postalCode: '100-0001', prefecture: '東京都', city: '千代田区', address1: '千代田1-1-1', ...over },
 });
 
 async function render(name: string, invs: Iterable<InvoiceDoc> | AsyncIterable<InvoiceDoc>, org = ORG): Promise<string> {
@@ -34,7 +36,7 @@ t.test('an invoice shows the member, amount, dates, bank accounts and the member
   const expected = [
     '請求書', '山田太郎123様', '〒100-0001', '会員番号', '12,345円', '令和8年4月1日', '令和8年4月30日', '支払期限', 'INV-2026-123',
     '〇〇銀行本店普通1234567トクヒ)エニシ', 'ゆうちょ銀行振替口座00100-1-123456エニシの会',
-    'お振込みの際は、振込依頼人名の前に会員番号を入れてください（例：123ヤマダタロウ）。', '特定非営利活動法人エニシの会',
+    'お振込みの際は、振込依頼人名の前に会員番号を入れてください（例：123ﾔﾏﾀﾞﾀﾛｳ）。', '特定非営利活動法人エニシの会',
   ];
   for (const s of expected) t.ok(out.includes(squash(s)), `contains ${s}`);
 });

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Invoice } from '../../src/dues/invoice.entity.js';
@@ -46,7 +46,7 @@ t.test('the run PDF has one page per invoice with name, amount, 振込先, the �
   for (const s of ['山田太郎様', '佐藤花子様', '5,000円', '3,000円', 'みずほ銀行新宿支店普通7654321トクヒ)エニシノカイ', 'ゆうちょ銀行00120-3-456789縁の会', 'NPO法人縁の会', '2026-000001', '2026-000002']) {
     t.ok(pdf.text.includes(s), `contains ${s}`);
   }
-  t.ok(pdf.text.includes(`振込依頼人名の前に会員番号を入れてください（例：${taro.memberNo}ヤマダタロウ）`), 'the 会員番号 request line with the member\'s own number');
+  t.ok(pdf.text.includes(`振込依頼人名の前に会員番号を入れてください（例：${taro.memberNo}ﾔﾏﾀﾞﾀﾛｳ）`), 'the 会員番号 request line with the member\'s own number');
   t.ok(embeddedFonts(pdf.fonts).length > 0, 'a font is embedded');
   t.notMatch(pdf.fonts, /\sno\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/m, 'no font left unembedded');
 });
@@ -86,4 +86,27 @@ t.test('printing reminders records the count and date for the ticked invoices on
   const none = await c.post('/dues/unpaid/reminders.pdf', { year: '2025' });
   t.equal(none.statusCode, 409, 'a year with nothing unpaid is a message, not a broken PDF');
   t.match(none.body, '督促する未納の請求がありません');
+});
+
+t.test("an organisation's template copy in the data directory changes the printed invoice text", async (t) => {
+  const { c, config, taro } = await office(t);
+  mkdirSync(join(config.dataDir, 'templates/invoice'), { recursive: true });
+  writeFileSync(join(config.dataDir, 'templates/invoice/greeting.eta'), 'いつも<%= it.団体名 %>を応援してくださり、ありがとうございます。\n<%= it.年度 %>の会費のご案内です。\n');
+  writeFileSync(join(config.dataDir, 'templates/invoice/payer-hint.eta'), '振込名は「<%= it.会員番号 %><%= it.振込名 %>」のようにお願いします。\n');
+  const pdf = readPdf((await c.get('/dues/runs/1/invoices.pdf')).rawPayload);
+  t.ok(pdf.text.includes('いつもNPO法人縁の会を応援してくださり、ありがとうございます。'), 'the edited greeting');
+  t.ok(pdf.text.includes('2026年度の会費のご案内です。'));
+  t.notOk(pdf.text.includes('厚く御礼申し上げます'), 'the shipped greeting is gone');
+  t.ok(pdf.text.includes(`振込名は「${taro.memberNo}ﾔﾏﾀﾞﾀﾛｳ」のようにお願いします。`), "the member's own number and half-width kana");
+  t.ok(pdf.text.includes('ｻﾄｳﾊﾅｺ'), 'the other member gets her own kana');
+});
+
+t.test('an edited invoice text with an unknown field is refused with a Japanese message before any PDF is sent', async (t) => {
+  const { c, config } = await office(t);
+  mkdirSync(join(config.dataDir, 'templates/invoice'), { recursive: true });
+  writeFileSync(join(config.dataDir, 'templates/invoice/greeting.eta'), '<%= it.団体名 %>より <%= it.誕生日 %>\n');
+  const res = await c.get('/dues/runs/1/invoices.pdf');
+  t.equal(res.statusCode, 422);
+  t.notMatch(String(res.headers['content-type']), /pdf/);
+  t.match(res.body, /知らない差し込み項目「誕生日」/);
 });

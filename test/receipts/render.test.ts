@@ -51,13 +51,15 @@ t.test('a receipt and a certificate render to PNG with ink where the address, am
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, join(out, name)]);
   }
   t.ok(readdirSync(out).includes('receipt.png') && readdirSync(out).includes('certificate.png'), 'both pages render to PNG');
-  // The window of a 長形3号 envelope: about 24-108 mm from the left, 18-63 mm from the top.
-  t.ok(ink(receipt, { x: 24, y: 18, w: 80, h: 40 }) > 0.01, 'address in the envelope window');
-  t.ok(ink(receipt, { x: 40, y: 110, w: 130, h: 20 }) > 0.03, 'amount in its box');
-  t.ok(ink(receipt, { x: 110, y: 185, w: 90, h: 40 }, true) > 0.02, 'the red seal over the issuer');
+  // The window of a 長形3号 envelope (address-window.ts): 20-110 mm from the left, 45-90 mm from the top.
+  t.ok(ink(receipt, { x: 22, y: 46, w: 86, h: 42 }) > 0.01, 'address in the envelope window');
+  t.ok(ink(receipt, { x: 22, y: 10, w: 86, h: 30 }) < 0.001, 'nothing above the window on the left');
+  t.ok(ink(receipt, { x: 40, y: 110, w: 130, h: 18 }) > 0.03, 'amount in its box, below the first fold');
+  t.ok(ink(receipt, { x: 145, y: 215, w: 35, h: 30 }, true) > 0.05, 'the red seal over the end of the issuer name');
+  t.ok(ink(receipt, { x: 20, y: 215, w: 90, h: 30 }, true) < 0.001, 'no red anywhere else on that line');
   t.ok(ink(receipt, { x: 20, y: 240, w: 170, h: 50 }) < 0.001, 'the bottom of the page is blank');
-  t.ok(ink(cert, { x: 24, y: 18, w: 80, h: 40 }) > 0.01, 'certificate: donor address in the window');
-  t.ok(ink(cert, { x: 40, y: 110, w: 130, h: 25 }) > 0.03, 'certificate: amount box');
+  t.ok(ink(cert, { x: 22, y: 46, w: 86, h: 42 }) > 0.01, 'certificate: donor address in the window');
+  t.ok(ink(cert, { x: 40, y: 114, w: 130, h: 16 }) > 0.03, 'certificate: amount box');
 });
 
 t.test('a certificate carries every item the donor’s tax return needs, and dues of a voting type are never on it', async (t) => {

@@ -1,0 +1,20 @@
+/** What the letters pages and CLI say (Japanese). */
+import type { LetterKind } from '../documents/thank-letter.js';
+
+export const KIND_LABELS: Record<LetterKind, string> = { dues: '会費', donation: '寄付', gift: '頂いた物' };
+
+export const TEXT = {
+  toThankTitle: '礼状の送付待ち',
+  templatesTitle: '文書の文面',
+  nothingSelected: '印刷する行を選んでください',
+  badDate: '送付日は 2026-05-01 のような日付で入力してください',
+  marked: (n: number) => (n ? `${n}件を送付済みにしました` : '送付済みにする行はありませんでした（すでに送付済みです）'),
+  saved: '文面を保存しました。次に印刷する書類から使われます。',
+  reset: '出荷時の文面に戻しました',
+  memberNotFound: (no: string) => `会員番号 ${no} の会員が見つかりません`,
+  memberNoRequired: 'プレビューに使う会員の会員番号を入力してください',
+  unknownTemplate: '文面が見つかりません',
+  noLetters: '礼状の送付待ちはありません',
+} as const;
+
+export const LAYOUT_LABELS = { horizontal: '横書き', vertical: '縦書き' } as const;
