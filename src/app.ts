@@ -4,6 +4,9 @@ import { memberDuesRoutes } from './dues/member-dues.routes.js';
 import { duesRoutes } from './dues/routes.js';
 import { unpaidRoutes } from './dues/reports.routes.js';
 import { registerDuesListBadges } from './dues/list-badges.js';
+import { certificateRoutes } from './receipts/certificates.routes.js';
+import { receiptRoutes } from './receipts/routes.js';
+import { sealRoutes } from './receipts/seal.routes.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import './web/types.js';
 import { auditRoutes } from './audit/routes.js';
@@ -37,6 +40,7 @@ import { registerBatchAuditLabels } from './batches/audit-labels.js';
 import { batchKinds } from './jobs/batch-kinds.js';
 import { letterRoutes } from './letters/routes.js';
 import { registerLetterAuditLabels } from './letters/audit-labels.js';
+import { registerReceiptAuditLabels } from './receipts/audit-labels.js';
 import { registerAuth } from './web/auth.js';
 import { registerErrorPages } from './web/error-pages.js';
 import { registerPlugins } from './web/plugins.js';
@@ -93,6 +97,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     bankRoutes, // /bank, /bank/imports, /bank/lines/:id, /bank/to-thank
     bankProfileRoutes, // /bank/profiles
     letterRoutes, // /letters/to-thank, /letters/templates
+    receiptRoutes, // /receipts, /members/:id/receipts/annual
+    certificateRoutes, // /certificates
+    sealRoutes, // /receipts/seal (the organisation's 角印)
     auditRoutes, // /audit
     settingsRoutes, // /settings
     batchRoutes, // /batches (background printing with progress)
@@ -112,4 +119,5 @@ function registerAuditLabels(): void {
   registerBankingAuditLabels();
   registerBatchAuditLabels();
   registerLetterAuditLabels();
+  registerReceiptAuditLabels();
 }

@@ -4,7 +4,11 @@ import { CliError, type CliIO, type Command } from './cli/command.js';
 import { loadConfig } from './config.js';
 import { letterCommands } from './letters/cli.js';
 import { memberImportCommands } from './members/import/cli.js';
+import { receiptCommands } from './receipts/cli.js';
+import { certificatesIssueCommand, certificatesVoidCommand } from './receipts/certificates.cli.js';
+import { donationsRecordCommand } from './receipts/donations.cli.js';
 import { openSeededOrm } from './seed.js';
+import { settingsCommands } from './settings/cli.js';
 import { startServer } from './server.js';
 
 /** The commands of the app itself: they start the server or open the database with every entity. */
@@ -44,6 +48,11 @@ const COMMANDS: Command[] = [
   ...duesCommands,
   ...bankCommands,
   ...letterCommands,
+  ...settingsCommands,
+  ...receiptCommands,
+  certificatesIssueCommand,
+  certificatesVoidCommand,
+  donationsRecordCommand,
 ];
 
 export function usage(): string {

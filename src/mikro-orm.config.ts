@@ -3,6 +3,7 @@ import { AuditSubscriber } from './audit/audit.subscriber.js';
 import { bankingEntities } from './banking/entities.js';
 import { Batch } from './batches/batch.entity.js';
 import { ThankLetter } from './letters/thank-letter.entity.js';
+import { receiptEntities } from './receipts/entities.js';
 import type { Config } from './config.js';
 import { openDatabase, type OrmWiring, type Orm } from './db/orm.js';
 import { duesEntities } from './dues/entities.js';
@@ -28,6 +29,7 @@ export const entities = [
   ...bankingEntities,
   Batch,
   ThankLetter,
+  ...receiptEntities,
 ];
 
 /** Entities and subscribers for one ORM; a fresh subscriber each time, as it keeps per-flush state. */

@@ -13,6 +13,7 @@ export const Donation = defineEntity({
     id: p.integer().primary().autoincrement(),
     member: p.manyToOne(Member).nullable(),
     donorName: p.string().length(120).nullable(),
+    donorAddress: p.string().length(300).nullable(), // a donor who is not a member: printed on certificates
     receivedOn: p.date(),
     amount: p.integer(),
     method: p.string().length(20).$type<PaymentMethod>(),

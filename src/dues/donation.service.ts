@@ -8,6 +8,7 @@ import { MSG } from './ui-text.js';
 export interface DonationInput {
   memberId: number | null;
   donorName?: string | null;
+  donorAddress?: string | null;
   receivedOn: string;
   amount: number;
   method: PaymentMethod;
@@ -29,6 +30,7 @@ export async function recordDonation(em: EntityManager, input: DonationInput): P
     const d = tx.create(Donation, {
       member,
       donorName: input.donorName?.trim() || null,
+      donorAddress: input.donorAddress?.trim() || null,
       receivedOn: input.receivedOn,
       amount: input.amount,
       method: input.method,

@@ -75,6 +75,7 @@ async function saveDonation(em: EntityManager, body: FormBody): Promise<void> {
   await recordDonation(em, {
     memberId: member?.id ?? null,
     donorName: field(body, 'donorName') || null,
+    donorAddress: field(body, 'donorAddress') || null,
     receivedOn: receivedOn ?? '',
     amount: amount ?? 0,
     method: field(body, 'method') as PaymentMethod,

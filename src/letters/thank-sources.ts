@@ -143,7 +143,7 @@ export async function latestSource(em: EntityManager, m: IMember, kind: LetterKi
   return {
     ...base,
     on: g?.occurredOn ?? base.on,
-    gift: g?.gift ?? templateDef('letters/gift-thanks')!.sample['頂いた物'],
+    gift: g?.gift ?? templateDef('letters/gift-thanks')!.sample.頂いた物,
   };
 }
 

@@ -9,6 +9,10 @@ export const MemberType = defineEntity({
     name: p.string().length(60).unique(),
     annualFee: p.integer(),
     forOrganizations: p.boolean().default(false),
+    /** 議決権: dues that buy a vote have 対価性 and are never a gift. */
+    votingRights: p.boolean().default(false),
+    /** 寄附金として扱う: dues of a type with no vote and no benefit may be certified as a gift. */
+    countsAsDonation: p.boolean().default(false),
     sortOrder: p.integer().default(0),
     active: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),
@@ -21,7 +25,7 @@ export const MemberType = defineEntity({
 export type IMemberType = InferEntity<typeof MemberType>;
 
 export const DEFAULT_MEMBER_TYPES = [
-  { name: '正会員', annualFee: 5000, forOrganizations: false, sortOrder: 1 },
+  { name: '正会員', annualFee: 5000, forOrganizations: false, sortOrder: 1, votingRights: true },
   { name: '賛助会員', annualFee: 3000, forOrganizations: false, sortOrder: 2 },
   { name: '学生会員', annualFee: 1000, forOrganizations: false, sortOrder: 3 },
 ];

@@ -12,11 +12,18 @@ function parseType(body: FormBody) {
   if (!name) errors.name = '名称を入力してください';
   const fee = parseYen(field(body, 'annualFee'));
   if (fee === null || fee < 0) errors.annualFee = '年会費は0以上の円単位の金額で入力してください';
+  const votingRights = field(body, 'votingRights') === '1';
+  const countsAsDonation = field(body, 'countsAsDonation') === '1';
+  // Dues that buy a vote (正会員) have 対価性: certifying them as a gift would cost the donor the deduction.
+  if (countsAsDonation && (votingRights || name === '正会員'))
+    errors.countsAsDonation = '議決権のある種別（正会員）の会費は寄附金として扱えません';
   if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
   return {
     name,
     annualFee: fee!,
     forOrganizations: field(body, 'forOrganizations') === '1',
+    votingRights,
+    countsAsDonation,
     sortOrder: Number(field(body, 'sortOrder')) || 0,
     active: field(body, 'active') !== '0',
   };

@@ -23,6 +23,14 @@ export interface Settings {
   transferFees: number[];
   /** Mid-year joiners: full fee, or monthly proration of the annual fee. */
   proration: 'none' | 'monthly';
+  /** 領収書: paper size, and whether the 印紙税 non-taxable note is printed. */
+  'receipt.paper': 'A4' | 'A5';
+  'receipt.stampNote': boolean;
+  /** 認定NPO法人 / 特例認定: empty when not certified (no 寄附金受領証明書 then). */
+  'certification.kind': '' | '認定' | '特例認定';
+  'certification.number': string;
+  'certification.date': string;
+  'certification.activity': string;
   /** Printer offset in mm, so the address lands in the envelope window (+ = right / down). */
   'print.offsetX': number;
   'print.offsetY': number;
@@ -46,6 +54,12 @@ export const DEFAULT_SETTINGS: Settings = {
   graceYears: 2,
   transferFees: [110, 165, 220, 330, 440, 550, 660, 880],
   proration: 'none',
+  'receipt.paper': 'A4',
+  'receipt.stampNote': true,
+  'certification.kind': '',
+  'certification.number': '',
+  'certification.date': '',
+  'certification.activity': '',
   'print.offsetX': 0,
   'print.offsetY': 0,
   'letters.salutation': '拝啓',

@@ -12,6 +12,7 @@ export const NAV: NavItem[] = [
   { href: '/member-types', label: '会員種別', role: 'viewer' },
   { href: '/dues', label: '会費', role: 'viewer' },
   { href: '/bank', label: '入金消込', role: 'viewer' },
+  { href: '/receipts', label: '領収書', role: 'viewer' },
   { href: '/supporters', label: '支援者', role: 'viewer' },
   { href: '/letters/to-thank', label: '礼状', role: 'viewer' },
   { href: '/activities', label: '活動', role: 'viewer' },

@@ -9,9 +9,17 @@ export function enishiInChild(
   args: string[],
   env: NodeJS.ProcessEnv,
 ): Promise<{ seconds: number; peakRssMb: number; stdout: string }> {
+  return nodeInChild([BIN, ...args], env);
+}
+
+/** Runs `node …args` in its own process, measured the same way. */
+export function nodeInChild(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ seconds: number; peakRssMb: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, args, {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -31,7 +39,7 @@ export function enishiInChild(
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(timer);
-      if (code !== 0) reject(new Error(`enishi ${args.join(' ')} exited ${code}`));
+      if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}`));
       else
         resolve({
           seconds: Math.round((performance.now() - t0) / 10) / 100,

@@ -2,6 +2,7 @@ import { memberSearchBench } from './member-search.bench.js';
 import { memberImportBench } from './member-import.bench.js';
 import { duesBench } from './dues.bench.js';
 import { bankImportBench } from './bank-import.bench.js';
+import { receiptsBench } from './receipts.bench.js';
 
 /** `npm run bench [name…]`: runs the named benchmarks (default all) and prints their figures as JSON. */
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -9,6 +10,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   'member-import': memberImportBench,
   dues: duesBench,
   'bank-import': bankImportBench,
+  receipts: receiptsBench,
 };
 
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
@@ -20,12 +22,14 @@ for (const name of wanted) {
   }
   const started = performance.now();
   const figures = await bench();
+  const { line, ...rest } = figures;
   console.log(
     JSON.stringify(
-      { bench: name, totalSeconds: Math.round((performance.now() - started) / 100) / 10, ...figures },
+      { bench: name, totalSeconds: Math.round((performance.now() - started) / 100) / 10, ...rest },
       null,
       2,
     ),
   );
+  if (typeof line === 'string') console.log(line); // a one-line summary, printed last
 }
 process.exit(0);

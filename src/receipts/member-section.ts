@@ -1,0 +1,97 @@
+/** The 「領収書・証明書」 section and timeline entries of the member page, and audit labels. */
+import type { EntityManager } from '../db/orm.js';
+import { formatYenJa } from '../lib/money.js';
+import type { IMember } from '../members/member.entity.js';
+import { addMemberSection, addTimelineSource, type TimelineItem } from '../members/member-page.js';
+import { KIND_LABELS, STATUS_LABELS } from './ui-text.js';
+
+type Row = Record<string, unknown>;
+const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').slice(0, 10));
+const receiptNo = (key: string, alias: string) =>
+  `(select r.number from receipt_item ri join receipt r on r.id = ri.receipt_id where ri.active_key = '${key}:' || ${alias}.id) as receipt_no`;
+
+async function loadSection(em: EntityManager, m: IMember) {
+  const payments = await em.execute<Row[]>(
+    `select p.id, p.received_on, p.amount, p.fee, ${receiptNo('payment', 'p')} from payment p
+    where p.member_id = ? and p.status = 'active' order by p.received_on desc, p.id desc limit 50`,
+    [m.id],
+  );
+  const donations = await em.execute<Row[]>(
+    `select d.id, d.received_on, d.amount, ${receiptNo('donation', 'd')} from donation d
+    where d.member_id = ? and d.status = 'active' and d.payment_id is null order by d.received_on desc, d.id desc limit 50`,
+    [m.id],
+  );
+  const receipts = await em.execute<Row[]>('select * from receipt where member_id = ? order by id desc limit 50', [
+    m.id,
+  ]);
+  const certificates = await em.execute<Row[]>(
+    'select * from donation_certificate where member_id = ? order by id desc limit 50',
+    [m.id],
+  );
+  const fy = (v: unknown) => Number(dateOf(v).slice(0, 4));
+  const years = [...new Set([...payments, ...donations].map((p) => fy(p.received_on)))].sort((a, b) => b - a);
+  return {
+    payments,
+    donations,
+    receipts,
+    certificates,
+    years,
+    dateOf,
+    kindLabels: KIND_LABELS,
+    statusLabels: STATUS_LABELS,
+  };
+}
+
+/** 発行, 再発行 and 取消 of the member's receipts and certificates. */
+async function timeline(em: EntityManager, m: IMember): Promise<TimelineItem[]> {
+  const items: TimelineItem[] = [];
+  const docs: Row[] = [
+    ...(
+      await em.execute<Row[]>(
+        'select number, amount, issued_on, status, void_reason, voided_at, reissue_count, last_reissued_on from receipt where member_id = ? order by id desc limit 50',
+        [m.id],
+      )
+    ).map((r) => ({ ...r, label: '領収書' })),
+    ...(
+      await em.execute<Row[]>(
+        'select number, total as amount, issued_on, status, void_reason, voided_at, reissue_count, null as last_reissued_on from donation_certificate where member_id = ? order by id desc limit 50',
+        [m.id],
+      )
+    ).map((r) => ({ ...r, label: '寄附金受領証明書' })),
+  ];
+  for (const r of docs) {
+    const href = `/receipts?year=${String(r.number).replace(/^C/, '').slice(0, 4)}`;
+    items.push({
+      at: dateOf(r.issued_on),
+      kind: '発行',
+      title: `${r.label} ${r.number} ${formatYenJa(Number(r.amount))}`,
+      href,
+    });
+    if (r.last_reissued_on)
+      items.push({
+        at: dateOf(r.last_reissued_on),
+        kind: '再発行',
+        title: `${r.label} ${r.number}（${Number(r.reissue_count)}回目）`,
+        href,
+      });
+    if (r.status === 'void')
+      items.push({
+        at: r.voided_at instanceof Date ? r.voided_at.toISOString() : String(r.voided_at),
+        kind: '取消',
+        title: `${r.label} ${r.number}`,
+        detail: String(r.void_reason ?? ''),
+        href,
+      });
+  }
+  return items;
+}
+
+export function registerReceiptsMemberSection(): void {
+  addMemberSection({
+    key: 'receipts',
+    order: 6,
+    template: 'receipts/member-section',
+    load: (em, m) => loadSection(em, m),
+  });
+  addTimelineSource('receipts', timeline);
+}
