@@ -1,3 +1,4 @@
+import { accountingRoutes } from './accounting/routes.js';
 import { donationRoutes } from './dues/donations.routes.js';
 import { bankRoutes } from './banking/routes.js';
 import { memberDuesRoutes } from './dues/member-dues.routes.js';
@@ -57,6 +58,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(memberDuesRoutes);
   await app.register(donationRoutes);
   await app.register(bankRoutes);
+  await app.register(accountingRoutes);
   await app.register(auditRoutes);
   await app.register(settingsRoutes);
   app.get('/', async (_req, reply) => reply.redirect('/members'));

@@ -1,3 +1,4 @@
+import { accountingCommands } from './accounting/cli.js';
 import { bankCommands } from './banking/cli.js';
 import { duesCommands } from './dues/cli.js';
 import { CliError, type CliIO, type Command } from './cli/command.js';
@@ -5,7 +6,7 @@ import { coreCommands } from './cli/core.commands.js';
 import { memberImportCommands } from './members/import/cli.js';
 
 /** Every subcommand, listed by hand; each domain exports its own array. */
-const COMMANDS: Command[] = [...coreCommands, ...memberImportCommands, ...duesCommands, ...bankCommands];
+const COMMANDS: Command[] = [...coreCommands, ...memberImportCommands, ...duesCommands, ...bankCommands, ...accountingCommands];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

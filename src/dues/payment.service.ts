@@ -132,7 +132,7 @@ export async function reversePayment(em: EntityManager, id: number, reason: stri
     if (payment.status === 'reversed') throw new UserError(MSG.alreadyReversed, 409);
     const allocations = await tx.find(Allocation, { payment }, { populate: ['invoice'] });
     for (const a of allocations) a.reversed = true;
-    for (const d of await tx.find(Donation, { payment, status: 'active' })) Object.assign(d, { status: 'reversed', reversalReason: reason.trim(), thankStatus: d.thankStatus === 'pending' ? 'none' : d.thankStatus });
+    for (const d of await tx.find(Donation, { payment, status: 'active' })) Object.assign(d, { status: 'reversed', reversedAt: new Date(), reversalReason: reason.trim(), thankStatus: d.thankStatus === 'pending' ? 'none' : d.thankStatus });
     Object.assign(payment, { status: 'reversed', reversedAt: new Date(), reversalReason: reason.trim(), thankStatus: payment.thankStatus === 'pending' ? 'none' : payment.thankStatus });
     await recomputeInvoices(tx, [...new Set(allocations.map((a) => a.invoice))], payment.receivedOn);
     await tx.flush();
