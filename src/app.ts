@@ -1,4 +1,5 @@
 import { accountingRoutes } from './accounting/routes.js';
+import { backupRoutes } from './backup/routes.js';
 import { donationRoutes } from './dues/donations.routes.js';
 import { bankRoutes } from './banking/routes.js';
 import { memberDuesRoutes } from './dues/member-dues.routes.js';
@@ -59,6 +60,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(donationRoutes);
   await app.register(bankRoutes);
   await app.register(accountingRoutes);
+  await app.register(backupRoutes);
   await app.register(auditRoutes);
   await app.register(settingsRoutes);
   app.get('/', async (_req, reply) => reply.redirect('/members'));

@@ -11,6 +11,7 @@ export const NAV: NavItem[] = [
   { href: '/supporters', label: '支援者', role: 'viewer' },
   { href: '/activities', label: '活動', role: 'viewer' },
   { href: '/accounting/export', label: '会計連携', role: 'staff' },
+  { href: '/admin/backups', label: 'バックアップ', role: 'admin' },
   { href: '/audit', label: '変更履歴', role: 'admin' },
   { href: '/staff', label: 'スタッフ', role: 'admin' },
   { href: '/settings', label: '設定', role: 'admin' },
