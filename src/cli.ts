@@ -1,5 +1,6 @@
 import { accountingCommands } from './accounting/cli.js';
 import { backupCommands } from './backup/cli.js';
+import { jobsCommands } from './jobs/cli.js';
 import { bankCommands } from './banking/cli.js';
 import { duesCommands } from './dues/cli.js';
 import { CliError, type CliIO, type Command } from './cli/command.js';
@@ -7,7 +8,7 @@ import { coreCommands } from './cli/core.commands.js';
 import { memberImportCommands } from './members/import/cli.js';
 
 /** Every subcommand, listed by hand; each domain exports its own array. */
-const COMMANDS: Command[] = [...coreCommands, ...memberImportCommands, ...duesCommands, ...bankCommands, ...accountingCommands, ...backupCommands];
+const COMMANDS: Command[] = [...coreCommands, ...memberImportCommands, ...duesCommands, ...bankCommands, ...accountingCommands, ...backupCommands, ...jobsCommands];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

@@ -1,4 +1,6 @@
 import { AuditLog } from '../audit/audit-log.entity.js';
+import { JobRun } from '../batches/job-run.entity.js';
+import { LapseProposal } from '../dues/lapse-proposal.entity.js';
 import { bankingEntities } from '../banking/entities.js';
 import { duesEntities } from '../dues/entities.js';
 import { Member } from '../members/member.entity.js';
@@ -8,4 +10,4 @@ import { Staff } from '../staff/staff.entity.js';
 import { supporterEntities } from '../supporters/entities.js';
 
 /** Every entity, listed by hand (no folder discovery): add new domains here. */
-export const entities = [AuditLog, Staff, Setting, MemberType, Member, ...supporterEntities, ...duesEntities, ...bankingEntities];
+export const entities = [AuditLog, Staff, Setting, MemberType, Member, ...supporterEntities, ...duesEntities, ...bankingEntities, LapseProposal, JobRun];
