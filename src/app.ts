@@ -1,6 +1,7 @@
 import { accountingRoutes } from './accounting/routes.js';
 import { backupRoutes } from './backup/routes.js';
 import { jobRoutes } from './jobs/routes.js';
+import { reportRoutes } from './reports/routes.js';
 import { donationRoutes } from './dues/donations.routes.js';
 import { bankRoutes } from './banking/routes.js';
 import { memberDuesRoutes } from './dues/member-dues.routes.js';
@@ -63,8 +64,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(accountingRoutes);
   await app.register(backupRoutes);
   await app.register(jobRoutes);
+  await app.register(reportRoutes);
   await app.register(auditRoutes);
   await app.register(settingsRoutes);
-  app.get('/', async (_req, reply) => reply.redirect('/members'));
+  app.get('/', async (_req, reply) => reply.redirect('/dashboard'));
   return app;
 }

@@ -4,6 +4,7 @@ import type { StaffRole } from '../staff/staff.entity.js';
 export interface NavItem { href: string; label: string; role: StaffRole }
 
 export const NAV: NavItem[] = [
+  { href: '/dashboard', label: 'ダッシュボード', role: 'viewer' },
   { href: '/members', label: '会員', role: 'viewer' },
   { href: '/member-types', label: '会員種別', role: 'viewer' },
   { href: '/dues', label: '会費', role: 'viewer' },
