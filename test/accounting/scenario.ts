@@ -23,9 +23,9 @@ export type Scenario = keyof typeof PERIODS;
  */
 export async function buildScenario(em: () => EntityManager, opts: { reverse?: boolean } = {}): Promise<void> {
   await seedDefaults(em());
-  const a = await addMember(em(), { familyName: '山田', givenName: '太郎', familyKana: 'ヤマダ', givenKana: 'タロウ' });
-  const b = await addMember(em(), { familyName: '佐藤', givenName: '花子', familyKana: 'サトウ', givenKana: 'ハナコ', memberTypeId: '2' });
-  const c = await addMember(em(), { familyName: '鈴木', givenName: '一郎', familyKana: 'スズキ', givenKana: 'イチロウ' });
+  const a = await addMember(em(), { familyName: '山田', givenName: '太郎', familyKana: 'ヤマダ', givenKana: 'タロウ', joinedOn: '2026-04-01' });
+  const b = await addMember(em(), { familyName: '佐藤', givenName: '花子', familyKana: 'サトウ', givenKana: 'ハナコ', memberTypeId: '2', joinedOn: '2026-04-01' });
+  const c = await addMember(em(), { familyName: '鈴木', givenName: '一郎', familyKana: 'スズキ', givenKana: 'イチロウ', joinedOn: '2026-04-01' });
   await asTest(() => issueInvoiceRun(em(), { fiscalYear: 2026, issuedOn: '2026-04-01' }));
   const inv = async (memberId: number) => (await em().findOneOrFail(Invoice, { member: memberId })).id;
   const [ia, ib, ic] = [await inv(a.id), await inv(b.id), await inv(c.id)];
