@@ -58,7 +58,8 @@ function vertical(spec: BarChartSpec, max: number, fmt: (n: number) => string): 
   const plotW = w - left - 8;
   const plotH = h - top - bottom;
   const band = plotW / Math.max(1, spec.categories.length);
-  const barW = (band * 0.8) / spec.series.length;
+  const barW = Math.min(48, (band * 0.8) / spec.series.length); // a lone year is not one wall-wide bar
+  const pad = (band - barW * spec.series.length) / 2;
   const every = Math.ceil(spec.categories.length / 12); // at most 12 labels along the bottom
   let body = ticks(max).map((v) => {
     const y = top + plotH - (v / max) * plotH;
@@ -68,7 +69,7 @@ function vertical(spec: BarChartSpec, max: number, fmt: (n: number) => string): 
     spec.series.forEach((s, k) => {
       const v = Math.max(0, s.values[i] ?? 0);
       const bh = (Math.min(v, max) / max) * plotH;
-      body += `<rect x="${num(left + i * band + band * 0.1 + k * barW)}" y="${num(top + plotH - bh)}" width="${num(barW)}" height="${num(bh)}" fill="${COLORS[k % COLORS.length]}"><title>${esc(`${c} ${s.name}: ${fmt(v)}`)}</title></rect>`;
+      body += `<rect x="${num(left + i * band + pad + k * barW)}" y="${num(top + plotH - bh)}" width="${num(barW)}" height="${num(bh)}" fill="${COLORS[k % COLORS.length]}"><title>${esc(`${c} ${s.name}: ${fmt(v)}`)}</title></rect>`;
     });
     if (i % every === 0) body += `<text x="${num(left + i * band + band / 2)}" y="${top + plotH + 14}" font-size="10" text-anchor="middle">${esc(c)}</text>`;
   });
