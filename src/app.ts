@@ -15,6 +15,7 @@ import type { Config } from './config.js';
 import { openOrm, type Orm } from './db/orm.js';
 import { memberTypeRoutes } from './members/member-type.routes.js';
 import { memberRoutes } from './members/routes.js';
+import { memberExportRoutes } from './members/export/routes.js';
 import { memberImportRoutes } from './members/import/routes.js';
 import { seedDefaults } from './seed.js';
 import { settingsRoutes } from './settings/routes.js';
@@ -54,6 +55,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerDuesListBadges();
   await app.register(memberRoutes);
   await app.register(memberImportRoutes);
+  await app.register(memberExportRoutes);
   await app.register(supporterRoutes);
   await app.register(memberTypeRoutes);
   await app.register(duesRoutes);
