@@ -17,29 +17,30 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
   const load = (fresh: boolean, today: string) => {
     const compute = async () => {
       const em = app.orm.em.fork();
-      return { today: await todayNumbers(em, app.config.dataDir, today), agg: await aggregates(em, today), at: new Date() };
+      const agg = await aggregates(em, today);
+      // Charts and tables are built once per computation, not per request.
+      const tables = Object.fromEntries(TABLES.map((t) => [t, aggregateTable(agg, t)])) as Record<AggregateTable, ReturnType<typeof aggregateTable>>;
+      return { today: await todayNumbers(em, app.config.dataDir, today), agg, tables, charts: aggregateCharts(agg), at: new Date() };
     };
     return fresh ? compute() : cached(app.orm, `dashboard:${today}`, compute);
   };
 
   app.get('/dashboard', async (req, reply) => {
-    const { today, agg, at } = await load(!!field(req.query as FormBody, 'fresh'), todayInTokyo());
-    const tables = Object.fromEntries(TABLES.map((t) => [t, aggregateTable(agg, t)]));
+    const { today, tables, charts, at } = await load(!!field(req.query as FormBody, 'fresh'), todayInTokyo());
     return reply.render('reports/dashboard', {
-      title: REPORT_TEXT.dashboard, t: REPORT_TEXT, n: today, charts: aggregateCharts(agg), tables, names: AGGREGATE_TABLES, at,
+      title: REPORT_TEXT.dashboard, t: REPORT_TEXT, n: today, charts, tables, names: AGGREGATE_TABLES, at,
       backupHours: today.lastBackupAt ? (Date.now() - today.lastBackupAt.getTime()) / 3600_000 : null,
     });
   });
 
   app.get('/reports/aggregates', async (_req, reply) => {
-    const agg = (await load(false, todayInTokyo())).agg;
-    return reply.render('reports/aggregates', { title: REPORT_TEXT.aggregates, tables: Object.fromEntries(TABLES.map((t) => [t, aggregateTable(agg, t)])), names: AGGREGATE_TABLES });
+    return reply.render('reports/aggregates', { title: REPORT_TEXT.aggregates, tables: (await load(false, todayInTokyo())).tables, names: AGGREGATE_TABLES });
   });
 
   app.get('/reports/aggregates/:table', async (req, reply) => {
     const name = (req.params as { table: string }).table.replace(/\.csv$/, '') as AggregateTable;
     if (!TABLES.includes(name)) throw new UserError('集計が見つかりません', 404);
-    const { header, rows } = aggregateTable((await load(false, todayInTokyo())).agg, name);
+    const { header, rows } = (await load(false, todayInTokyo())).tables[name];
     return sendCsv(reply, `集計_${AGGREGATE_TABLES[name]}_${todayInTokyo()}.csv`, `aggregate-${name}.csv`, header, rows);
   });
 

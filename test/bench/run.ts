@@ -2,6 +2,7 @@ import { memberSearchBench } from './member-search.bench.js';
 import { memberImportBench } from './member-import.bench.js';
 import { duesBench } from './dues.bench.js';
 import { bankImportBench } from './bank-import.bench.js';
+import { backupBench, dashboardBench } from './ops.bench.js';
 
 /** `npm run bench [name…]`: runs the named benchmarks (default all) and prints their figures as JSON. */
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -9,6 +10,8 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   'member-import': memberImportBench,
   dues: duesBench,
   'bank-import': bankImportBench,
+  dashboard: dashboardBench,
+  backup: backupBench,
 };
 
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
@@ -21,5 +24,6 @@ for (const name of wanted) {
   const started = performance.now();
   const figures = await bench();
   console.log(JSON.stringify({ bench: name, totalSeconds: Math.round((performance.now() - started) / 100) / 10, ...figures }, null, 2));
+  if (typeof figures.summary === 'string') console.log(figures.summary); // one final line of figures
 }
 process.exit(0);
