@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { MemberType } from '../member-type.entity.js';
 import type { SortKey, StatusFilter } from '../member-search.js';
-import { contentDisposition } from '../../supporters/csv-download.js';
 import { DEFAULT_EXPORT_KEYS, EXPORT_COLUMNS } from './export-columns.js';
 import { exportMembers } from './export.service.js';
 
 type Query = Record<string, string | string[] | undefined>;
+// The Japanese file name for browsers (RFC 5987) with an ASCII fallback. Not the supporters'
+// helper: members sit below supporters in the layers (web/download.ts will hold the shared one).
+const DISPOSITION = `attachment; filename="members.csv"; filename*=UTF-8''${encodeURIComponent('会員一覧.csv')}`;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 const many = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 
@@ -37,7 +39,7 @@ export async function memberExportRoutes(app: FastifyInstance): Promise<void> {
     const { bytes } = await exportMembers(req.em, { filter: filterOf(q), columns: many(q.columns), encoding });
     return reply
       .header('content-type', `text/csv; charset=${encoding === 'cp932' ? 'shift_jis' : 'utf-8'}`)
-      .header('content-disposition', contentDisposition('会員一覧.csv', 'members.csv'))
+      .header('content-disposition', DISPOSITION)
       .header('cache-control', 'no-store')
       .send(bytes);
   });
