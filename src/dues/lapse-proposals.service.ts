@@ -39,10 +39,11 @@ export async function openLapseProposals(em: EntityManager): Promise<number> {
 
 /**
  * 督促対象: open invoices at least `daysAfterDue` days past their due date and not reminded since
- * then. The reminder job refreshes this list; printing the letters stays a staff action.
+ * then: the reminder job makes their letters.
  */
-export async function reminderCandidates(em: EntityManager, daysAfterDue: number, today = todayInTokyo()): Promise<{ invoiceIds: number[]; outstanding: number }> {
-  const rows = await em.execute<{ id: number; open: number }[]>(`select id, amount - paid_amount as open from invoice
+export async function reminderCandidates(em: EntityManager, daysAfterDue: number, today = todayInTokyo()): Promise<{ invoiceIds: number[]; fiscalYears: number[]; outstanding: number }> {
+  const rows = await em.execute<{ id: number; fiscal_year: number; open: number }[]>(`select id, fiscal_year, amount - paid_amount as open from invoice
      where status in ('unpaid', 'partial') and due_on <= ? and (last_reminded_on is null or last_reminded_on < due_on) order by id`, [addDays(today, -daysAfterDue)]);
-  return { invoiceIds: rows.map((r) => Number(r.id)), outstanding: rows.reduce((s, r) => s + Number(r.open), 0) };
+  const fiscalYears = [...new Set(rows.map((r) => Number(r.fiscal_year)))].sort((a, b) => a - b);
+  return { invoiceIds: rows.map((r) => Number(r.id)), fiscalYears, outstanding: rows.reduce((s, r) => s + Number(r.open), 0) };
 }

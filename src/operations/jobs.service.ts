@@ -3,9 +3,10 @@ import type { JobOutput } from '../batches/job-runs.js';
 import type { Config } from '../config.js';
 import type { Orm } from '../db/orm.js';
 import { issueInvoiceRun, planInvoiceRun } from '../dues/invoice-run.service.js';
-import { refreshLapseProposals, reminderCandidates } from '../dues/lapse-proposals.service.js';
+import { refreshLapseProposals } from '../dues/lapse-proposals.service.js';
 import { fiscalYearOf, fiscalYearRange } from '../lib/fiscal-year.js';
 import { getSettings } from '../settings/settings.service.js';
+import { makeReminderLetters } from './reminder-letters.js';
 import { JOB_TEXT } from './ui-text.js';
 
 /** What every job gets: the database, the config (data dir) and today's date in Tokyo. */
@@ -28,12 +29,12 @@ export async function annualInvoiceJob(ctx: JobContext): Promise<JobOutput> {
   return { summary: JOB_TEXT.issued(fy), counts: { issued: r.issued.length, skipped: r.skipped.length, total: r.total } };
 }
 
-/** 督促対象 refresh: how many open invoices are past due by the setting's days and not reminded. */
+/** Reminder list refresh: letters for invoices past due by the setting's days, not reminded since. */
 export async function reminderJob(ctx: JobContext): Promise<JobOutput> {
   const em = ctx.orm.em.fork();
   const days = (await getSettings(em)).reminderDaysAfterDue;
-  const r = await reminderCandidates(em, days, ctx.today);
-  return { summary: JOB_TEXT.reminders(days), counts: { invoices: r.invoiceIds.length, outstanding: r.outstanding } };
+  const r = await makeReminderLetters(em, ctx.config.dataDir, days, ctx.today);
+  return { summary: r.file ? JOB_TEXT.reminders(days, r.file.split(/[\\/]/).pop()!) : JOB_TEXT.noReminders(days), counts: { invoices: r.letters, outstanding: r.outstanding } };
 }
 
 /** Dues status of everyone, and 退会候補 proposals (never a withdrawal). */

@@ -3,7 +3,8 @@ export const JOB_TEXT = {
   notFirstDay: '年度の初日ではないため、何もしませんでした',
   previewReady: (fy: number) => `${fy}年度の一括発行のプレビューを用意しました。会費 › 一括発行 で確認して発行してください`,
   issued: (fy: number) => `${fy}年度の年会費を一括発行しました`,
-  reminders: (days: number) => `支払期限から${days}日を過ぎた督促対象を数えました`,
+  reminders: (days: number, file: string) => `支払期限から${days}日を過ぎた未納の督促状を作りました（${file}、定時ジョブの画面から印刷してください）`,
+  noReminders: (days: number) => `支払期限から${days}日を過ぎた、督促前の未納はありません`,
   status: '会費の状況を更新し、退会候補を提案しました（退会処理はしていません）',
 } as const;
 

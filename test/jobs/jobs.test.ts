@@ -1,5 +1,8 @@
 import t from 'tap';
 import cron from 'node-cron';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { listBackups } from '../../src/backup/backup.service.js';
 import { JobRun } from '../../src/batches/job-run.entity.js';
 import { Invoice } from '../../src/dues/invoice.entity.js';
@@ -37,20 +40,27 @@ t.test('the invoice-run job does nothing on other days, plans only when set to c
   t.equal((await asTest(() => annualInvoiceJob(ctx('2027-01-01')))).counts?.issued, 1, 'the first day follows the fiscal-year setting');
 });
 
-t.test('the reminder job counts open invoices past due by the setting and not reminded since', async (t) => {
+t.test('the reminder job makes letters for open invoices past due by the setting and not reminded since, and marks them', async (t) => {
   const { em, ctx } = await context(t);
   const a = await addMember(em(), { familyName: '山田', givenName: '太郎', familyKana: 'ヤマダ', givenKana: 'タロウ' });
   await addMember(em(), { familyName: '佐藤', givenName: '花子', familyKana: 'サトウ', givenKana: 'ハナコ', memberTypeId: '2' });
   await asTest(() => issueInvoiceRun(em(), { fiscalYear: 2026, issuedOn: '2026-04-01' })); // due 2026-05-01
-  t.same((await reminderJob(ctx('2026-05-30'))).counts, { invoices: 0, outstanding: 0 }, '29 days after: not yet');
-  t.same((await reminderJob(ctx('2026-05-31'))).counts, { invoices: 2, outstanding: 8000 });
+  const early = await asTest(() => reminderJob(ctx('2026-05-30')));
+  t.same(early.counts, { invoices: 0, outstanding: 0 }, '29 days after: not yet');
+  t.match(early.summary, '督促前の未納はありません');
   const inv = await em().findOneOrFail(Invoice, { member: a.id });
-  await asTest(() => recordPayment(em(), { memberId: a.id, receivedOn: '2026-05-31', amount: 5000, method: 'bank', allocations: [{ invoiceId: inv.id, amount: 5000 }] }));
-  await em().nativeUpdate(Invoice, { member: { $ne: a.id } }, { lastRemindedOn: '2026-05-20' });
-  t.same((await reminderJob(ctx('2026-06-01'))).counts, { invoices: 0, outstanding: 0 }, 'paid, and reminded after the due date');
+  await asTest(() => recordPayment(em(), { memberId: a.id, receivedOn: '2026-05-20', amount: 5000, method: 'bank', allocations: [{ invoiceId: inv.id, amount: 5000 }] }));
+  const due = await asTest(() => reminderJob(ctx('2026-05-31')));
+  t.same(due.counts, { invoices: 1, outstanding: 3000 }, 'the paid one is left out');
+  const file = join(ctx('x').config.dataDir, 'reminders', 'reminders-2026-05-31.pdf');
+  t.ok(existsSync(file), 'the letters are in the data dir');
+  t.match(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }), '佐藤');
+  const marked = await em().findOneOrFail(Invoice, { member: { $ne: a.id } });
+  t.same([marked.reminderCount, marked.lastRemindedOn], [1, '2026-05-31']);
+  t.same((await asTest(() => reminderJob(ctx('2026-06-01')))).counts, { invoices: 0, outstanding: 0 }, 'reminded after the due date: not again');
   await asTest(() => updateSettings(em(), { reminderDaysAfterDue: 10 }));
   await em().nativeUpdate(Invoice, {}, { lastRemindedOn: null });
-  t.same((await reminderJob(ctx('2026-05-11'))).counts, { invoices: 1, outstanding: 3000 });
+  t.same((await asTest(() => reminderJob(ctx('2026-05-11')))).counts, { invoices: 1, outstanding: 3000 }, 'the days come from the setting');
 });
 
 t.test('the status job proposes lapse for two unpaid years, never withdraws, and resolves when paid', async (t) => {
@@ -124,6 +134,7 @@ t.test('the admin page shows each job and the run history, and runs a job now', 
   t.match(page.body, '会費状況の更新と退会候補の提案');
   t.match(page.body, /class="outcome-ok"/);
   t.equal((await admin.post('/admin/jobs/nope/run')).statusCode, 404);
+  t.equal((await admin.get('/admin/jobs/reminders/..%2Fsecret.key')).statusCode, 404);
   const staff = await loggedIn(app, 'staff');
   t.equal((await staff.get('/admin/jobs')).statusCode, 403);
 });
