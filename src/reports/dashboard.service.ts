@@ -1,7 +1,6 @@
 import { listBackups } from '../backup/backup.service.js';
 import { failedRunsSince } from '../batches/job-runs.js';
 import type { EntityManager } from '../db/orm.js';
-import { collectionRates } from '../dues/dues-status.service.js';
 import { sqlDate } from '../dues/invoice-status.js';
 import { openLapseProposals } from '../dues/lapse-proposals.service.js';
 import { addDays, todayInTokyo } from '../lib/dates.js';
@@ -35,20 +34,23 @@ export async function todayNumbers(em: EntityManager, dataDir: string, today = t
 export interface TypeStatusRow { typeName: string; active: number; withdrawn: number }
 
 export async function membersByTypeAndStatus(em: EntityManager): Promise<TypeStatusRow[]> {
-  const rows = await em.execute<{ name: string; status: string; n: number }[]>(`select t.name, m.status, count(*) as n from member m join member_type t on t.id = m.member_type_id
-     group by t.name, t.sort_order, m.status order by t.sort_order, t.name`);
-  const out = new Map<string, TypeStatusRow>();
+  // Counted on the member table alone (no join per row); type names are looked up after.
+  const rows = await em.execute<{ t: number; status: string; n: number }[]>(`select member_type_id as t, status, count(*) as n from member group by member_type_id, status`);
+  const types = await em.execute<{ id: number; name: string }[]>(`select id, name from member_type order by sort_order, name`);
+  const out = new Map<number, TypeStatusRow>(types.map((t) => [Number(t.id), { typeName: t.name, active: 0, withdrawn: 0 }]));
   for (const r of rows) {
-    const row = out.get(r.name) ?? { typeName: r.name, active: 0, withdrawn: 0 };
-    row[r.status === 'withdrawn' ? 'withdrawn' : 'active'] += Number(r.n);
-    out.set(r.name, row);
+    const row = out.get(Number(r.t));
+    if (row) row[r.status === 'withdrawn' ? 'withdrawn' : 'active'] += Number(r.n);
   }
-  return [...out.values()];
+  return [...out.values()].filter((r) => r.active + r.withdrawn > 0);
 }
 
 export interface MonthRow { month: string; dues: number; donations: number }
 
-/** The last `months` calendar months up to today's: dues (allocations of active payments) and donations, by day received. */
+/**
+ * The last `months` calendar months up to today's: dues (what active payments allocated to
+ * invoices, payment.allocated_amount) and donations, summed by day received (portable SQL; months in JS).
+ */
 export async function moneyByMonth(em: EntityManager, today = todayInTokyo(), months = 24): Promise<MonthRow[]> {
   const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
   const list = Array.from({ length: months }, (_, i) => {
@@ -58,8 +60,8 @@ export async function moneyByMonth(em: EntityManager, today = todayInTokyo(), mo
   const from = `${list[0]}-01`;
   const to = addDays(`${list.at(-1)}-01`, 31);
   const out = new Map(list.map((mo) => [mo, { month: mo, dues: 0, donations: 0 }]));
-  const dues = await em.execute<{ d: string | Date; s: number }[]>(`select p.received_on as d, sum(a.amount) as s from allocation a join payment p on p.id = a.payment_id
-     where not a.reversed and p.status = 'active' and p.received_on >= ? and p.received_on < ? group by p.received_on`, [from, to]);
+  const dues = await em.execute<{ d: string | Date; s: number }[]>(`select received_on as d, sum(allocated_amount) as s from payment
+     where status = 'active' and received_on >= ? and received_on < ? group by received_on`, [from, to]);
   const gifts = await em.execute<{ d: string | Date; s: number }[]>(`select received_on as d, sum(amount) as s from donation
      where status = 'active' and received_on >= ? and received_on < ? group by received_on`, [from, to]);
   for (const r of dues) { const row = out.get(sqlDate(r.d).slice(0, 7)); if (row) row.dues += Number(r.s); }
@@ -69,9 +71,17 @@ export async function moneyByMonth(em: EntityManager, today = todayInTokyo(), mo
 
 export interface YearRate { fiscalYear: number; billed: number; collected: number; rate: number }
 
-export async function collectionByYear(em: EntityManager, years = 6): Promise<YearRate[]> {
-  return (await collectionRates(em)).filter((r) => r.typeName === null).slice(0, years).reverse()
-    .map((r) => ({ fiscalYear: r.fiscalYear, billed: r.billed, collected: r.collected, rate: r.rate }));
+/** Same rule as collectionRates (dues domain), grouped by year only: one pass over the invoices of the last years. */
+export async function collectionByYear(em: EntityManager, years = 6, today = todayInTokyo()): Promise<YearRate[]> {
+  const fy = fiscalYearOf(today, (await getSettings(em)).fiscalYearStartMonth);
+  const rows = await em.execute<Record<string, number>[]>(`select fiscal_year,
+       sum(case when status not in ('waived', 'cancelled') then amount else 0 end) as billed,
+       sum(case when status in ('waived', 'cancelled') then 0 when paid_amount > amount then amount else paid_amount end) as collected
+     from invoice where not voided and fiscal_year > ? and fiscal_year <= ? group by fiscal_year order by fiscal_year`, [fy - years, fy + 1]);
+  return rows.map((r) => {
+    const [billed, collected] = [Number(r.billed), Number(r.collected)];
+    return { fiscalYear: Number(r.fiscal_year), billed, collected, rate: billed ? collected / billed : 0 };
+  });
 }
 
 /** Members not withdrawn, per 都道府県 in the usual north-to-south order; no prefecture → 不明, last. */
@@ -86,5 +96,5 @@ export async function membersByPrefecture(em: EntityManager): Promise<{ prefectu
 export interface Aggregates { types: TypeStatusRow[]; months: MonthRow[]; years: YearRate[]; prefectures: { prefecture: string; count: number }[] }
 
 export async function aggregates(em: EntityManager, today = todayInTokyo()): Promise<Aggregates> {
-  return { types: await membersByTypeAndStatus(em), months: await moneyByMonth(em, today), years: await collectionByYear(em), prefectures: await membersByPrefecture(em) };
+  return { types: await membersByTypeAndStatus(em), months: await moneyByMonth(em, today), years: await collectionByYear(em, 6, today), prefectures: await membersByPrefecture(em) };
 }

@@ -13,7 +13,7 @@ const TABLES = Object.keys(AGGREGATE_TABLES) as AggregateTable[];
 
 /** ダッシュボード (the first page after login), 集計 with CSV, 社員総会 roster. */
 export async function reportRoutes(app: FastifyInstance): Promise<void> {
-  // ?fresh=1 recomputes at once (the page's 最新にする link) instead of the shared 30-second copy.
+  // ?fresh=1 recomputes at once (the page's 最新にする link) and shares the result.
   const load = (fresh: boolean, today: string) => {
     const compute = async () => {
       const em = app.orm.em.fork();
@@ -22,7 +22,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       const tables = Object.fromEntries(TABLES.map((t) => [t, aggregateTable(agg, t)])) as Record<AggregateTable, ReturnType<typeof aggregateTable>>;
       return { today: await todayNumbers(em, app.config.dataDir, today), agg, tables, charts: aggregateCharts(agg), at: new Date() };
     };
-    return fresh ? compute() : cached(app.orm, `dashboard:${today}`, compute);
+    return cached(app.orm, `dashboard:${today}`, compute, { fresh });
   };
 
   app.get('/dashboard', async (req, reply) => {
