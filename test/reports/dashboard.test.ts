@@ -83,6 +83,10 @@ t.test('/ opens the dashboard: today\'s numbers, four SVG charts with titles, an
   const { app, em } = await build(t);
   await fixtures(em);
   const c = await loggedIn(app, 'viewer');
+  const fresh = new (await import('../helper.js')).Client(app);
+  await (await import('../helper.js')).addStaff(app, 'viewer', 'viewer-login');
+  await fresh.get('/login');
+  t.equal((await fresh.post('/login', { loginId: 'viewer-login', password: (await import('../helper.js')).PASSWORD })).headers.location, '/dashboard', 'the first page after login');
   const root = await c.get('/');
   t.equal(root.headers.location, '/dashboard');
   const page = await c.get('/dashboard?fresh=1');
