@@ -17,7 +17,7 @@ import { aggregates, todayNumbers } from '../../src/reports/dashboard.service.js
 import { createInteraction } from '../../src/supporters/interactions.service.js';
 import { updateSettings } from '../../src/settings/settings.service.js';
 import { buildScenario } from '../accounting/scenario.js';
-import { build, loggedIn } from '../helper.js';
+import { addStaff, build, Client, loggedIn, PASSWORD } from '../helper.js';
 import { addMember, asTest } from '../supporters/fixtures.js';
 
 const TODAY = '2026-07-15';
@@ -83,10 +83,10 @@ t.test('/ opens the dashboard: today\'s numbers, four SVG charts with titles, an
   const { app, em } = await build(t);
   await fixtures(em);
   const c = await loggedIn(app, 'viewer');
-  const fresh = new (await import('../helper.js')).Client(app);
-  await (await import('../helper.js')).addStaff(app, 'viewer', 'viewer-login');
+  const fresh = new Client(app);
+  await addStaff(app, 'viewer', 'viewer-login');
   await fresh.get('/login');
-  t.equal((await fresh.post('/login', { loginId: 'viewer-login', password: (await import('../helper.js')).PASSWORD })).headers.location, '/dashboard', 'the first page after login');
+  t.equal((await fresh.post('/login', { loginId: 'viewer-login', password: PASSWORD })).headers.location, '/dashboard', 'the first page after login');
   const root = await c.get('/');
   t.equal(root.headers.location, '/dashboard');
   const page = await c.get('/dashboard?fresh=1');
