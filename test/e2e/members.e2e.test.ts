@@ -20,6 +20,7 @@ if (!chromium) {
     await page.fill('input[name=password]', ADMIN_PASSWORD);
     await page.click('button:has-text("ログイン")');
     await page.waitForURL(/\/dashboard/);
+    await page.goto(base + '/members');
 
     await page.click('a:has-text("新規登録")');
     await page.fill('input[name=familyName]', '山田');
