@@ -1,3 +1,7 @@
+import { accountingRoutes } from './accounting/routes.js';
+import { backupRoutes } from './backup/routes.js';
+import { jobRoutes } from './jobs/routes.js';
+import { reportRoutes } from './reports/routes.js';
 import { donationRoutes } from './dues/donations.routes.js';
 import { bankRoutes } from './banking/routes.js';
 import { memberDuesRoutes } from './dues/member-dues.routes.js';
@@ -21,6 +25,7 @@ import type { Orm } from './db/orm.js';
 import { openOrm } from './mikro-orm.config.js';
 import { memberTypeRoutes } from './members/member-type.routes.js';
 import { memberRoutes } from './members/routes.js';
+import { memberExportRoutes } from './members/export/routes.js';
 import { memberImportRoutes } from './members/import/routes.js';
 import { seedDefaults } from './seed.js';
 import { settingsRoutes } from './settings/routes.js';
@@ -83,6 +88,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     memberRoutes, // /members, /members/:id (edit, withdraw, readmit)
     skillRoutes, // /members/:id/skills
     memberImportRoutes, // /members/import
+    memberExportRoutes, // /members/export
     memberTypeRoutes, // /member-types
     supporterRoutes, // /supporters
     interactionRoutes, // /members/:id/interactions, /interactions/:id, /supporters/follow-ups, /supporters/gifts
@@ -100,12 +106,16 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     receiptRoutes, // /receipts, /members/:id/receipts/annual
     certificateRoutes, // /certificates
     sealRoutes, // /receipts/seal (the organisation's 角印)
+    accountingRoutes, // /accounting/export
+    reportRoutes, // /dashboard, /reports/aggregates, /reports/assembly
+    backupRoutes, // /admin/backups
+    jobRoutes, // /admin/jobs
     auditRoutes, // /audit
     settingsRoutes, // /settings
     batchRoutes, // /batches (background printing with progress)
   ];
   for (const plugin of domainPlugins) await app.register(plugin);
-  app.get('/', async (_req, reply) => reply.redirect('/members'));
+  app.get('/', async (_req, reply) => reply.redirect('/dashboard'));
   return app;
 }
 

@@ -1,3 +1,6 @@
+import { accountingCommands } from './accounting/cli.js';
+import { backupCommands } from './backup/cli.js';
+import { jobsCommands } from './jobs/cli.js';
 import { bankCommands } from './banking/cli.js';
 import { duesCommands } from './dues/cli.js';
 import { CliError, type CliIO, type Command } from './cli/command.js';
@@ -53,6 +56,9 @@ const COMMANDS: Command[] = [
   certificatesIssueCommand,
   certificatesVoidCommand,
   donationsRecordCommand,
+  ...accountingCommands,
+  ...backupCommands,
+  ...jobsCommands,
 ];
 
 export function usage(): string {

@@ -2,6 +2,8 @@ import { AuditLog } from './audit/audit-log.entity.js';
 import { AuditSubscriber } from './audit/audit.subscriber.js';
 import { bankingEntities } from './banking/entities.js';
 import { Batch } from './batches/batch.entity.js';
+import { JobRun } from './batches/job-run.entity.js';
+import { LapseProposal } from './dues/lapse-proposal.entity.js';
 import { ThankLetter } from './letters/thank-letter.entity.js';
 import { receiptEntities } from './receipts/entities.js';
 import type { Config } from './config.js';
@@ -30,6 +32,8 @@ export const entities = [
   Batch,
   ThankLetter,
   ...receiptEntities,
+  LapseProposal,
+  JobRun,
 ];
 
 /** Entities and subscribers for one ORM; a fresh subscriber each time, as it keeps per-flush state. */

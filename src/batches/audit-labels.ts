@@ -22,4 +22,17 @@ export function registerBatchAuditLabels(): void {
     },
     values: { status: BATCH_TEXT.status },
   });
+  registerAuditLabels('JobRun', {
+    label: '定時ジョブの実行',
+    fields: {
+      job: 'ジョブ',
+      trigger: 'きっかけ',
+      startedAt: '開始',
+      finishedAt: '終了',
+      outcome: '結果',
+      counts: '件数',
+      summary: '概要',
+      error: 'エラー',
+    },
+  });
 }

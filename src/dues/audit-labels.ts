@@ -94,4 +94,8 @@ export function registerDuesAuditLabels(): void {
       thankStatus: { pending: '送付待ち', done: '送付済み', none: '不要' },
     },
   });
+  registerAuditLabels('LapseProposal', {
+    label: '退会候補の提案',
+    fields: { member: '会員', proposedOn: '提案日', unpaidYears: '未納の年度', outstanding: '未納額', status: '状態' },
+  });
 }

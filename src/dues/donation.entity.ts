@@ -22,6 +22,7 @@ export const Donation = defineEntity({
     note: p.string().length(400).nullable(),
     status: p.string().length(20).$type<'active' | 'reversed'>().default('active'),
     reversalReason: p.string().length(200).nullable(),
+    reversedAt: p.datetime().nullable(), // the accounting export dates its reversing entry on this day
     thankStatus: p.string().length(20).$type<ThankStatus>().default('pending'),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p

@@ -52,6 +52,7 @@ export async function reverseDonation(em: EntityManager, id: number, reason: str
     if (d.payment) throw new UserError('入金の残りから作られた寄付です。入金の方を取り消してください。', 409);
     Object.assign(d, {
       status: 'reversed',
+      reversedAt: new Date(),
       reversalReason: reason.trim(),
       thankStatus: d.thankStatus === 'pending' ? 'none' : d.thankStatus,
     });

@@ -178,6 +178,7 @@ export async function reversePayment(em: EntityManager, id: number, reason: stri
     for (const d of await tx.find(Donation, { payment, status: 'active' }))
       Object.assign(d, {
         status: 'reversed',
+        reversedAt: new Date(),
         reversalReason: reason.trim(),
         thankStatus: d.thankStatus === 'pending' ? 'none' : d.thankStatus,
       });

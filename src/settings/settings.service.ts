@@ -38,6 +38,32 @@ export interface Settings {
   'letters.salutation': '拝啓' | '謹啓' | '前略';
   /** Thank-you letters: horizontal or vertical (縦書き) A4. */
   'letters.layout': 'horizontal' | 'vertical';
+  /** 会計ソフト連携: 受取会費 (sub-account per member type name; missing → the type's name). */
+  accountingDuesAccount: string;
+  accountingDuesSubAccounts: Record<string, string>;
+  accountingDonationAccount: string;
+  accountingDonationSubAccount: string;
+  /** A fee-short transfer: the deducted fee is an expense. */
+  accountingFeeAccount: string;
+  /** Remainders kept for later dues (預り金 on the member page). */
+  accountingCreditAccount: string;
+  /** Debit account per way of payment (普通預金 / 振替貯金 / 現金), with sub-account (the bank account). */
+  accountingDepositAccounts: Record<'bank' | 'postal' | 'cash' | 'other', { account: string; sub: string }>;
+  /** 税区分 for dues without 対価性 and donations; and for the fee. */
+  accountingTaxCategory: string;
+  accountingFeeTaxCategory: string;
+  /** Scheduled jobs (src/jobs/schedule.ts): on/off and time 'HH:MM' (Asia/Tokyo) per job name. */
+  jobSwitches: Record<string, { enabled: boolean; time: string }>;
+  /** The year's invoice run job: issue at once, or leave a preview for staff to confirm. */
+  invoiceRunMode: 'confirm' | 'auto';
+  /** Reminder list refresh: days after the due date. */
+  reminderDaysAfterDue: number;
+  /** Nightly backup: how many archives to keep. */
+  backupKeep: number;
+  /** 社員総会 quorum: more than half, or two thirds, of 正会員 in good standing. */
+  assemblyQuorum: 'majority' | 'two-thirds';
+  /** Member type names counted as 正会員 for the 社員総会 roster. */
+  assemblyMemberTypes: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -64,6 +90,26 @@ export const DEFAULT_SETTINGS: Settings = {
   'print.offsetY': 0,
   'letters.salutation': '拝啓',
   'letters.layout': 'horizontal',
+  accountingDuesAccount: '受取会費',
+  accountingDuesSubAccounts: {},
+  accountingDonationAccount: '受取寄付金',
+  accountingDonationSubAccount: '',
+  accountingFeeAccount: '支払手数料',
+  accountingCreditAccount: '前受金',
+  accountingDepositAccounts: {
+    bank: { account: '普通預金', sub: '' },
+    postal: { account: '振替貯金', sub: '' },
+    cash: { account: '現金', sub: '' },
+    other: { account: '普通預金', sub: '' },
+  },
+  accountingTaxCategory: '対象外',
+  accountingFeeTaxCategory: '対象外',
+  jobSwitches: {},
+  invoiceRunMode: 'confirm',
+  reminderDaysAfterDue: 30,
+  backupKeep: 14,
+  assemblyQuorum: 'majority',
+  assemblyMemberTypes: ['正会員'],
 };
 
 /**

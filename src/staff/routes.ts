@@ -17,7 +17,7 @@ type Body = Record<string, string | undefined>;
 
 /** Only same-site paths, so a crafted login link cannot send staff elsewhere. */
 function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/members';
+  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/dashboard';
 }
 
 export async function staffRoutes(app: FastifyInstance): Promise<void> {

@@ -28,8 +28,10 @@ export const DOMAINS = [
   'letters',
   'receipts',
   'mailings',
+  'backup',
   'reports',
   'accounting',
+  'operations',
 ];
 
 export const LAYERS: Layer[] = [

@@ -3,6 +3,7 @@ import { memberImportBench } from './member-import.bench.js';
 import { duesBench } from './dues.bench.js';
 import { bankImportBench } from './bank-import.bench.js';
 import { receiptsBench } from './receipts.bench.js';
+import { backupBench, dashboardBench } from './ops.bench.js';
 
 /** `npm run bench [name…]`: runs the named benchmarks (default all) and prints their figures as JSON. */
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -11,6 +12,8 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   dues: duesBench,
   'bank-import': bankImportBench,
   receipts: receiptsBench,
+  dashboard: dashboardBench,
+  backup: backupBench,
 };
 
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
@@ -31,5 +34,6 @@ for (const name of wanted) {
     ),
   );
   if (typeof line === 'string') console.log(line); // a one-line summary, printed last
+  if (typeof figures.summary === 'string') console.log(figures.summary); // one final line of figures
 }
 process.exit(0);

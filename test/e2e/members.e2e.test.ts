@@ -19,7 +19,8 @@ if (!chromium) {
     t.match(await page.textContent('.error-box'), 'ログインIDまたはパスワードが違います');
     await page.fill('input[name=password]', ADMIN_PASSWORD);
     await page.click('button:has-text("ログイン")');
-    await page.waitForURL(/\/members/);
+    await page.waitForURL(/\/dashboard/);
+    await page.goto(base + '/members');
 
     await page.click('a:has-text("新規登録")');
     await page.fill('input[name=familyName]', '山田');

@@ -1,0 +1,52 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { CliError, withDatabase, type Command } from '../cli/command.js';
+import { parseDate } from '../lib/dates.js';
+import { UserError } from '../web/errors.js';
+import { exportJournal } from './export.service.js';
+import { FORMAT_LABELS, type AccountingFormat } from './ui-text.js';
+
+export const accountingExportCommand: Command = {
+  name: 'accounting export',
+  usage: 'enishi accounting export --format freee|moneyforward|yayoi --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.csv',
+  summary: '期間の入金と寄付を会計ソフトの仕訳 CSV に書き出します',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        out: { type: 'string' },
+      },
+    });
+    if (positionals.length) throw new CliError(`不明な引数です: ${positionals.join(' ')}`, 2);
+    if (!values.out) throw new CliError('--out FILE.csv を指定してください', 2);
+    const input = {
+      format: values.format ?? '',
+      from: values.from ? parseDate(values.from) : null,
+      to: values.to ? parseDate(values.to) : null,
+    };
+    const result = await withDatabase(io, async (em) => {
+      try {
+        return await exportJournal(em, input);
+      } catch (err) {
+        throw err instanceof UserError ? new CliError(err.message, 2) : err;
+      }
+    });
+    try {
+      writeFileSync(values.out, result.bytes);
+    } catch (err) {
+      throw new CliError(
+        `書き込めません: ${values.out} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      );
+    }
+    io.out(
+      `${FORMAT_LABELS[input.format as AccountingFormat]}: 仕訳 ${result.entries} 件を ${values.out} に書き出しました`,
+    );
+    return 0;
+  },
+};
+
+export const accountingCommands: Command[] = [accountingExportCommand];

@@ -1,0 +1,181 @@
+import { listBackups } from '../backup/backup.service.js';
+import { failedRunsSince } from '../batches/job-runs.js';
+import type { EntityManager } from '../db/orm.js';
+import { sqlDate } from '../dues/invoice-status.js';
+import { openLapseProposals } from '../dues/lapse-proposals.service.js';
+import { addDays, todayInTokyo } from '../lib/dates.js';
+import { fiscalYearOf } from '../lib/fiscal-year.js';
+import { PREFECTURES } from '../members/prefectures.js';
+import { getSettings } from '../settings/settings.service.js';
+import { UNKNOWN_PREFECTURE } from './ui-text.js';
+
+export interface TodayNumbers {
+  reviewLines: number;
+  toThank: number;
+  followUpsDue: number;
+  fiscalYear: number;
+  unpaidCount: number;
+  unpaidAmount: number;
+  lapseProposals: number;
+  failedJobs: number;
+  lastBackupAt: Date | null;
+}
+
+const n = (rows: Record<string, unknown>[], k = 'n') => Number(rows[0]?.[k] ?? 0);
+
+/** The morning's numbers: what needs doing today. failedJobs: failed or interrupted runs of the last 7 days. */
+export async function todayNumbers(
+  em: EntityManager,
+  dataDir: string,
+  today = todayInTokyo(),
+  now = new Date(),
+): Promise<TodayNumbers> {
+  const fy = fiscalYearOf(today, (await getSettings(em)).fiscalYearStartMonth);
+  const review =
+    await em.execute(`select count(*) as n from bank_transaction t join bank_import i on i.id = t.bank_import_id
+     where t.status in ('review', 'skipped') and t.direction = 'deposit' and i.status = 'active'`);
+  const thank = await em.execute(
+    `select count(*) as n from payment where status = 'active' and thank_status = 'pending'`,
+  );
+  const follow = await em.execute(
+    `select count(*) as n from interaction where follow_up is not null and not follow_up_done and follow_up_due <= ?`,
+    [today],
+  );
+  const unpaid = await em.execute(
+    `select count(*) as n, coalesce(sum(amount - paid_amount), 0) as s from invoice where fiscal_year = ? and status in ('unpaid', 'partial')`,
+    [fy],
+  );
+  return {
+    reviewLines: n(review),
+    toThank: n(thank),
+    followUpsDue: n(follow),
+    fiscalYear: fy,
+    unpaidCount: n(unpaid),
+    unpaidAmount: n(unpaid, 's'),
+    lapseProposals: await openLapseProposals(em),
+    failedJobs: await failedRunsSince(em, new Date(now.getTime() - 7 * 86400_000)),
+    lastBackupAt: listBackups(dataDir)[0]?.createdAt ?? null,
+  };
+}
+
+export interface TypeStatusRow {
+  typeName: string;
+  active: number;
+  withdrawn: number;
+}
+
+export async function membersByTypeAndStatus(em: EntityManager): Promise<TypeStatusRow[]> {
+  // Counted on the member table alone (no join per row); type names are looked up after.
+  const rows = await em.execute<{ t: number; status: string; n: number }[]>(
+    `select member_type_id as t, status, count(*) as n from member group by member_type_id, status`,
+  );
+  const types = await em.execute<{ id: number; name: string }[]>(
+    `select id, name from member_type order by sort_order, name`,
+  );
+  const out = new Map<number, TypeStatusRow>(
+    types.map((t) => [Number(t.id), { typeName: t.name, active: 0, withdrawn: 0 }]),
+  );
+  for (const r of rows) {
+    const row = out.get(Number(r.t));
+    if (row) row[r.status === 'withdrawn' ? 'withdrawn' : 'active'] += Number(r.n);
+  }
+  return [...out.values()].filter((r) => r.active + r.withdrawn > 0);
+}
+
+export interface MonthRow {
+  month: string;
+  dues: number;
+  donations: number;
+}
+
+/**
+ * The last `months` calendar months up to today's: dues (what active payments allocated to
+ * invoices, payment.allocated_amount) and donations, summed by day received (portable SQL; months in JS).
+ */
+export async function moneyByMonth(em: EntityManager, today = todayInTokyo(), months = 24): Promise<MonthRow[]> {
+  const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const list = Array.from({ length: months }, (_, i) => {
+    const d = new Date(Date.UTC(y, m - 1 - (months - 1 - i), 1));
+    return d.toISOString().slice(0, 7);
+  });
+  const from = `${list[0]}-01`;
+  const to = addDays(`${list.at(-1)}-01`, 31);
+  const out = new Map(list.map((mo) => [mo, { month: mo, dues: 0, donations: 0 }]));
+  const dues = await em.execute<{ d: string | Date; s: number }[]>(
+    `select received_on as d, sum(allocated_amount) as s from payment
+     where status = 'active' and received_on >= ? and received_on < ? group by received_on`,
+    [from, to],
+  );
+  const gifts = await em.execute<{ d: string | Date; s: number }[]>(
+    `select received_on as d, sum(amount) as s from donation
+     where status = 'active' and received_on >= ? and received_on < ? group by received_on`,
+    [from, to],
+  );
+  for (const r of dues) {
+    const row = out.get(sqlDate(r.d).slice(0, 7));
+    if (row) row.dues += Number(r.s);
+  }
+  for (const r of gifts) {
+    const row = out.get(sqlDate(r.d).slice(0, 7));
+    if (row) row.donations += Number(r.s);
+  }
+  return [...out.values()];
+}
+
+export interface YearRate {
+  fiscalYear: number;
+  billed: number;
+  collected: number;
+  rate: number;
+}
+
+/** Same rule as collectionRates (dues domain), grouped by year only: one pass over the invoices of the last years. */
+export async function collectionByYear(em: EntityManager, years = 6, today = todayInTokyo()): Promise<YearRate[]> {
+  const fy = fiscalYearOf(today, (await getSettings(em)).fiscalYearStartMonth);
+  const rows = await em.execute<Record<string, number>[]>(
+    `select fiscal_year,
+       sum(case when status not in ('waived', 'cancelled') then amount else 0 end) as billed,
+       sum(case when status in ('waived', 'cancelled') then 0 when paid_amount > amount then amount else paid_amount end) as collected
+     from invoice where not voided and fiscal_year > ? and fiscal_year <= ? group by fiscal_year order by fiscal_year`,
+    [fy - years, fy + 1],
+  );
+  return rows.map((r) => {
+    const [billed, collected] = [Number(r.billed), Number(r.collected)];
+    return { fiscalYear: Number(r.fiscal_year), billed, collected, rate: billed ? collected / billed : 0 };
+  });
+}
+
+/** Members not withdrawn, per 都道府県 in the usual north-to-south order; no prefecture → 不明, last. */
+export async function membersByPrefecture(em: EntityManager): Promise<{ prefecture: string; count: number }[]> {
+  const rows = await em.execute<{ p: string | null; n: number }[]>(
+    `select prefecture as p, count(*) as n from member where status <> 'withdrawn' group by prefecture`,
+  );
+  const rank = (p: string) => {
+    const i = (PREFECTURES as readonly string[]).indexOf(p);
+    return i < 0 ? 99 : i;
+  };
+  const merged = new Map<string, number>();
+  for (const r of rows) {
+    const k = r.p || UNKNOWN_PREFECTURE;
+    merged.set(k, (merged.get(k) ?? 0) + Number(r.n));
+  }
+  return [...merged]
+    .map(([prefecture, count]) => ({ prefecture, count }))
+    .sort((a, b) => rank(a.prefecture) - rank(b.prefecture) || a.prefecture.localeCompare(b.prefecture, 'ja'));
+}
+
+export interface Aggregates {
+  types: TypeStatusRow[];
+  months: MonthRow[];
+  years: YearRate[];
+  prefectures: { prefecture: string; count: number }[];
+}
+
+export async function aggregates(em: EntityManager, today = todayInTokyo()): Promise<Aggregates> {
+  return {
+    types: await membersByTypeAndStatus(em),
+    months: await moneyByMonth(em, today),
+    years: await collectionByYear(em, 6, today),
+    prefectures: await membersByPrefecture(em),
+  };
+}

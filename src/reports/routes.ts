@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify';
+import { parseDate, todayInTokyo } from '../lib/dates.js';
+import { sendCsv } from '../web/download.js';
+import { UserError } from '../web/errors.js';
+import { field, type FormBody } from '../web/forms.js';
+import { assemblyRoster } from './assembly.service.js';
+import { cached } from './cache.js';
+import { aggregates, todayNumbers } from './dashboard.service.js';
+import { aggregateCharts, aggregateTable } from './tables.js';
+import { AGGREGATE_TABLES, REPORT_TEXT, type AggregateTable } from './ui-text.js';
+
+const TABLES = Object.keys(AGGREGATE_TABLES) as AggregateTable[];
+
+/** ダッシュボード (the first page after login), 集計 with CSV, 社員総会 roster. */
+export async function reportRoutes(app: FastifyInstance): Promise<void> {
+  // ?fresh=1 recomputes at once (the page's 最新にする link) and shares the result.
+  const load = (fresh: boolean, today: string) => {
+    const compute = async () => {
+      const em = app.orm.em.fork();
+      const agg = await aggregates(em, today);
+      // Charts and tables are built once per computation, not per request.
+      const tables = Object.fromEntries(TABLES.map((t) => [t, aggregateTable(agg, t)])) as Record<
+        AggregateTable,
+        ReturnType<typeof aggregateTable>
+      >;
+      return {
+        today: await todayNumbers(em, app.config.dataDir, today),
+        agg,
+        tables,
+        charts: aggregateCharts(agg),
+        at: new Date(),
+      };
+    };
+    return cached(app.orm, `dashboard:${today}`, compute, { fresh });
+  };
+
+  app.get('/dashboard', async (req, reply) => {
+    const { today, tables, charts, at } = await load(!!field(req.query as FormBody, 'fresh'), todayInTokyo());
+    return reply.render('reports/dashboard', {
+      title: REPORT_TEXT.dashboard,
+      t: REPORT_TEXT,
+      n: today,
+      charts,
+      tables,
+      names: AGGREGATE_TABLES,
+      at,
+      backupHours: today.lastBackupAt ? (Date.now() - today.lastBackupAt.getTime()) / 3600_000 : null,
+    });
+  });
+
+  app.get('/reports/aggregates', async (_req, reply) => {
+    return reply.render('reports/aggregates', {
+      title: REPORT_TEXT.aggregates,
+      tables: (await load(false, todayInTokyo())).tables,
+      names: AGGREGATE_TABLES,
+    });
+  });
+
+  app.get('/reports/aggregates/:table', async (req, reply) => {
+    const name = (req.params as { table: string }).table.replace(/\.csv$/, '') as AggregateTable;
+    if (!TABLES.includes(name)) throw new UserError('集計が見つかりません', 404);
+    const { header, rows } = (await load(false, todayInTokyo())).tables[name];
+    return sendCsv(
+      reply,
+      `集計_${AGGREGATE_TABLES[name]}_${todayInTokyo()}.csv`,
+      `aggregate-${name}.csv`,
+      header,
+      rows,
+    );
+  });
+
+  app.get('/reports/assembly', async (req, reply) => {
+    const raw = field(req.query as FormBody, 'date');
+    const date = raw ? parseDate(raw) : todayInTokyo();
+    if (!date)
+      return reply.render(
+        'reports/assembly',
+        {
+          title: REPORT_TEXT.assembly,
+          t: REPORT_TEXT,
+          roster: null,
+          date: raw,
+          error: REPORT_TEXT.badDate,
+          errors: { date: REPORT_TEXT.badDate },
+        },
+        422,
+      );
+    return reply.render('reports/assembly', {
+      title: REPORT_TEXT.assembly,
+      t: REPORT_TEXT,
+      roster: await assemblyRoster(req.em, date),
+      date,
+    });
+  });
+}
