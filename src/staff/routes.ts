@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { safeNext } from '../web/back-url.js';
 import { formError } from '../web/forms.js';
 import { NotFoundError, UserError, idParam } from '../web/errors.js';
 import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../web/roles.js';
@@ -14,11 +15,6 @@ import {
 import { verifyPassword } from './password.js';
 
 type Body = Record<string, string | undefined>;
-
-/** Only same-site paths, so a crafted login link cannot send staff elsewhere. */
-function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/members';
-}
 
 export async function staffRoutes(app: FastifyInstance): Promise<void> {
   app.get('/setup', { config: { role: 'public' } }, async (_req, reply) => {
