@@ -9,6 +9,7 @@ const DUMMY_ORIGIN = 'http://enishi.invalid';
  */
 export function localPath(value: unknown): string | null {
   if (typeof value !== 'string' || !value.startsWith('/')) return null;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   if (/[\u0000-\u0020\u007f-\u00a0\\\u2028\u2029\u3000\ufeff]/.test(value)) return null;
   try {
     const url = new URL(value, DUMMY_ORIGIN);
