@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { setCurrentActor, withActor } from '../db/actor.js';
-import { ForbiddenError } from './errors.js';
+import { hasControlChars, CONTROL_CHAR_MESSAGE } from '../lib/text-input.js';
+import { ForbiddenError, UserError } from './errors.js';
 import { roleAtLeast, type StaffRole } from './roles.js';
 import type { SessionLookup } from './types.js';
 
@@ -20,6 +21,11 @@ export function registerAuth(app: FastifyInstance, deps: { resolveSession: Sessi
   app.addHook('preHandler', (req, reply, done) => {
     if (req.method === 'GET' || req.method === 'HEAD') return done();
     app.csrfProtection(req, reply, done);
+  });
+  // Every form, whatever its parser: a control character is refused before any of it is read.
+  app.addHook('preHandler', async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && bodyHasControlChars(req.body))
+      throw new UserError(CONTROL_CHAR_MESSAGE, 422);
   });
 }
 
@@ -59,4 +65,13 @@ async function guard(
 
 export function can(staff: { role: StaffRole } | null, role: StaffRole): boolean {
   return !!staff && roleAtLeast(staff.role, role);
+}
+
+function bodyHasControlChars(body: unknown): boolean {
+  if (!body || typeof body !== 'object' || Buffer.isBuffer(body)) return false;
+  return Object.values(body as Record<string, unknown>).some((v) =>
+    Array.isArray(v)
+      ? v.some((x) => typeof x === 'string' && hasControlChars(x))
+      : typeof v === 'string' && hasControlChars(v),
+  );
 }
