@@ -29,7 +29,8 @@ import { memberExportRoutes } from './members/export/routes.js';
 import { memberImportRoutes } from './members/import/routes.js';
 import { seedDefaults } from './seed.js';
 import { settingsRoutes } from './settings/routes.js';
-import { countStaff, findStaff } from './staff/staff.service.js';
+import { resolveSession } from './staff/sessions.service.js';
+import { countStaff } from './staff/staff.service.js';
 import { staffRoutes } from './staff/routes.js';
 import { supporterRoutes } from './supporters/routes.js';
 import { activityRoutes } from './supporters/activities.routes.js';
@@ -60,7 +61,8 @@ export interface BuildOptions {
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? { level: config.logLevel },
-    trustProxy: true,
+    // Proxy headers (X-Forwarded-For) only when a proxy is configured: anyone can send them.
+    trustProxy: trustProxyOption(config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
   });
   const orm = opts.orm ?? (await openOrm(config));
@@ -75,7 +77,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   if (!opts.orm) app.addHook('onClose', async () => orm.close());
 
   await registerPlugins(app);
-  registerAuth(app, { findStaff });
+  const idleMs = config.sessionIdleMinutes * 60_000;
+  registerAuth(app, { resolveSession: (em, sid) => resolveSession(em, sid, idleMs) });
   registerRender(app);
   registerErrorPages(app);
 
@@ -117,6 +120,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   for (const plugin of domainPlugins) await app.register(plugin);
   app.get('/', async (_req, reply) => reply.redirect('/dashboard'));
   return app;
+}
+
+/** A hop count is trusted as Fastify does at run time (its types take only addresses or a function). */
+function trustProxyOption(v: Config['trustProxy']): boolean | string | ((addr: string, hop: number) => boolean) {
+  return typeof v === 'number' ? (_addr, hop) => hop < v : v;
 }
 
 /** Each domain's names in the change log, in the order its filter lists them. */

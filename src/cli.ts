@@ -1,6 +1,7 @@
 import { accountingCommands } from './accounting/cli.js';
 import { backupCommands } from './backup/cli.js';
 import { jobsCommands } from './jobs/cli.js';
+import { DriverException } from '@mikro-orm/core';
 import { bankCommands } from './banking/cli.js';
 import { duesCommands } from './dues/cli.js';
 import { CliError, type CliIO, type Command } from './cli/command.js';
@@ -100,7 +101,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.err(`エラー: ${err.message}\n使い方: ${cmd.usage}`);
       return 2;
     }
-    io.err(`エラー: ${err instanceof Error ? err.message : String(err)}`);
+    io.err(`エラー: ${errorLine(err)}`);
     return 1;
   }
 }
@@ -111,3 +112,13 @@ export const processIO: CliIO = {
   env: process.env,
   openOrm: openSeededOrm,
 };
+
+/**
+ * One line for an unexpected failure. A database error's message holds the whole statement
+ * with the member's data in it: say what failed, never print that.
+ */
+function errorLine(err: unknown): string {
+  if (err instanceof DriverException) return `データベースの処理に失敗しました（${err.name}）`;
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split('\n')[0]!.slice(0, 300);
+}

@@ -11,6 +11,10 @@ export interface Config {
   secret: string;
   logLevel: string;
   secureCookies: boolean;
+  /** Fastify's trustProxy: false unless ENISHI_TRUST_PROXY names the proxy (an address, a list, or a hop count). */
+  trustProxy: boolean | string | number;
+  /** A session with no request for this long ends (ENISHI_SESSION_IDLE_MINUTES, default 60). */
+  sessionIdleMinutes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -25,7 +29,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secret: overrides.secret ?? env.ENISHI_SECRET ?? '',
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     secureCookies: overrides.secureCookies ?? env.ENISHI_SECURE_COOKIES === 'true',
+    trustProxy: overrides.trustProxy ?? trustProxyOf(env.ENISHI_TRUST_PROXY),
+    sessionIdleMinutes: overrides.sessionIdleMinutes ?? positiveMinutes(env.ENISHI_SESSION_IDLE_MINUTES, 60),
   };
+}
+
+/** '' → false; 'true' → true; '1' → one hop; anything else (127.0.0.1, 10.0.0.0/8,…) as given. */
+function trustProxyOf(value: string | undefined): boolean | string | number {
+  const v = (value ?? '').trim();
+  if (!v || v === 'false') return false;
+  if (v === 'true') return true;
+  return /^\d+$/.test(v) ? Number(v) : v;
+}
+
+function positiveMinutes(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`ENISHI_SESSION_IDLE_MINUTES is not a whole number of minutes: ${value}`);
+  return n;
 }
 
 /** The session key: ENISHI_SECRET, else one generated on first run and kept in the data dir. */

@@ -14,6 +14,7 @@ import { MemberType } from './members/member-type.entity.js';
 import { MemberSkill } from './members/skills/member-skill.entity.js';
 import { Skill } from './members/skills/skill.entity.js';
 import { Setting } from './settings/setting.entity.js';
+import { SetupDone, StaffSession } from './staff/staff-session.entity.js';
 import { Staff } from './staff/staff.entity.js';
 import { supporterEntities } from './supporters/entities.js';
 
@@ -21,6 +22,8 @@ import { supporterEntities } from './supporters/entities.js';
 export const entities = [
   AuditLog,
   Staff,
+  StaffSession,
+  SetupDone,
   Setting,
   MemberType,
   Member,

@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { currentActor } from '../db/actor.js';
 import type { EntityManager } from '../db/orm.js';
 import { AuditLog, type IAuditLog } from './audit-log.entity.js';
 import { ACTION_LABELS, entityLabel, fieldLabel, valueLabel } from './labels.js';
@@ -73,4 +74,22 @@ export async function searchAudit(em: EntityManager, q: AuditQuery, perPage = 10
     offset: (page - 1) * perPage,
   });
   return { rows: logs.map(toRow), total, page, pages };
+}
+
+/** An event that is not a row change (a login, a failed login, a lock) as its own change-log row. */
+export async function recordEvent(
+  em: EntityManager,
+  e: { entityName: string; entityId: string | number; action: string; changes?: Record<string, [unknown, unknown]> },
+): Promise<void> {
+  const actor = currentActor();
+  await em.insert(AuditLog, {
+    at: new Date(),
+    staffId: actor.staffId,
+    actorName: actor.name,
+    entityName: e.entityName,
+    entityId: String(e.entityId).slice(0, 60),
+    action: e.action,
+    changes: e.changes ?? {},
+    summary: null,
+  });
 }

@@ -33,6 +33,10 @@ export const ACTION_LABELS: Record<string, string> = {
   delete: '削除',
   withdraw: '退会',
   readmit: '再入会',
+  login: 'ログイン',
+  login_failed: 'ログイン失敗',
+  lockout: 'ロック',
+  logout: 'ログアウト',
 };
 
 export function fieldLabel(entity: string, field: string): string {

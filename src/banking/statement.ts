@@ -1,4 +1,5 @@
 import { decodeText, encodeCp932, type TextEncodingName } from '../lib/text-encoding.js';
+import { CONTROL_CHAR_MESSAGE, controlCharLine, normalizeLineEnds } from '../lib/text-input.js';
 import { previewRows } from './csv-preview.js';
 import { csvRows, CSV_FAMILIES, detectCsv, parseCsvFamily } from './formats/csv.js';
 import { parseGeneric, type GenericMapping } from './formats/generic.js';
@@ -122,6 +123,10 @@ export function readStatement(
   if (opts.format && !isFormat(opts.format)) throw new StatementError(`不明な形式です: ${String(opts.format)}`);
   const { text, encoding } = decodeText(buf);
   refuseBinaryText(text);
+  // The DOS end-of-file mark (0x1A) some 全銀協 exports end with is not data.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the end-of-file mark is a control character
+  const bad = controlCharLine(normalizeLineEnds(text.replace(/\x1a[\s\x1a]*$/, '')));
+  if (bad !== null) throw new StatementError(CONTROL_CHAR_MESSAGE, bad);
   let format: FormatName;
   let parsed: Parsed;
   if (opts.format === 'zengin' || (!opts.format && /^1(03|01)\d{7}/.test(text))) {

@@ -11,6 +11,9 @@ export function registerStaffAuditLabels(): void {
       role: '権限',
       active: '有効',
       lastLoginAt: '最終ログイン',
+      failedLogins: 'ログイン失敗回数',
+      lockedUntil: 'ロック期限',
+      ip: '接続元',
     },
     values: { role: { admin: '管理者', staff: '事務局', viewer: '閲覧のみ' } },
   });

@@ -1,10 +1,16 @@
 import type { FastifyInstance } from 'fastify';
+import { safeNext } from '../web/back-url.js';
 import { formError } from '../web/forms.js';
 import { NotFoundError, UserError, idParam } from '../web/errors.js';
 import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../web/roles.js';
+import type { FastifyRequest } from 'fastify';
+import { recordEvent } from '../audit/audit.service.js';
+import { attemptLogin } from './login.service.js';
+import { endSession, startSession } from './sessions.service.js';
+import { STAFF_TEXT } from './ui-text.js';
 import {
-  authenticate,
   changeRole,
+  createFirstAdmin,
   createStaff,
   findStaff,
   listStaff,
@@ -15,9 +21,14 @@ import { verifyPassword } from './password.js';
 
 type Body = Record<string, string | undefined>;
 
-/** Only same-site paths, so a crafted login link cannot send staff elsewhere. */
-function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/dashboard';
+/** Per-address limit on login attempts (the per-account lock is in login.service.ts). */
+const LOGIN_ADDRESS_LIMIT = { max: 30, timeWindow: '5 minutes' };
+
+/** A fresh server-side session for this browser; the cookie carries only its random id. */
+async function signIn(req: FastifyRequest, staffId: number): Promise<void> {
+  const sid = await startSession(req.em, staffId, { ip: req.ip, userAgent: req.headers['user-agent'] ?? '' });
+  req.session.regenerate?.();
+  req.session.set('sid', sid);
 }
 
 export async function staffRoutes(app: FastifyInstance): Promise<void> {
@@ -33,9 +44,10 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     try {
       if ((b.password ?? '') !== (b.password2 ?? ''))
         throw new UserError('入力内容を確認してください', 422, { password2: 'パスワードが一致しません' });
-      const staff = await createStaff(req.em, { ...values, password: b.password ?? '', role: 'admin' });
+      const staff = await createFirstAdmin(req.em, { ...values, password: b.password ?? '' });
       app.state.setupDone = true;
-      req.session.set('staffId', staff.id);
+      if (!staff) throw new UserError(STAFF_TEXT.setupAlreadyDone, 409);
+      await signIn(req, staff.id);
       return reply.redirectWithFlash('/members', '管理者アカウントを作成しました。ようこそ Enishi へ。');
     } catch (err) {
       return formError(reply, err, 'staff/setup', { title: '初期設定', values });
@@ -47,31 +59,29 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     return reply.render('staff/login', { title: 'ログイン', next: safeNext((req.query as Body).next), loginId: '' });
   });
 
-  app.post(
-    '/login',
-    { config: { role: 'public', rateLimit: { max: 10, timeWindow: '5 minutes' } } },
-    async (req, reply) => {
-      const b = req.body as Body;
-      const staff = await authenticate(req.em, b.loginId ?? '', b.password ?? '');
-      if (!staff) {
-        return reply.render(
-          'staff/login',
-          {
-            title: 'ログイン',
-            next: safeNext(b.next),
-            loginId: b.loginId ?? '',
-            error: 'ログインIDまたはパスワードが違います',
-          },
-          401,
-        );
-      }
-      req.session.regenerate?.();
-      req.session.set('staffId', staff.id);
-      return reply.redirect(safeNext(b.next), 303);
-    },
-  );
+  app.post('/login', { config: { role: 'public', rateLimit: LOGIN_ADDRESS_LIMIT } }, async (req, reply) => {
+    const b = req.body as Body;
+    const result = await attemptLogin(req.em, b.loginId ?? '', b.password ?? '', req.ip);
+    if (!('staff' in result)) {
+      return reply.render(
+        'staff/login',
+        {
+          title: 'ログイン',
+          next: safeNext(b.next),
+          loginId: b.loginId ?? '',
+          error: result.refused === 'locked' ? STAFF_TEXT.locked(result.minutes) : STAFF_TEXT.badLogin,
+        },
+        result.refused === 'locked' ? 423 : 401,
+      );
+    }
+    await signIn(req, result.staff.id);
+    return reply.redirect(safeNext(b.next), 303);
+  });
 
   app.post('/logout', { config: { role: 'viewer' } }, async (req, reply) => {
+    const sid = req.session.get('sid');
+    if (sid) await endSession(req.em, sid);
+    await recordEvent(req.em, { entityName: 'Staff', entityId: req.staff!.id, action: 'logout' });
     req.session.delete();
     return reply.redirect('/login', 303);
   });
@@ -89,6 +99,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
       if ((b.password ?? '') !== (b.password2 ?? ''))
         throw new UserError('入力内容を確認してください', 422, { password2: 'パスワードが一致しません' });
       await resetPassword(req.em, staff.id, b.password ?? '');
+      await signIn(req, staff.id); // every older session of this account has just ended
       return reply.redirectWithFlash('/account', 'パスワードを変更しました');
     } catch (err) {
       return formError(reply, err, 'staff/account', { title: 'アカウント' });

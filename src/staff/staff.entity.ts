@@ -12,6 +12,9 @@ export const Staff = defineEntity({
     role: p.string().length(20).$type<StaffRole>(),
     active: p.boolean().default(true),
     lastLoginAt: p.datetime().nullable(),
+    /** Wrong passwords in a row; reaching the limit locks the account for a while. */
+    failedLogins: p.integer().default(0),
+    lockedUntil: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

@@ -1,6 +1,9 @@
 import type { EntityManager } from '../db/orm.js';
 import { UserError } from '../web/errors.js';
-import { hashPassword, passwordProblem, verifyPassword } from './password.js';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { hashPassword, passwordProblem } from './password.js';
+import { endSessionsOf } from './sessions.service.js';
+import { SetupDone } from './staff-session.entity.js';
 import { STAFF_ROLES, type StaffRole } from '../web/roles.js';
 import { Staff, type IStaff } from './staff.entity.js';
 
@@ -18,6 +21,23 @@ export function findStaff(em: EntityManager, id: number): Promise<IStaff | null>
 
 export function countStaff(em: EntityManager): Promise<number> {
   return em.count(Staff, {});
+}
+
+/**
+ * First-run setup: the administrator and the one `setup` row in one transaction, so racing
+ * requests create one admin and the others get null (the row's key is taken).
+ */
+export async function createFirstAdmin(em: EntityManager, input: Omit<NewStaff, 'role'>): Promise<IStaff | null> {
+  try {
+    return await em.transactional(async (tem) => {
+      const staff = await createStaff(tem, { ...input, role: 'admin' });
+      await tem.insert(SetupDone, { key: 'setup', staffId: staff.id, doneAt: new Date() });
+      return staff;
+    });
+  } catch (err) {
+    if (err instanceof UniqueConstraintViolationException) return null;
+    throw err;
+  }
 }
 
 /** Validates and creates a staff account; throws UserError with field errors. */
@@ -44,18 +64,6 @@ export async function createStaff(em: EntityManager, input: NewStaff): Promise<I
   return staff;
 }
 
-/** Returns the staff member for a correct login, or null (same answer for unknown id and wrong password). */
-export async function authenticate(em: EntityManager, loginId: string, password: string): Promise<IStaff | null> {
-  const staff = await em.findOne(Staff, { loginId: loginId.trim().normalize('NFKC') });
-  // Verify against a dummy hash when the id is unknown so timing does not reveal valid ids.
-  const ok = await verifyPassword(password, staff?.passwordHash ?? DUMMY_HASH);
-  if (!staff || !ok || !staff.active) return null;
-  staff.lastLoginAt = new Date();
-  await em.flush();
-  return staff;
-}
-const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
-
 export async function setActive(
   em: EntityManager,
   actor: { id: number },
@@ -73,6 +81,7 @@ export async function setActive(
   }
   staff.active = active;
   await em.flush();
+  if (!active) await endSessionsOf(em, staff.id);
   return staff;
 }
 
@@ -86,6 +95,7 @@ export async function resetPassword(em: EntityManager, id: number, password: str
   if (pw) throw new UserError(pw, 422, { password: pw });
   staff.passwordHash = await hashPassword(password);
   await em.flush();
+  await endSessionsOf(em, staff.id);
   return staff;
 }
 
@@ -102,8 +112,10 @@ export async function changeRole(
   );
   if (!STAFF_ROLES.includes(role)) throw new UserError('権限を選んでください', 422);
   if (staff.id === actor.id && role !== 'admin') throw new UserError('自分自身の管理者権限は外せません', 422);
+  const changed = staff.role !== role;
   staff.role = role;
   await em.flush();
+  if (changed) await endSessionsOf(em, staff.id);
   return staff;
 }
 

@@ -4,9 +4,22 @@ import type { FastifyReply } from 'fastify';
 
 export type CsvCell = string | number | null | undefined;
 
-/** CSV text Excel opens correctly: UTF-8 with BOM, CRLF line ends, every cell as text. */
+/** Leading characters that make Excel or LibreOffice read a cell as a formula (full-width too: Japanese Excel accepts them). */
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+
+/**
+ * One CSV cell, safe to open in a spreadsheet: text that could start a formula gets a leading
+ * apostrophe. Numbers (money, counts) are real values, so a negative amount stays a number.
+ */
+export function csvCell(c: CsvCell): string {
+  if (c === null || c === undefined) return '';
+  if (typeof c === 'number') return String(c);
+  return FORMULA_START.test(c) ? `'${c}` : c;
+}
+
+/** CSV text Excel opens correctly: UTF-8 with BOM, CRLF line ends, every text cell defused of formulas. */
 export function toExcelCsv(header: string[], rows: CsvCell[][]): string {
-  return stringify([header, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))))], {
+  return stringify([header.map(csvCell), ...rows.map((r) => r.map(csvCell))], {
     bom: true,
     record_delimiter: 'windows',
   });

@@ -11,8 +11,8 @@ export interface SignedInStaff {
   active: boolean;
 }
 
-/** Finds a staff account by id for the session guard (given by app.ts, from the staff domain). */
-export type StaffLookup = (em: EntityManager, id: number) => Promise<SignedInStaff | null>;
+/** The signed-in staff member of a live server-side session id, or null (given by app.ts, from the staff domain). */
+export type SessionLookup = (em: EntityManager, sessionId: string) => Promise<SignedInStaff | null>;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -40,7 +40,8 @@ declare module 'fastify' {
 
 declare module '@fastify/secure-session' {
   interface SessionData {
-    staffId: number;
+    /** The random id of a staff_session row; the row, not the cookie, says who is signed in. */
+    sid: string;
     flash: { message: string; kind: 'ok' | 'error' };
   }
 }

@@ -3,11 +3,14 @@ import { entityLabel, entityLabels, fieldLabel, registerAuditLabels, valueLabel 
 import { entities } from '../../src/mikro-orm.config.js';
 import { build } from '../helper.js';
 
+/** Written with native queries only (a login is audited as its own event), so never in the change log. */
+const NEVER_AUDITED = new Set(['AuditLog', 'StaffSession', 'SetupDone']);
+
 t.test('every audited entity of the entity list has Japanese labels once the app is built', async (t) => {
   await build(t);
   const unnamed = entities
     .map((e) => e.meta.className)
-    .filter((name) => name !== 'AuditLog' && entityLabel(name) === name);
+    .filter((name) => !NEVER_AUDITED.has(name) && entityLabel(name) === name);
   t.same(unnamed, []);
   t.equal(fieldLabel('Member', 'familyKana'), 'セイ');
   t.equal(valueLabel('Payment', 'method', 'bank'), '銀行振込');

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { CONTROL_CHAR_MESSAGE, controlCharLine, normalizeLineEnds } from '../../lib/text-input.js';
 import { StatementError, type Parsed, type RawLine } from './types.js';
 import type { CsvFamily } from './csv-common.js';
 import { signed } from './csv-signed.js';
@@ -9,7 +10,10 @@ import { yucho } from './yucho.js';
 export type { CsvFamily } from './csv-common.js';
 
 /** Rows of a CSV text; a quoting error names its line. */
-export function csvRows(text: string): string[][] {
+export function csvRows(raw: string): string[][] {
+  const text = normalizeLineEnds(raw);
+  const bad = controlCharLine(text);
+  if (bad !== null) throw new StatementError(CONTROL_CHAR_MESSAGE, bad);
   try {
     // Some banks export tab-separated text under a .csv name: the first line tells.
     const first = text.slice(0, text.search(/\r?\n|$/));

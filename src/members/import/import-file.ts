@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { decodeText, type TextEncodingName } from '../../lib/text-encoding.js';
+import { CONTROL_CHAR_MESSAGE, controlCharLine, normalizeLineEnds } from '../../lib/text-input.js';
 
 export interface CsvTable {
   header: string[];
@@ -15,7 +16,11 @@ export class ImportFileError extends Error {}
  * a header and records with their line numbers. Tab-separated text (pasted from Excel) works too.
  */
 export function readCsvTable(buf: Buffer): CsvTable {
-  const { text, encoding } = decodeText(buf);
+  const decoded = decodeText(buf);
+  const { encoding } = decoded;
+  const text = normalizeLineEnds(decoded.text);
+  const bad = controlCharLine(text);
+  if (bad !== null) throw new ImportFileError(`${bad}行目に${CONTROL_CHAR_MESSAGE}`);
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
   let rows: { record: string[]; info: { lines: number } }[];

@@ -1,0 +1,90 @@
+import t, { type Test } from 'tap';
+import { StaffSession } from '../../src/staff/staff-session.entity.js';
+import { Staff } from '../../src/staff/staff.entity.js';
+import { build, Client, loggedIn, PASSWORD } from '../helper.js';
+
+type T = Test;
+
+/** A second browser holding a copy of the client's cookie, as a thief or a forgotten tab would. */
+function copyOf(c: Client): Client {
+  const old = new Client(c.app);
+  old.cookies = new Map(c.cookies);
+  old.csrf = c.csrf;
+  return old;
+}
+
+async function signedOut(t: T, c: Client, what: string) {
+  const res = await c.get('/members');
+  t.equal(res.statusCode, 302, what);
+  t.match(res.headers.location, /^\/login/, what);
+}
+
+async function office(t: T) {
+  const { app, em } = await build(t);
+  const admin = await loggedIn(app, 'admin');
+  const staff = await loggedIn(app, 'staff');
+  const me = await em().findOneOrFail(Staff, { role: 'staff' });
+  const old = copyOf(staff);
+  t.equal((await old.get('/members')).statusCode, 200, 'the copied cookie works before the event');
+  return { app, em, admin, staff, me, old };
+}
+
+t.test('after logout the old cookie no longer reads or writes', async (t) => {
+  const { em, staff, old } = await office(t);
+  t.equal((await staff.post('/logout')).statusCode, 303);
+  await signedOut(t, old, 'GET with the old cookie');
+  const write = await old.post('/members', { familyName: '山田', familyKana: 'ヤマダ', memberTypeId: '1' });
+  t.equal(write.statusCode, 403, 'POST with the old cookie');
+  t.equal(await em().count(StaffSession, { staffId: (await em().findOneOrFail(Staff, { role: 'staff' })).id }), 0);
+});
+
+t.test('changing one’s own password ends the other sessions and keeps this one', async (t) => {
+  const { staff, old } = await office(t);
+  await staff.get('/account');
+  const res = await staff.post('/account/password', {
+    current: PASSWORD,
+    password: 'a-new-password-2026',
+    password2: 'a-new-password-2026',
+  });
+  t.equal(res.statusCode, 303);
+  await signedOut(t, old, 'the cookie from before the change');
+  t.equal((await staff.get('/members')).statusCode, 200, 'the browser that changed it stays signed in');
+});
+
+t.test('an administrator resetting the password ends that person’s sessions', async (t) => {
+  const { admin, me, old } = await office(t);
+  await admin.get('/staff');
+  t.equal((await admin.post(`/staff/${me.id}/password`, { password: 'reset-password-2026' })).statusCode, 303);
+  await signedOut(t, old, 'after a reset');
+});
+
+t.test('a role change ends that person’s sessions', async (t) => {
+  const { admin, me, old } = await office(t);
+  await admin.get('/staff');
+  t.equal((await admin.post(`/staff/${me.id}/role`, { role: 'viewer' })).statusCode, 303);
+  await signedOut(t, old, 'after a role change');
+});
+
+t.test('deactivating an account ends its sessions', async (t) => {
+  const { admin, me, old } = await office(t);
+  await admin.get('/staff');
+  t.equal((await admin.post(`/staff/${me.id}/active`, { active: '0' })).statusCode, 303);
+  await signedOut(t, old, 'after deactivation');
+});
+
+t.test('a session idle longer than the idle timeout ends; a recent one goes on', async (t) => {
+  const { em, staff, me } = await office(t);
+  const idle = new Date(Date.now() - 59 * 60_000);
+  await em().nativeUpdate(StaffSession, { staffId: me.id }, { lastSeenAt: idle });
+  t.equal((await staff.get('/members')).statusCode, 200, '59 minutes idle: still signed in');
+  await em().nativeUpdate(StaffSession, { staffId: me.id }, { lastSeenAt: new Date(Date.now() - 61 * 60_000) });
+  await signedOut(t, staff, '61 minutes idle');
+  t.equal(await em().count(StaffSession, { staffId: me.id }), 0, 'the idle session row is gone');
+});
+
+t.test('the idle timeout is read from ENISHI_SESSION_IDLE_MINUTES', async (t) => {
+  const { loadConfig } = await import('../../src/config.js');
+  t.equal(loadConfig({}).sessionIdleMinutes, 60);
+  t.equal(loadConfig({ ENISHI_SESSION_IDLE_MINUTES: '15' }).sessionIdleMinutes, 15);
+  t.throws(() => loadConfig({ ENISHI_SESSION_IDLE_MINUTES: 'soon' }), /ENISHI_SESSION_IDLE_MINUTES/);
+});
