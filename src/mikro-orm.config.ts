@@ -1,5 +1,6 @@
 import { AuditLog } from './audit/audit-log.entity.js';
 import { AuditSubscriber } from './audit/audit.subscriber.js';
+import { registerBatchAudit } from './audit/batch-audit.js';
 import { bankingEntities } from './banking/entities.js';
 import type { Config } from './config.js';
 import { openDatabase, type OrmWiring, type Orm } from './db/orm.js';
@@ -28,6 +29,7 @@ export const entities = [
 
 /** Entities and subscribers for one ORM; a fresh subscriber each time, as it keeps per-flush state. */
 export function ormWiring(): OrmWiring {
+  registerBatchAudit();
   return { entities, subscribers: [new AuditSubscriber()] };
 }
 
