@@ -7,6 +7,12 @@ import { lineRow } from '../../src/banking/import-posting.js';
 import { normalizePayer } from '../../src/banking/payer-name.js';
 import { readStatement } from '../../src/banking/statement.js';
 import type { EntityManager } from '../../src/db/orm.js';
+import { InvoiceRun } from '../../src/dues/invoice-run.entity.js';
+import { invoiceRow, issueInvoiceRun, planInvoiceRun } from '../../src/dues/invoice-run.service.js';
+import { Invoice } from '../../src/dues/invoice.entity.js';
+import { nextInvoiceSeq } from '../../src/dues/invoice.service.js';
+import { formatInvoiceNo } from '../../src/dues/invoice-status.js';
+import { Member } from '../../src/members/member.entity.js';
 import { recordPaymentsBatch } from '../../src/dues/payment-batch.js';
 import { recordPayments, type PaymentInput } from '../../src/dues/payment.service.js';
 import { office, sample } from '../banking/fixtures.js';
@@ -163,4 +169,37 @@ t.test('a batch that breaks a ledger rule writes nothing', async (t) => {
   const err = await failure(asTest(() => a().transactional((tx) => recordPaymentsBatch(tx, [ok, tooMuch]))));
   t.equal(err.statusCode, 422);
   t.same(await dumpLedger(a()), before);
+});
+
+/** The per-entity invoice run: the run and each invoice as ORM entities in one flush. */
+async function runPerEntity(em: EntityManager, fiscalYear: number, issuedOn: string): Promise<void> {
+  await em.transactional(async (tx) => {
+    const plan = await planInvoiceRun(tx, fiscalYear, issuedOn);
+    const { fiscalYear: fy, issuedOn: on, dueOn } = plan;
+    const run = tx.create(InvoiceRun, {
+      fiscalYear: fy,
+      issuedOn: on,
+      dueOn,
+      issuedCount: plan.issue.length,
+      totalAmount: plan.total,
+    } as never) as { id: number };
+    await tx.flush();
+    const seq = await nextInvoiceSeq(tx, fy);
+    plan.issue.forEach((p, n) => {
+      const row = invoiceRow(plan, run.id, p, formatInvoiceNo(fy, seq + n));
+      tx.create(Invoice, { ...row, member: tx.getReference(Member, p.memberId), run } as never);
+    });
+    await tx.flush();
+  });
+}
+
+t.test('the set-based invoice run leaves the same invoices and audit rows as the per-entity one', async (t) => {
+  const a = await duesDatabase(t);
+  const b = await duesDatabase(t);
+  await office(a);
+  await office(b);
+  const r = await asTest(() => issueInvoiceRun(a(), { fiscalYear: 2027, issuedOn: '2027-04-05' }));
+  await asTest(() => runPerEntity(b(), 2027, '2027-04-05'));
+  t.equal(r.issued.length, 7, 'every member invoiced');
+  t.same(await dumpLedger(a()), await dumpLedger(b()));
 });
