@@ -30,7 +30,7 @@ export async function dumpLedger(em: EntityManager, tables = TABLES) {
     `select (select coalesce(sum(amount), 0) from payment) as paid, (select coalesce(sum(paid_amount), 0) from invoice) as settled,
        (select coalesce(sum(amount), 0) from allocation) as allocated, (select coalesce(sum(amount), 0) from donation) as donated`,
   );
-  out.sums = Object.fromEntries(Object.entries(sums[0]!).map(([k, v]) => [k, Number(v)]));
+  if (tables === TABLES) out.sums = Object.fromEntries(Object.entries(sums[0]!).map(([k, v]) => [k, Number(v)]));
   return out;
 }
 
