@@ -32,6 +32,7 @@ import { roleRoutes } from './supporters/roles.routes.js';
 import { skillRoutes } from './members/skills/skills.routes.js';
 import { bankProfileRoutes } from './banking/profiles.routes.js';
 import { registerAuth } from './web/auth.js';
+import { trackInFlight } from './web/in-flight.js';
 import { registerErrorPages } from './web/error-pages.js';
 import { registerPlugins } from './web/plugins.js';
 import { registerRender } from './web/render.js';
@@ -53,7 +54,13 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.decorate('config', config);
   await seedDefaults(orm.em.fork());
   app.decorate('state', { setupDone: (await countStaff(orm.em.fork())) > 0 });
-  if (!opts.orm) app.addHook('onClose', async () => orm.close());
+  // On close: new requests get 503 (fastify), running ones finish, then the database closes.
+  const drained = trackInFlight(app);
+  if (!opts.orm)
+    app.addHook('onClose', async () => {
+      await drained();
+      await orm.close();
+    });
 
   await registerPlugins(app);
   registerAuth(app, { findStaff });
