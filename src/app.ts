@@ -48,6 +48,7 @@ import { letterRoutes } from './letters/routes.js';
 import { registerLetterAuditLabels } from './letters/audit-labels.js';
 import { registerReceiptAuditLabels } from './receipts/audit-labels.js';
 import { registerAuth } from './web/auth.js';
+import { trackInFlight } from './web/in-flight.js';
 import { registerErrorPages } from './web/error-pages.js';
 import { registerPlugins } from './web/plugins.js';
 import { registerRender } from './web/render.js';
@@ -73,8 +74,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const batches = new BatchRunner(orm, config.dataDir, batchKinds());
   app.decorate('batches', batches);
   await batches.markInterrupted(orm.em.fork()); // a run the last process left unfinished failed; it can be started again
+  // On close: new requests get 503 (fastify), running requests and batches finish, then the database closes.
+  const drained = trackInFlight(app);
   app.addHook('onClose', async () => batches.settled());
-  if (!opts.orm) app.addHook('onClose', async () => orm.close());
+  if (!opts.orm)
+    app.addHook('onClose', async () => {
+      await drained();
+      await orm.close();
+    });
 
   await registerPlugins(app);
   const idleMs = config.sessionIdleMinutes * 60_000;

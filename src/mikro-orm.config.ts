@@ -1,5 +1,6 @@
 import { AuditLog } from './audit/audit-log.entity.js';
 import { AuditSubscriber } from './audit/audit.subscriber.js';
+import { registerBatchAudit } from './audit/batch-audit.js';
 import { bankingEntities } from './banking/entities.js';
 import { Batch } from './batches/batch.entity.js';
 import { JobRun } from './batches/job-run.entity.js';
@@ -41,6 +42,7 @@ export const entities = [
 
 /** Entities and subscribers for one ORM; a fresh subscriber each time, as it keeps per-flush state. */
 export function ormWiring(): OrmWiring {
+  registerBatchAudit();
   return { entities, subscribers: [new AuditSubscriber()] };
 }
 

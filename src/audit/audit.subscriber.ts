@@ -82,28 +82,36 @@ export class AuditSubscriber implements EventSubscriber {
 }
 
 function describe(cs: ChangeSet<object>): PendingLog | null {
-  const payload = cs.payload as Record<string, unknown>;
-  const original = (cs.originalEntity ?? {}) as Record<string, unknown>;
+  const isDelete = cs.type === ChangeSetType.DELETE || cs.type === ChangeSetType.DELETE_EARLY;
+  const kind = cs.type === ChangeSetType.CREATE ? 'create' : isDelete ? 'delete' : 'update';
+  const d = diffOf(kind, (cs.originalEntity ?? {}) as Record<string, unknown>, cs.payload as Record<string, unknown>);
+  return d && { entity: cs.entity, entityName: cs.meta.className, ...d };
+}
+
+/**
+ * The audit row's action and field → [before, after] for one change, or null for an update
+ * that changed nothing worth showing. The batch writer (audit/batch-audit.ts) uses it too, so
+ * both paths write the same rows.
+ */
+export function diffOf(
+  kind: 'create' | 'update' | 'delete',
+  original: Record<string, unknown>,
+  payload: Record<string, unknown>,
+): { action: string; changes: Record<string, [unknown, unknown]> } | null {
   const changes: Record<string, [unknown, unknown]> = {};
-  const keys =
-    cs.type === ChangeSetType.DELETE || cs.type === ChangeSetType.DELETE_EARLY
-      ? Object.keys(original)
-      : Object.keys(payload);
-  for (const key of keys) {
+  for (const key of Object.keys(kind === 'delete' ? original : payload)) {
     if (SKIPPED.has(key)) continue;
-    const before = cs.type === ChangeSetType.CREATE ? null : (original[key] ?? null);
-    const after =
-      cs.type === ChangeSetType.DELETE || cs.type === ChangeSetType.DELETE_EARLY ? null : (payload[key] ?? null);
+    const before = kind === 'create' ? null : (original[key] ?? null);
+    const after = kind === 'delete' ? null : (payload[key] ?? null);
     if (before === after) continue;
     changes[key] = MASKED.has(key) ? [before === null ? null : MASK, after === null ? null : MASK] : [before, after];
   }
-  if (cs.type === ChangeSetType.UPDATE && Object.keys(changes).length === 0) return null;
-  return { entity: cs.entity, entityName: cs.meta.className, action: actionOf(cs, changes), changes };
+  if (kind === 'update' && Object.keys(changes).length === 0) return null;
+  return { action: actionOf(kind, changes), changes };
 }
 
-function actionOf(cs: ChangeSet<object>, changes: Record<string, [unknown, unknown]>): string {
-  if (cs.type === ChangeSetType.CREATE) return 'create';
-  if (cs.type === ChangeSetType.DELETE || cs.type === ChangeSetType.DELETE_EARLY) return 'delete';
+function actionOf(kind: 'create' | 'update' | 'delete', changes: Record<string, [unknown, unknown]>): string {
+  if (kind !== 'update') return kind;
   const status = changes.status;
   if (status && status[1] === 'withdrawn') return 'withdraw';
   if (status && status[0] === 'withdrawn') return 'readmit';
@@ -111,7 +119,7 @@ function actionOf(cs: ChangeSet<object>, changes: Record<string, [unknown, unkno
 }
 
 /** Relations to rows created in the same flush are identifiers until insert; read their final value. */
-function resolveIds(changes: Record<string, [unknown, unknown]>): Record<string, [unknown, unknown]> {
+export function resolveIds(changes: Record<string, [unknown, unknown]>): Record<string, [unknown, unknown]> {
   const out: Record<string, [unknown, unknown]> = {};
   for (const [k, [a, b]] of Object.entries(changes)) out[k] = [plain(a), plain(b)];
   return out;

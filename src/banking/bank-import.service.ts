@@ -1,6 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '../db/orm.js';
-import { collectGarbage } from '../lib/memory.js';
 import { UserError } from '../web/errors.js';
 import { BankImport } from './bank-import.entity.js';
 import { planLines, reportOf, type ImportReport, type StatementLineIn } from './import-plan.js';
@@ -29,7 +28,6 @@ export async function importStatement(em: EntityManager, input: ImportInput): Pr
   try {
     return await em.transactional(async (tx) => {
       const planned = await planLines(tx, lines);
-      collectGarbage(); // the matcher's indexes (every member and open invoice) are no longer needed
       const report = reportOf(null, st.format, planned);
       const imp = tx.create(BankImport, {
         format: st.format,

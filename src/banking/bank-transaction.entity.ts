@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { FrozenJsonType } from '../db/frozen-json.type.js';
 import { Member } from '../members/member.entity.js';
 import { BankImport } from './bank-import.entity.js';
 
@@ -43,7 +44,7 @@ export const BankTransaction = defineEntity({
     status: p.string().length(20).$type<BankTxStatus>(),
     member: p.manyToOne(Member).nullable(),
     paymentId: p.integer().nullable(),
-    suggestions: p.json<StoredSuggestion[]>().nullable(),
+    suggestions: p.json<StoredSuggestion[]>().type(FrozenJsonType).nullable(),
     note: p.string().length(200).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p

@@ -6,6 +6,7 @@ import type { EntityManager } from '../db/orm.js';
 import { Allocation } from '../dues/allocation.entity.js';
 import { Invoice } from '../dues/invoice.entity.js';
 import { Payment } from '../dues/payment.entity.js';
+import { recordPaymentsBatch } from '../dues/payment-batch.js';
 import { recordPayments, reversePayment, type PaymentInput } from '../dues/payment.service.js';
 
 export interface OpenInvoiceRow {
@@ -80,10 +81,15 @@ export async function postPayment(em: EntityManager, req: PaymentRequest): Promi
   return (await postPayments(em, [req]))[0]!;
 }
 
-/** Many certain matches at once (an import): one batch through the dues service. */
+/** Several payments through the dues service's entities (the per-entity path). */
 export async function postPayments(em: EntityManager, reqs: PaymentRequest[]): Promise<number[]> {
   const recorded = await recordPayments(em, reqs.map(paymentInput));
   return recorded.map((r) => r.payment.id);
+}
+
+/** Many certain matches at once (an import): set-based through the dues ledger, in the caller's transaction. */
+export async function postPaymentsBatch(em: EntityManager, reqs: PaymentRequest[]): Promise<number[]> {
+  return recordPaymentsBatch(em, reqs.map(paymentInput));
 }
 
 /** Reverses every active payment made from a statement line. */

@@ -3,7 +3,6 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pipeline } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
-import { collectGarbage } from '../lib/memory.js';
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
 export const MARGIN = 50;
@@ -108,7 +107,6 @@ export async function streamPages<T>(
       // Yield to I/O regularly so data flows out, and wait while the output is slower than drawing.
       if (count % 20 === 0) await yieldToIo();
       if (count % 200 === 0) trimFontCaches(doc);
-      if (count % 250 === 0) collectGarbage();
       while (!failed && !doc.destroyed && doc.readableLength > MAX_BUFFERED) await sleep(2);
     }
   } catch (err) {

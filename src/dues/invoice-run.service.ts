@@ -1,12 +1,12 @@
+import { insertRows } from '../db/batch-write.js';
 import type { EntityManager } from '../db/orm.js';
 import { addDays, todayInTokyo } from '../lib/dates.js';
 import { fiscalYearRange } from '../lib/fiscal-year.js';
-import { Member } from '../members/member.entity.js';
 import { displayNameOfRow } from '../members/member.model.js';
 import { getSettings } from '../settings/settings.service.js';
 import { UserError } from '../web/errors.js';
 import { InvoiceRun, type IInvoiceRun } from './invoice-run.entity.js';
-import { Invoice, type IInvoice } from './invoice.entity.js';
+import { Invoice } from './invoice.entity.js';
 import { annualDescription, checkFiscalYear, nextInvoiceSeq } from './invoice.service.js';
 import { formatInvoiceNo, sqlDate } from './invoice-status.js';
 import { MSG, SKIP_REASONS } from './ui-text.js';
@@ -119,28 +119,36 @@ export async function issueInvoiceRun(
       issuedCount: plan.issue.length,
       totalAmount: plan.total,
     } as IInvoiceRun);
-    let seq = await nextInvoiceSeq(tx, plan.fiscalYear);
-    const issued = plan.issue.map((p) => {
-      const invoiceNo = formatInvoiceNo(plan.fiscalYear, seq++);
-      tx.create(Invoice, {
-        invoiceNo,
-        member: tx.getReference(Member, p.memberId),
-        fiscalYear: plan.fiscalYear,
-        kind: 'annual',
-        run,
-        memberTypeName: p.typeName,
-        description: annualDescription(plan.fiscalYear, p.typeName),
-        amount: p.amount,
-        issuedOn: plan.issuedOn,
-        dueOn: plan.dueOn,
-      } as IInvoice);
-      return { invoiceNo, memberNo: p.memberNo, amount: p.amount };
-    });
     await tx.flush();
+    const seq = await nextInvoiceSeq(tx, plan.fiscalYear);
+    const rows = plan.issue.map((p, n) => invoiceRow(plan, run.id, p, formatInvoiceNo(plan.fiscalYear, seq + n)));
+    // Set-based and audited in bulk: 50,000 invoices in one statement per 500, not 50,000 entities.
+    await insertRows(tx, Invoice, rows);
+    const issued = plan.issue.map((p, n) => ({
+      invoiceNo: rows[n]!.invoiceNo,
+      memberNo: p.memberNo,
+      amount: p.amount,
+    }));
     return { ...plan, run, issued };
   };
   if (opts.dryRun) return work(em.fork());
   return em.transactional(work);
+}
+
+/** One annual invoice, exactly the fields an invoice created one by one has. */
+export function invoiceRow(plan: RunPlan, runId: number, p: RunPlanItem, invoiceNo: string) {
+  return {
+    invoiceNo,
+    member: p.memberId,
+    fiscalYear: plan.fiscalYear,
+    kind: 'annual',
+    run: runId,
+    memberTypeName: p.typeName,
+    description: annualDescription(plan.fiscalYear, p.typeName),
+    amount: p.amount,
+    issuedOn: plan.issuedOn,
+    dueOn: plan.dueOn,
+  };
 }
 
 /** Undoes a whole run while none of its invoices has a payment; says which ones block it. */

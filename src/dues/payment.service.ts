@@ -6,46 +6,24 @@ import { Allocation, type IAllocation } from './allocation.entity.js';
 import { Donation, type IDonation } from './donation.entity.js';
 import { Invoice, type IInvoice } from './invoice.entity.js';
 import { derivedStatus, isOpen } from './invoice-status.js';
+import { Payment, type IPayment } from './payment.entity.js';
 import {
-  PAYMENT_METHODS,
-  Payment,
-  type IPayment,
-  type PaymentMethod,
-  type PaymentSource,
-  type RemainderKind,
-} from './payment.entity.js';
+  applyAllocation,
+  checkPayment,
+  donationRow,
+  hasDonation,
+  paymentRow,
+  validateShape,
+  type PaymentInput,
+} from './payment-rules.js';
 import { MSG } from './ui-text.js';
 
-export interface PaymentInput {
-  memberId: number;
-  receivedOn: string;
-  amount: number;
-  method: PaymentMethod;
-  note?: string | null;
-  /** Transfer fee deducted by the payer's bank and accepted: the invoices count as settled by amount + fee. */
-  fee?: number;
-  allocations: { invoiceId: number; amount: number }[];
-  /** Required when amount + fee exceeds the allocations. */
-  remainderKind?: RemainderKind | null;
-  donationPurpose?: string | null;
-  source?: PaymentSource;
-  bankTransactionId?: number | null;
-}
+export type { PaymentInput };
 
 export interface RecordedPayment {
   payment: IPayment;
   allocations: IAllocation[];
   donation: IDonation | null;
-}
-
-function validateShape(input: PaymentInput): void {
-  if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
-    throw new UserError(MSG.amountRequired, 422, { amount: MSG.amountRequired });
-  if (!input.receivedOn) throw new UserError(MSG.dateRequired, 422, { receivedOn: MSG.dateRequired });
-  if (!PAYMENT_METHODS.includes(input.method))
-    throw new UserError(MSG.methodRequired, 422, { method: MSG.methodRequired });
-  const fee = input.fee ?? 0;
-  if (!Number.isSafeInteger(fee) || fee < 0) throw new UserError(MSG.feeTooLarge, 422, { fee: MSG.feeTooLarge });
 }
 
 /** Sets paidAmount and status of invoices from the allocations of active payments. */
@@ -106,64 +84,17 @@ function createPayment(
 ): RecordedPayment {
   const member = members.get(input.memberId);
   if (!member) throw new UserError(MSG.memberNotFound, 404);
-  const fee = input.fee ?? 0;
-  if (fee > maxFee) throw new UserError(MSG.feeTooLarge, 422, { fee: MSG.feeTooLarge });
-  checkAllocations(input.allocations, invoices);
-  const allocated = input.allocations.reduce((s, a) => s + a.amount, 0);
-  const remainder = input.amount + fee - allocated;
-  if (remainder < 0) throw new UserError(MSG.allocationsTooMuch, 422, { amount: MSG.allocationsTooMuch });
-  if (remainder > 0 && fee > 0) throw new UserError(MSG.feeWithRemainder, 422, { fee: MSG.feeWithRemainder });
-  if (remainder > 0 && !input.remainderKind)
-    throw new UserError(MSG.remainderKindRequired, 422, { remainderKind: MSG.remainderKindRequired });
-  const payment = tx.create(Payment, {
-    member,
-    receivedOn: input.receivedOn,
-    amount: input.amount,
-    fee,
-    method: input.method,
-    note: input.note?.trim() || null,
-    source: input.source ?? 'manual',
-    bankTransactionId: input.bankTransactionId ?? null,
-    allocatedAmount: allocated,
-    remainderKind: remainder > 0 ? input.remainderKind : null,
-    remainderAmount: remainder,
-  } as IPayment);
+  const { fee, allocated, remainder } = checkPayment(input, invoices, maxFee);
+  const payment = tx.create(Payment, paymentRow(input, member, fee, allocated, remainder) as IPayment);
   const allocations = input.allocations.map((a) => {
     const inv = invoices.get(a.invoiceId)!;
-    // Balances move forward in memory; paidAmount is the sum of active allocations by construction.
-    inv.paidAmount += a.amount;
-    const before = inv.status;
-    inv.status = derivedStatus(inv.status, inv.amount, inv.paidAmount);
-    if (inv.status === 'paid' && before !== 'paid') inv.closedOn = input.receivedOn;
+    applyAllocation(inv, a.amount, input.receivedOn);
     return tx.create(Allocation, { payment, invoice: inv, amount: a.amount } as IAllocation);
   });
-  const donation =
-    remainder > 0 && input.remainderKind === 'donation'
-      ? tx.create(Donation, {
-          member,
-          receivedOn: input.receivedOn,
-          amount: remainder,
-          method: input.method,
-          purpose: input.donationPurpose?.trim() || null,
-          payment,
-        } as IDonation)
-      : null;
+  const donation = hasDonation(input, remainder)
+    ? tx.create(Donation, donationRow(input, member, remainder, payment) as IDonation)
+    : null;
   return { payment, allocations, donation };
-}
-
-function checkAllocations(allocations: PaymentInput['allocations'], invoices: Map<number, IInvoice>): void {
-  const ids = allocations.map((a) => a.invoiceId);
-  if (new Set(ids).size !== ids.length) throw new UserError(MSG.allocationsTooMuch, 422);
-  for (const a of allocations) {
-    const inv = invoices.get(a.invoiceId);
-    if (!inv) throw new UserError(MSG.invoiceNotFound, 404);
-    if (!isOpen(inv.status)) throw new UserError(MSG.invoiceClosed(inv.invoiceNo), 409);
-    if (!Number.isSafeInteger(a.amount) || a.amount <= 0 || a.amount > inv.amount - inv.paidAmount) {
-      throw new UserError(MSG.allocationInvalid(inv.invoiceNo), 422, {
-        [`alloc_${inv.id}`]: MSG.allocationInvalid(inv.invoiceNo),
-      });
-    }
-  }
 }
 
 /** 入金の取消: allocations undone (kept, marked), invoices reopen, a donation from it reversed too. */

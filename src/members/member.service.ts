@@ -42,6 +42,20 @@ export function assignMemberInput(em: EntityManager, m: IMember, input: MemberIn
   Object.assign(m, searchKeys(m));
 }
 
+/**
+ * The fields assignMemberInput sets, as a plain row (memberType as an id), for writers that
+ * bypass entities (the member import's batch path).
+ */
+export function memberFields(current: Partial<IMember>, input: MemberInput, today: string): Record<string, unknown> {
+  const { memberTypeId, memberNo, ...rest } = input;
+  const out: Record<string, unknown> = { ...rest };
+  if (memberNo !== null) out.memberNo = memberNo;
+  out.memberType = memberTypeId;
+  const merged = { ...current, ...out } as IMember;
+  if (merged.addressUnknown && !merged.addressUnknownOn) out.addressUnknownOn = today;
+  return Object.assign(out, searchKeys({ ...current, ...out } as IMember));
+}
+
 export async function findPossibleDuplicates(
   em: EntityManager,
   input: MemberInput,

@@ -1,3 +1,4 @@
+import { DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { UserError } from './errors.js';
 
@@ -7,11 +8,31 @@ const MESSAGES: Record<number, string> = {
   404: 'ページが見つかりません',
   413: 'ファイルが大きすぎます',
   429: '短時間にアクセスが集中しました。しばらく待ってからもう一度お試しください',
+  503: 'ただいま一括処理（取り込みなど）の書き込み中です。しばらくしてからもう一度お試しください。',
 };
+/** Seconds a browser or script is told to wait before retrying a write that met a lock. */
+const RETRY_AFTER = 5;
+
+/**
+ * The database was locked by another writer longer than busy_timeout (a long CLI import):
+ * nothing was written, and trying again shortly works — not a system error.
+ */
+export function isLockWait(err: unknown): boolean {
+  if (err instanceof LockWaitTimeoutException || err instanceof DeadlockException) return true;
+  const e = err as { code?: string; message?: string } | null;
+  return (
+    e?.code === 'SQLITE_BUSY' || e?.code === 'SQLITE_LOCKED' || /SQLITE_BUSY|database is locked/.test(e?.message ?? '')
+  );
+}
 
 /** One error handler: user errors get a Japanese page with their status; 5xx never leak details. */
 export function registerErrorPages(app: FastifyInstance): void {
   app.setErrorHandler(async (err: FastifyError, req, reply) => {
+    if (isLockWait(err)) {
+      req.log.warn({ err }, 'database locked by another writer');
+      reply.header('retry-after', String(RETRY_AFTER));
+      return sendError(req, reply, 503, MESSAGES[503]!);
+    }
     const status = statusOf(err);
     if (status >= 500) req.log.error({ err }, 'request failed');
     const message =

@@ -24,16 +24,16 @@ for (const name of wanted) {
     process.exit(2);
   }
   const started = performance.now();
-  const figures = await bench();
-  const { line, ...rest } = figures;
+  const { line, ...figures } = await bench();
   console.log(
     JSON.stringify(
-      { bench: name, totalSeconds: Math.round((performance.now() - started) / 100) / 10, ...rest },
+      { bench: name, totalSeconds: Math.round((performance.now() - started) / 100) / 10, ...figures },
       null,
       2,
     ),
   );
-  if (typeof line === 'string') console.log(line); // a one-line summary, printed last
-  if (typeof figures.summary === 'string') console.log(figures.summary); // one final line of figures
+  if (typeof line === 'string')
+    console.log(line); // the one final line of figures
+  else if (typeof figures.summary === 'string') console.log(figures.summary);
 }
 process.exit(0);

@@ -1,11 +1,11 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { insertRows, updateRows as updateRowsOf, type BatchChange } from '../../db/batch-write.js';
 import type { EntityManager } from '../../db/orm.js';
 import { todayInTokyo } from '../../lib/dates.js';
 import { MemberSkill } from '../skills/member-skill.entity.js';
-import { Skill } from '../skills/skill.entity.js';
 import { UserError } from '../../web/errors.js';
-import { Member, type IMember } from '../member.entity.js';
-import { assignMemberInput } from '../member.service.js';
+import { Member } from '../member.entity.js';
+import { memberFields } from '../member.service.js';
 import { planImport, type ImportPlan, type PlannedRow } from './import-plan.js';
 
 export interface ImportOptions {
@@ -63,33 +63,59 @@ async function commit(em: EntityManager, buf: Buffer, opts: ImportOptions): Prom
     // every insert of the same entity in one flush (for re-created rows), which is quadratic.
     for (const row of plan.rows) if (row.status === 'update') removeDroppedSkills(tx, row);
     await tx.flush();
-    for (const row of plan.rows) {
-      if (row.status === 'new') createRow(tx, row, today);
-      if (row.status === 'update') updateRow(tx, row);
-    }
-    await tx.flush();
+    // New and changed members, and their skills, set-based and audited in bulk.
+    await createRows(
+      tx,
+      plan.rows.filter((r) => r.status === 'new'),
+      today,
+    );
+    await updateRows(
+      tx,
+      plan.rows.filter((r) => r.status === 'update'),
+      today,
+    );
     return { plan, committed: true, created: plan.counts.new, updated: plan.counts.update };
   });
 }
 
-function createRow(em: EntityManager, row: PlannedRow, today: string): void {
-  const input = { ...row.input!, joinedOn: row.input!.joinedOn ?? today };
-  const m = em.create(Member, { memberNo: input.memberNo!, status: 'active', joinedOn: input.joinedOn } as IMember);
-  assignMemberInput(em, m, input);
-  for (const id of new Set(row.skillIds ?? []))
-    em.create(MemberSkill, { member: m, skill: em.getReference(Skill, id), note: null });
+async function createRows(tx: EntityManager, rows: PlannedRow[], today: string): Promise<void> {
+  const members = rows.map((row) => {
+    const input = { ...row.input!, joinedOn: row.input!.joinedOn ?? today };
+    const base = { memberNo: input.memberNo!, status: 'active' as const, joinedOn: input.joinedOn };
+    return { ...base, ...memberFields(base, input, today) };
+  });
+  const ids = await insertRows(tx, Member, members);
+  const skills = rows.flatMap((row, n) => [...new Set(row.skillIds ?? [])].map((id) => skillRow(ids[n]!, id)));
+  await insertRows(tx, MemberSkill, skills);
 }
+
+const skillRow = (member: number, skill: number) => ({ member, skill, note: null });
 
 function removeDroppedSkills(em: EntityManager, row: PlannedRow): void {
   if (!row.skillIds) return;
   for (const ms of row.existingSkills ?? []) if (!row.skillIds.includes(ms.skill.id)) em.remove(ms);
 }
 
-function updateRow(em: EntityManager, row: PlannedRow): void {
-  const m = row.member!;
-  assignMemberInput(em, m, row.input!);
-  if (!row.skillIds) return;
-  const had = new Set((row.existingSkills ?? []).map((ms) => ms.skill.id));
-  for (const id of new Set(row.skillIds))
-    if (!had.has(id)) em.create(MemberSkill, { member: m, skill: em.getReference(Skill, id), note: null });
+/** Changed fields only, grouped by which fields change (one `update … from (values …)` per group). */
+async function updateRows(tx: EntityManager, rows: PlannedRow[], today: string): Promise<void> {
+  const groups = new Map<string, BatchChange[]>();
+  for (const row of rows) {
+    const m = row.member!;
+    const after = memberFields(m, row.input!, today);
+    const current = { ...m, memberType: m.memberType.id } as Record<string, unknown>;
+    const keys = Object.keys(after).filter((k) => (current[k] ?? null) !== (after[k] ?? null));
+    if (!keys.length) continue;
+    const change = { id: m.id, before: pick(current, keys), after: pick(after, keys) };
+    const sig = keys.join(',');
+    groups.set(sig, [...(groups.get(sig) ?? []), change]);
+  }
+  for (const changes of groups.values()) await updateRowsOf(tx, Member, changes);
+  const skills = rows.flatMap((row) => {
+    if (!row.skillIds) return [];
+    const had = new Set((row.existingSkills ?? []).map((ms) => ms.skill.id));
+    return [...new Set(row.skillIds)].filter((id) => !had.has(id)).map((id) => skillRow(row.member!.id, id));
+  });
+  await insertRows(tx, MemberSkill, skills);
 }
+
+const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, o[k] ?? null]));

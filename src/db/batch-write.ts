@@ -1,0 +1,122 @@
+import { Utils, type EntityMetadata, type EntityName, type EntityProperty } from '@mikro-orm/core';
+import type { EntityManager } from './orm.js';
+
+/** Rows per statement: well under SQLite's 32,766 bound variables, and a flat memory profile. */
+export const BATCH_ROWS = 500;
+
+type Row = Record<string, unknown>;
+// biome-ignore lint/suspicious/noExplicitAny: any entity's schema or class
+type AnyEntity = EntityName<any>;
+
+/** One written row as the audit trail sees it: values by property name, like an ORM change set. */
+export interface BatchChange {
+  id: number;
+  /** null for an insert. */
+  before: Row | null;
+  after: Row;
+}
+
+/** Writes the audit rows of a batch; registered by audit/ (db/ imports nothing above it). */
+export type BatchAuditHook = (
+  em: EntityManager,
+  meta: EntityMetadata,
+  kind: 'create' | 'update',
+  changes: BatchChange[],
+) => Promise<void>;
+
+let auditHook: BatchAuditHook | null = null;
+
+export function setBatchAuditHook(hook: BatchAuditHook): void {
+  auditHook = hook;
+}
+
+async function audit(em: EntityManager, meta: EntityMetadata, kind: 'create' | 'update', changes: BatchChange[]) {
+  // Refuse rather than write an unaudited change: every change to a record is audited.
+  if (!auditHook) throw new Error('batch writes need the audit hook (registerBatchAudit)');
+  if (changes.length) await auditHook(em, meta, kind, changes);
+}
+
+function metaOf(em: EntityManager, entity: AnyEntity): EntityMetadata {
+  return em.getMetadata().get(Utils.className(entity));
+}
+
+/** Timestamps the ORM fills itself (createdAt, updatedAt): the batch fills them the same way. */
+function stamp(meta: EntityMetadata, row: Row, hook: 'onCreate' | 'onUpdate', em: EntityManager): Row {
+  const out = { ...row };
+  for (const prop of meta.props) {
+    const fn = prop[hook] as ((e: object, em: EntityManager) => unknown) | undefined;
+    if (fn && out[prop.name] === undefined) out[prop.name] = fn(out, em);
+  }
+  return out;
+}
+
+/**
+ * Inserts rows (values by property name; relations as ids) with multi-row `insert … returning
+ * id`, in chunks, inside the caller's transaction, and writes their audit rows in bulk.
+ * Returns the new ids in the order of the rows.
+ */
+export async function insertRows(em: EntityManager, entity: AnyEntity, rows: Row[]): Promise<number[]> {
+  const meta = metaOf(em, entity);
+  const pk = meta.primaryKeys[0]!;
+  const ctx = em.getTransactionContext();
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += BATCH_ROWS) {
+    const chunk = rows.slice(i, i + BATCH_ROWS);
+    const data = chunk.map((r) => stamp(meta, r, 'onCreate', em));
+    const res = await em.getDriver().nativeInsertMany(meta.className, data, { ctx });
+    const got = chunk.map((_, n) => Number((res.rows?.[n] as Row | undefined)?.[pk]));
+    if (got.some((id) => !Number.isSafeInteger(id))) throw new Error(`insert into ${meta.tableName} returned no ids`);
+    ids.push(...got);
+    await audit(
+      em,
+      meta,
+      'create',
+      chunk.map((r, n) => ({ id: got[n]!, before: null, after: r })),
+    );
+  }
+  return ids;
+}
+
+function isPostgres(em: EntityManager): boolean {
+  return em.getPlatform().constructor.name.startsWith('PostgreSql');
+}
+
+function dbValue(em: EntityManager, prop: EntityProperty, v: unknown): unknown {
+  if (v == null) return null;
+  if (prop.customType) return prop.customType.convertToDatabaseValue(v, em.getPlatform(), { mode: 'query-data' });
+  if (v instanceof Date) return em.getPlatform().processDateProperty(v);
+  if (typeof v === 'boolean' && !isPostgres(em)) return v ? 1 : 0;
+  return v;
+}
+
+/**
+ * Updates rows by id with `with v(…) as (values …) update … from v` (one statement per chunk, not
+ * a CASE per row, which is quadratic), inside the caller's transaction, auditing the fields
+ * that changed. Every row of one call sets the same properties.
+ */
+export async function updateRows(em: EntityManager, entity: AnyEntity, changes: BatchChange[]): Promise<void> {
+  const meta = metaOf(em, entity);
+  const pkProp = meta.properties[meta.primaryKeys[0]!] as EntityProperty;
+  const names = meta.props.filter((p) => changes[0] && p.name in changes[0].after).map((p) => p.name);
+  const stamped = changes.map((c) => ({ ...c, after: stamp(meta, c.after, 'onUpdate', em) }));
+  const props = meta.props.filter((p) => stamped[0] && p.name in stamped[0].after);
+  if (!props.length) return;
+  const q = (s: string) => em.getPlatform().quoteIdentifier(s);
+  const cast = (prop: EntityProperty) => (isPostgres(em) ? `cast(? as ${prop.columnTypes[0]})` : '?');
+  const table = q(meta.tableName);
+  const cols = ['id', ...props.map((_, n) => `c${n}`)];
+  const set = props.map((p, n) => `${q(p.fieldNames[0]!)} = v.c${n}`).join(', ');
+  const tuple = `(${[cast(pkProp), ...props.map(cast)].join(', ')})`;
+  for (let i = 0; i < stamped.length; i += BATCH_ROWS) {
+    const chunk = stamped.slice(i, i + BATCH_ROWS);
+    const params = chunk.flatMap((c) => [c.id, ...props.map((p) => dbValue(em, p, c.after[p.name]))]);
+    const sql = `with v(${cols.join(', ')}) as (values ${chunk.map(() => tuple).join(', ')}) update ${table} set ${set} from v where ${table}.${q(pkProp.fieldNames[0]!)} = v.id`;
+    await em.execute(sql, params, 'run');
+    const audited = chunk.map((c, n) => ({ ...c, after: pick(changes[i + n]!.after, names) }));
+    await audit(em, meta, 'update', audited);
+  }
+}
+
+function pick(row: Row, names: string[]): Row {
+  return Object.fromEntries(names.map((n) => [n, row[n]]));
+}

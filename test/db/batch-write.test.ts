@@ -1,0 +1,205 @@
+import t from 'tap';
+import { BankImport } from '../../src/banking/bank-import.entity.js';
+import { importStatement } from '../../src/banking/bank-import.service.js';
+import { BankTransaction } from '../../src/banking/bank-transaction.entity.js';
+import { planLines, type PlannedLine } from '../../src/banking/import-plan.js';
+import { lineRow } from '../../src/banking/import-posting.js';
+import { normalizePayer } from '../../src/banking/payer-name.js';
+import { readStatement } from '../../src/banking/statement.js';
+import type { EntityManager } from '../../src/db/orm.js';
+import { InvoiceRun } from '../../src/dues/invoice-run.entity.js';
+import { invoiceRow, issueInvoiceRun, planInvoiceRun } from '../../src/dues/invoice-run.service.js';
+import { Invoice } from '../../src/dues/invoice.entity.js';
+import { nextInvoiceSeq } from '../../src/dues/invoice.service.js';
+import { formatInvoiceNo } from '../../src/dues/invoice-status.js';
+import { Member } from '../../src/members/member.entity.js';
+import { recordPaymentsBatch } from '../../src/dues/payment-batch.js';
+import { recordPayments, type PaymentInput } from '../../src/dues/payment.service.js';
+import { office, sample } from '../banking/fixtures.js';
+import { asTest, duesDatabase, failure } from '../dues/fixtures.js';
+import { dumpLedger } from './batch-compare.js';
+
+/** The per-entity path the import used before the batch writer: ORM entities, one unit of work. */
+async function importPerEntity(em: EntityManager, bytes: Buffer): Promise<void> {
+  const st = readStatement(bytes);
+  const lines = st.lines.map((l) => ({ ...l, payerKey: normalizePayer(l.payer).key }));
+  await em.transactional(async (tx) => {
+    const planned = await planLines(tx, lines);
+    const count = (s: string) => planned.filter((p) => p.status === s).length;
+    const imp = tx.create(BankImport, {
+      format: st.format,
+      fileName: 'a.csv',
+      encoding: st.encoding,
+      periodFrom: st.periodFrom,
+      periodTo: st.periodTo,
+      lineCount: planned.length,
+      depositCount: planned.filter((p) => p.src.direction === 'deposit').length,
+      knownCount: count('known'),
+      matchedCount: count('matched'),
+      reviewCount: count('review'),
+      ignoredCount: count('ignored'),
+      status: 'active',
+    });
+    await tx.flush();
+    const stored = planned.filter((p) => p.status !== 'known');
+    const rows = stored.map((p) => tx.create(BankTransaction, lineRow(imp.id, p) as never));
+    await tx.flush();
+    const matched = [...stored.entries()].filter(([, p]) => p.status === 'matched');
+    const recorded = await recordPayments(
+      tx,
+      matched.map(([k, p]) => paymentOf(p, rows[k]!.id)),
+    );
+    matched.forEach(([k], n) => {
+      rows[k]!.paymentId = recorded[n]!.payment.id;
+    });
+    await tx.flush();
+  });
+}
+
+function paymentOf(p: PlannedLine, bankTransactionId: number): PaymentInput {
+  return {
+    memberId: p.match!.memberId!,
+    receivedOn: p.src.date,
+    amount: p.src.amount,
+    fee: p.match!.fee,
+    method: 'bank',
+    source: 'bank',
+    allocations: p.match!.allocations.map((a) => ({ invoiceId: a.invoiceId, amount: a.amount })),
+    remainderKind: 'credit',
+    donationPurpose: null,
+    bankTransactionId,
+    note: null,
+  };
+}
+
+for (const file of ['bank-signed-preamble-202605.csv', 'zengin-nyushukkin-202605.txt']) {
+  t.test(
+    `${file}: the set-based import leaves the same rows, sums, links and audit rows as the per-entity one`,
+    async (t) => {
+      const a = await duesDatabase(t);
+      const b = await duesDatabase(t);
+      await office(a);
+      await office(b);
+      t.same(await dumpLedger(a()), await dumpLedger(b()), 'the two databases start equal');
+      await asTest(() => importStatement(a(), { bytes: sample(file), fileName: 'a.csv' }));
+      await asTest(() => importPerEntity(b(), sample(file)));
+      const batch = await dumpLedger(a());
+      const orm = await dumpLedger(b());
+      t.same(batch.auditCounts, orm.auditCounts, 'audit rows per entity and action');
+      t.same(batch, orm, 'every row, sum and audit text');
+      t.ok((batch.auditCounts as Record<string, number>)['Payment create'] > 0, 'payments were booked');
+    },
+  );
+}
+
+t.test(
+  'a batch of payments with a donation remainder, a partial payment and two years matches recordPayments',
+  async (t) => {
+    const a = await duesDatabase(t);
+    const b = await duesDatabase(t);
+    const oa = await office(a);
+    await office(b);
+    const inv = await a().execute<{ id: number; member_id: number }[]>('select id, member_id from invoice order by id');
+    const of = (memberId: number) => inv.filter((i) => i.member_id === memberId).map((i) => i.id);
+    const inputs: PaymentInput[] = [
+      {
+        memberId: oa.yamada.id,
+        receivedOn: '2026-05-01',
+        amount: 8000,
+        method: 'bank',
+        allocations: [{ invoiceId: of(oa.yamada.id)[0]!, amount: 5000 }],
+        remainderKind: 'donation',
+        donationPurpose: ' 活動全般 ',
+        note: ' 振込 ',
+      },
+      {
+        memberId: oa.suzuki.id,
+        receivedOn: '2026-05-02',
+        amount: 1000,
+        method: 'cash',
+        allocations: [{ invoiceId: of(oa.suzuki.id)[0]!, amount: 1000 }],
+      },
+      {
+        memberId: oa.suzuki.id,
+        receivedOn: '2026-05-03',
+        amount: 2000,
+        method: 'cash',
+        allocations: [{ invoiceId: of(oa.suzuki.id)[0]!, amount: 2000 }],
+      },
+      {
+        memberId: oa.sato.id,
+        receivedOn: '2026-05-04',
+        amount: 10000,
+        method: 'postal',
+        allocations: of(oa.sato.id).map((id) => ({ invoiceId: id, amount: 5000 })),
+      },
+      {
+        memberId: oa.ito.id,
+        receivedOn: '2026-05-05',
+        amount: 7000,
+        method: 'bank',
+        allocations: [{ invoiceId: of(oa.ito.id)[0]!, amount: 5000 }],
+        remainderKind: 'credit',
+      },
+    ];
+    const ids = await asTest(() => a().transactional((tx) => recordPaymentsBatch(tx, inputs)));
+    const recorded = await asTest(() => recordPayments(b(), inputs));
+    t.same(
+      ids,
+      recorded.map((r) => r.payment.id),
+      'the same payment ids, in input order',
+    );
+    t.same(await dumpLedger(a()), await dumpLedger(b()));
+  },
+);
+
+t.test('a batch that breaks a ledger rule writes nothing', async (t) => {
+  const a = await duesDatabase(t);
+  const o = await office(a);
+  const before = await dumpLedger(a());
+  const inv = await a().execute<{ id: number }[]>('select id from invoice where member_id = ?', [o.yamada.id]);
+  const ok = {
+    memberId: o.yamada.id,
+    receivedOn: '2026-05-01',
+    amount: 3000,
+    method: 'bank' as const,
+    allocations: [{ invoiceId: inv[0]!.id, amount: 3000 }],
+  };
+  const tooMuch = { ...ok, receivedOn: '2026-05-02' }; // 6,000 in all on a 5,000 invoice
+  const err = await failure(asTest(() => a().transactional((tx) => recordPaymentsBatch(tx, [ok, tooMuch]))));
+  t.equal(err.statusCode, 422);
+  t.same(await dumpLedger(a()), before);
+});
+
+/** The per-entity invoice run: the run and each invoice as ORM entities in one flush. */
+async function runPerEntity(em: EntityManager, fiscalYear: number, issuedOn: string): Promise<void> {
+  await em.transactional(async (tx) => {
+    const plan = await planInvoiceRun(tx, fiscalYear, issuedOn);
+    const { fiscalYear: fy, issuedOn: on, dueOn } = plan;
+    const run = tx.create(InvoiceRun, {
+      fiscalYear: fy,
+      issuedOn: on,
+      dueOn,
+      issuedCount: plan.issue.length,
+      totalAmount: plan.total,
+    } as never) as { id: number };
+    await tx.flush();
+    const seq = await nextInvoiceSeq(tx, fy);
+    plan.issue.forEach((p, n) => {
+      const row = invoiceRow(plan, run.id, p, formatInvoiceNo(fy, seq + n));
+      tx.create(Invoice, { ...row, member: tx.getReference(Member, p.memberId), run } as never);
+    });
+    await tx.flush();
+  });
+}
+
+t.test('the set-based invoice run leaves the same invoices and audit rows as the per-entity one', async (t) => {
+  const a = await duesDatabase(t);
+  const b = await duesDatabase(t);
+  await office(a);
+  await office(b);
+  const r = await asTest(() => issueInvoiceRun(a(), { fiscalYear: 2027, issuedOn: '2027-04-05' }));
+  await asTest(() => runPerEntity(b(), 2027, '2027-04-05'));
+  t.equal(r.issued.length, 7, 'every member invoiced');
+  t.same(await dumpLedger(a()), await dumpLedger(b()));
+});

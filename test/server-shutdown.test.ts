@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sqlite3 from 'sqlite3';
+import t from 'tap';
+
+const BIN = fileURLToPath(new URL('../src/bin/enishi.js', import.meta.url));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const exec = (db: sqlite3.Database, sql: string) =>
+  new Promise<void>((resolve, reject) => db.exec(sql, (err) => (err ? reject(err) : resolve())));
+
+t.test('SIGTERM during a slow request lets it finish, then closes the database and exits 0', async (t) => {
+  if (process.env.ENISHI_TEST_DATABASE_URL) return t.pass('the slow request is made with a SQLite file lock');
+  const dir = mkdtempSync(join(tmpdir(), 'enishi-stop-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const port = await freePort();
+  const env = { ...process.env, ENISHI_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', ENISHI_FROM_SOURCE: '1' };
+  const child = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  t.teardown(() => child.kill('SIGKILL'));
+  const base = `http://127.0.0.1:${port}`;
+  let page: Response | null = null;
+  for (let i = 0; i < 300 && !page; i++) page = await fetch(`${base}/setup`).catch(() => sleep(100).then(() => null));
+  t.equal(page?.status, 200, 'the server is up');
+  const cookie = page!.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page!.text())![1]!;
+
+  // The request is made slow by another writer holding the lock (it waits in busy_timeout).
+  const other = new sqlite3.Database(join(dir, 'enishi.sqlite3'));
+  t.teardown(() => new Promise<void>((r) => other.close(() => r())));
+  await exec(other, 'begin immediate');
+  const body = new URLSearchParams({
+    _csrf: csrf,
+    loginId: 'admin',
+    displayName: '管理者',
+    password: 'correct-horse-battery',
+    password2: 'correct-horse-battery',
+  });
+  const slow = fetch(`${base}/setup`, {
+    method: 'POST',
+    body,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    redirect: 'manual',
+  });
+  await sleep(500);
+  child.kill('SIGTERM');
+  await sleep(1000);
+  await exec(other, 'rollback');
+  const res = await slow;
+  t.equal(res.status, 303, 'the running request finished normally');
+  t.equal(await exited, 0, 'then the process exited cleanly');
+  t.notMatch(output, /aborted|DriverException/, 'the database was not closed under the request');
+});
