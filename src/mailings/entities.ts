@@ -1,0 +1,4 @@
+import { MailingContact } from './mailing-contact.entity.js';
+import { Segment } from './segment.entity.js';
+
+export const mailingEntities = [Segment, MailingContact];

@@ -1,0 +1,32 @@
+/** Japanese text of the mailings domain (segments, labels, special days, campaigns, newsletters). */
+
+export const SEGMENT_ERRORS = {
+  choice: '選択肢から選んでください',
+  date: '日付を正しく入力してください（例: 2026-04-01）',
+  order: '終わりの日付は始まりの日付以降にしてください',
+  amount: '金額は1円以上の整数で入力してください',
+  postal: '郵便番号の先頭の数字（1〜7桁）を入力してください',
+  month: '1〜12の月を選んでください',
+  name: '名前を入力してください（60文字まで）',
+  duplicate: '同じ名前のセグメントがあります',
+};
+
+/** Why a member is left out of a mailing. */
+export const EXCLUSION_REASONS: Record<string, string> = {
+  withdrawn: '退会済み',
+  address_unknown: '宛先不明（郵便物が戻ってきた）',
+  no_mail: '郵送物「不要」',
+  no_address: '住所が未登録',
+  no_email: 'メールアドレスが未登録',
+  bounced: 'メールが届かない（不達）',
+  opted_out: 'メール配信停止',
+};
+
+export const CHANNEL_LABELS: Record<string, string> = { post: '郵送', email: 'メール' };
+
+export const DUES_FILTER_LABELS: Record<string, string> = {
+  paid: '今年度の会費 納入済み',
+  unpaid: '今年度の会費 未納あり',
+};
+
+export const MONTHS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }));
