@@ -1,5 +1,6 @@
 import { donationRoutes } from './dues/donations.routes.js';
 import { bankRoutes } from './banking/routes.js';
+import { mailingRoutes } from './mailings/routes.js';
 import { memberDuesRoutes } from './dues/member-dues.routes.js';
 import { duesRoutes } from './dues/routes.js';
 import { unpaidRoutes } from './dues/reports.routes.js';
@@ -57,6 +58,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(memberDuesRoutes);
   await app.register(donationRoutes);
   await app.register(bankRoutes);
+  await app.register(mailingRoutes);
   await app.register(auditRoutes);
   await app.register(settingsRoutes);
   app.get('/', async (_req, reply) => reply.redirect('/members'));

@@ -10,6 +10,7 @@ export const NAV: NavItem[] = [
   { href: '/bank', label: '入金消込', role: 'viewer' },
   { href: '/supporters', label: '支援者', role: 'viewer' },
   { href: '/activities', label: '活動', role: 'viewer' },
+  { href: '/mailings', label: '発送・会報', role: 'viewer' },
   { href: '/audit', label: '変更履歴', role: 'admin' },
   { href: '/staff', label: 'スタッフ', role: 'admin' },
   { href: '/settings', label: '設定', role: 'admin' },
