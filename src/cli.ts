@@ -3,9 +3,10 @@ import { duesCommands } from './dues/cli.js';
 import { CliError, type CliIO, type Command } from './cli/command.js';
 import { coreCommands } from './cli/core.commands.js';
 import { memberImportCommands } from './members/import/cli.js';
+import { mailingCommands } from './mailings/cli.js';
 
 /** Every subcommand, listed by hand; each domain exports its own array. */
-const COMMANDS: Command[] = [...coreCommands, ...memberImportCommands, ...duesCommands, ...bankCommands];
+const COMMANDS: Command[] = [...coreCommands, ...memberImportCommands, ...duesCommands, ...bankCommands, ...mailingCommands];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

@@ -23,6 +23,9 @@ export interface Settings {
   transferFees: number[];
   /** Mid-year joiners: full fee, or monthly proration of the annual fee. */
   proration: 'none' | 'monthly';
+  /** Printer offset for address labels and envelopes, mm (+ moves right / down). */
+  labelOffsetX: number;
+  labelOffsetY: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -39,6 +42,8 @@ export const DEFAULT_SETTINGS: Settings = {
   graceYears: 2,
   transferFees: [110, 165, 220, 330, 440, 550, 660, 880],
   proration: 'none',
+  labelOffsetX: 0,
+  labelOffsetY: 0,
 };
 
 /**
