@@ -1,6 +1,6 @@
 /** Address labels on A4 sheets (12〜44面): text fitted inside each label, optional カスタマバーコード. */
 import { barcodeFits, barcodeHeight, drawCustomerBarcode } from './customer-barcode.js';
-import { fitBlock, type BlockLine } from './label-fit.js';
+import { fitBlock, LEADING, type BlockLine } from './label-fit.js';
 import { mm, placement, sheetCount, type Offset, type Rect, type SheetSpec } from './label-sheets.js';
 import { streamPages } from './pdf.js';
 
@@ -25,13 +25,15 @@ export function innerBox(r: Rect): Rect {
   return { x: r.x + pad, y: r.y + pad, w: r.w - 2 * pad, h: r.h - 2 * pad };
 }
 
-/** Draws the lines fitted into `box` (mm), clipped to it so nothing can reach the next label. */
-export function drawFitted(doc: Doc, block: BlockLine[], box: Rect, maxSize: number): void {
+/** Draws the lines fitted into `box` (mm), clipped to it so nothing can reach the next label; returns the height used (mm). */
+export function drawFitted(doc: Doc, block: BlockLine[], box: Rect, maxSize: number): number {
   const { lines } = fitBlock(block, mm(box.w), mm(box.h), measureWith(doc), maxSize);
   doc.save();
   doc.rect(mm(box.x), mm(box.y), mm(box.w), mm(box.h)).clip();
   for (const l of lines) doc.font('jp').fontSize(l.size).text(l.text, mm(box.x), mm(box.y) + l.y, { lineBreak: false });
   doc.restore();
+  const last = lines[lines.length - 1];
+  return last ? ((last.y + last.size * LEADING) * 25.4) / 72 : 0;
 }
 
 function drawLabel(doc: Doc, label: AddressLabel, rect: Rect, withBarcode: boolean): void {
