@@ -2,6 +2,7 @@ import { memberSearchBench } from './member-search.bench.js';
 import { memberImportBench } from './member-import.bench.js';
 import { duesBench } from './dues.bench.js';
 import { bankImportBench } from './bank-import.bench.js';
+import { labelsBench } from './labels.bench.js';
 
 /** `npm run bench [name…]`: runs the named benchmarks (default all) and prints their figures as JSON. */
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -9,6 +10,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   'member-import': memberImportBench,
   dues: duesBench,
   'bank-import': bankImportBench,
+  labels: labelsBench,
 };
 
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
