@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { labelRoutes } from './labels.routes.js';
 import { segmentRoutes } from './segments.routes.js';
+import { specialDayRoutes } from './special-days.routes.js';
 
 /** 発送・会報: segments, labels and envelopes, special days, campaigns, newsletters. */
 export async function mailingRoutes(app: FastifyInstance): Promise<void> {
   app.get('/mailings', async (_req, reply) => reply.render('mailings/index', { title: '発送・会報' }));
   await app.register(segmentRoutes);
   await app.register(labelRoutes);
+  await app.register(specialDayRoutes);
 }

@@ -30,3 +30,16 @@ export const DUES_FILTER_LABELS: Record<string, string> = {
 };
 
 export const MONTHS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }));
+
+export const SPECIAL_DAYS = {
+  badMonth: '月は1〜12で指定してください',
+  badMonths: '期間は1〜240か月で指定してください',
+  birthdayColumns: [
+    { label: '日', width: 34 }, { label: '会員番号', width: 50 }, { label: '名前', width: 100 }, { label: '年齢', width: 40 },
+    { label: '郵便番号', width: 56 }, { label: '住所', width: 130 }, { label: '電話', width: 85 },
+  ],
+  dormantColumns: [
+    { label: '会員番号', width: 50 }, { label: '名前', width: 100 }, { label: '最後の入金', width: 62 }, { label: '最後の寄付', width: 62 },
+    { label: '最後の参加', width: 62 }, { label: '最後の対応記録', width: 72 }, { label: '電話', width: 87 },
+  ],
+};

@@ -26,6 +26,8 @@ export interface Settings {
   /** Printer offset for address labels and envelopes, mm (+ moves right / down). */
   labelOffsetX: number;
   labelOffsetY: number;
+  /** 休眠: months without any payment, gift, attendance or record. */
+  dormantMonths: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -44,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   proration: 'none',
   labelOffsetX: 0,
   labelOffsetY: 0,
+  dormantMonths: 24,
 };
 
 /**
