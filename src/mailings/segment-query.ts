@@ -48,7 +48,11 @@ function memberCriteria(q: Q, f: SegmentFilter) {
   if (f.prefectures?.length) q.whereIn('m.prefecture', f.prefectures);
   // substr instead of LIKE: nothing in the value can act as a wildcard, and both databases count characters.
   if (f.city) q.whereRaw('substr(m.city, 1, ?) = ?', [[...f.city].length, f.city]);
-  if (f.postalPrefix) q.whereRaw("substr(replace(m.postal_code, '-', ''), 1, ?) = ?", [f.postalPrefix.length, f.postalPrefix]);
+  if (f.postalPrefix) {
+    // Postal codes are stored as NNN-NNNN (normalizePostalCode): compare with the prefix in that shape.
+    const p = f.postalPrefix.length > 3 ? `${f.postalPrefix.slice(0, 3)}-${f.postalPrefix.slice(3)}` : f.postalPrefix;
+    q.whereRaw('substr(m.postal_code, 1, ?) = ?', [p.length, p]);
+  }
   if (f.joinedFrom) q.where('m.joined_on', '>=', f.joinedFrom);
   if (f.joinedTo) q.where('m.joined_on', '<=', f.joinedTo);
   // SQLite keeps dates as text, PostgreSQL as date: the cast gives 'YYYY-MM-DD' on both.
@@ -58,28 +62,53 @@ function memberCriteria(q: Q, f: SegmentFilter) {
   if (f.hasEmail === false) q.whereRaw("(m.email is null or m.email = '')");
 }
 
-/** Members matching the filter (alias m, mailing_contact joined as mc); select what you need. */
-export function segmentQuery(knex: Knex, f: SegmentFilter, ctx: QueryContext): Q {
-  const q = knex('member as m').leftJoin('mailing_contact as mc', 'mc.member_id', 'm.id');
+/** Members matching the filter (alias m; mailing_contact joined as mc when asked); select what you need. */
+export function segmentQuery(knex: Knex, f: SegmentFilter, ctx: QueryContext, opts: { contact?: boolean } = {}): Q {
+  const q = knex('member as m');
+  if (opts.contact) q.leftJoin('mailing_contact as mc', 'mc.member_id', 'm.id');
   memberCriteria(q, f);
   duesCriterion(q, f, ctx);
   supporterCriteria(q, f, ctx);
   return q;
 }
 
+type Rule = [reason: string, sql: string, bindings: Knex.Value[]];
+const blank = (col: string) => `(${col} is null or ${col} = '')`;
+
 /**
- * Why a matching member gets nothing on this channel (null: they get it). Paper: 退会, 宛先不明,
- * 郵送物「不要」, no address. E-mail: 退会, no address, the address bounced, opted out.
+ * Why a matching member gets nothing on a channel, in order (the first that applies is the
+ * reason). Paper: 退会, 宛先不明, 郵送物「不要」, no address. E-mail: 退会, no address, the
+ * address bounced, opted out. Plain comparisons, no functions: they run on every member.
  */
+const RULES: Record<Channel, Rule[]> = {
+  post: [
+    ['withdrawn', 'm.status = ?', ['withdrawn']],
+    ['address_unknown', 'm.address_unknown = ?', [true]],
+    ['no_mail', 'm.mail_preference = ?', ['none']],
+    ['no_address', `(${blank('m.postal_code')} or (${blank('m.address1')} and ${blank('m.city')}))`, []],
+  ],
+  email: [
+    ['withdrawn', 'm.status = ?', ['withdrawn']],
+    ['no_email', blank('m.email'), []],
+    ['bounced', 'mc.bounced_email = m.email', []],
+    ['opted_out', 'mc.email_opted_out = ?', [true]],
+  ],
+};
+
+/** The reason as a CASE expression (null: the member gets it). */
 export function exclusionSql(knex: Knex, channel: Channel): Knex.Raw {
-  if (channel === 'post') {
-    return knex.raw(`case when m.status = ? then 'withdrawn' when m.address_unknown = ? then 'address_unknown'
-      when m.mail_preference = ? then 'no_mail' when coalesce(m.postal_code, '') = '' or coalesce(m.address1, m.city, '') = '' then 'no_address'
-      else null end`, ['withdrawn', true, 'none']);
-  }
-  return knex.raw(`case when m.status = ? then 'withdrawn' when coalesce(m.email, '') = '' then 'no_email'
-    when mc.bounced_email = m.email then 'bounced' when mc.email_opted_out = ? then 'opted_out' else null end`, ['withdrawn', true]);
+  const rules = RULES[channel];
+  return knex.raw(`case ${rules.map(([r, sql]) => `when ${sql} then '${r}'`).join(' ')} else null end`, rules.flatMap(([, , b]) => b));
 }
+
+/** True when any reason applies (cheaper than the CASE when only the count is wanted). */
+export function excludedSql(knex: Knex, channel: Channel): Knex.Raw {
+  const rules = RULES[channel];
+  return knex.raw(`(${rules.map(([, sql]) => sql).join(' or ')})`, rules.flatMap(([, , b]) => b));
+}
+
+/** Whether the query needs the mailing_contact join (only e-mail rules read it). */
+export const needsContact = (channel?: Channel) => channel === 'email';
 
 export const RECIPIENT_COLUMNS = [
   'm.id', 'm.member_no', 'm.kind', 'm.family_name', 'm.given_name', 'm.family_kana', 'm.given_kana', 'm.org_name', 'm.contact_person',

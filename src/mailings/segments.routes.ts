@@ -24,7 +24,7 @@ async function choices(em: EntityManager) {
 /** The segment page: the form, the count on each channel and the first members (with why some are left out). */
 async function renderSegment(em: EntityManager, reply: FastifyReply, data: { segment?: { id: number; name: string; note?: string | null } | null; values: FormBody; filter?: SegmentFilter; err?: UserError }) {
   const filter = data.filter ?? {};
-  const [post, email, preview] = await Promise.all([countSegment(em, filter, 'post'), countSegment(em, filter, 'email'), segmentMembers(em, filter, 'post', { limit: 30 })]);
+  const [post, email, preview] = await Promise.all([countSegment(em, filter, 'post', undefined, { breakdown: true }), countSegment(em, filter, 'email', undefined, { breakdown: true }), segmentMembers(em, filter, 'post', { limit: 30 })]);
   return reply.render('mailings/segment', {
     title: data.segment ? `セグメント「${data.segment.name}」` : 'セグメントを作る', ...(await choices(em)), segment: data.segment ?? null,
     values: data.values, counts: { post, email }, preview, reasons: EXCLUSION_REASONS, displayNameOfRow,
