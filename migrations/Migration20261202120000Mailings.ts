@@ -1,6 +1,6 @@
 import { PortableMigration, timestamps } from './base.js';
 
-/** Mailings: saved segments and each member's e-mail delivery state. */
+/** Mailings: saved segments, each member's e-mail delivery state, campaigns (donation.campaign_id). */
 export class Migration20261202120000Mailings extends PortableMigration {
   override async up(): Promise<void> {
     this.schema((s) =>
@@ -21,6 +21,20 @@ export class Migration20261202120000Mailings extends PortableMigration {
           t.boolean('email_opted_out').notNullable().defaultTo(false);
           t.date('opted_out_on').nullable();
           timestamps(t);
+        })
+        .createTable('campaign', (t) => {
+          t.increments('id').primary();
+          t.string('name', 120).notNullable().unique();
+          t.string('target_kind', 20).notNullable().defaultTo('amount');
+          t.integer('target_value').notNullable();
+          t.date('starts_on').notNullable();
+          t.date('ends_on').nullable();
+          t.text('description').nullable();
+          timestamps(t);
+        })
+        // No foreign key: SQLite cannot add one to an existing table.
+        .alterTable('donation', (t) => {
+          t.integer('campaign_id').nullable().index();
         }),
     );
   }

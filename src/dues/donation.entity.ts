@@ -22,6 +22,7 @@ export const Donation = defineEntity({
     status: p.string().length(20).$type<'active' | 'reversed'>().default('active'),
     reversalReason: p.string().length(200).nullable(),
     thankStatus: p.string().length(20).$type<ThankStatus>().default('pending'),
+    campaignId: p.integer().nullable().index(), // キャンペーン (src/mailings/campaign.entity.ts); no FK on SQLite
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

@@ -7,7 +7,7 @@ import { MSG } from './ui-text.js';
 
 export interface DonationInput {
   memberId: number | null; donorName?: string | null; receivedOn: string; amount: number;
-  method: PaymentMethod; purpose?: string | null; note?: string | null;
+  method: PaymentMethod; purpose?: string | null; note?: string | null; campaignId?: number | null;
 }
 
 /** 寄付 entered on its own (not the remainder of a dues payment). A donor need not be a member. */
@@ -23,7 +23,7 @@ export async function recordDonation(em: EntityManager, input: DonationInput): P
     if (input.memberId && !member) throw new UserError(MSG.memberNotFound, 404);
     const d = tx.create(Donation, {
       member, donorName: input.donorName?.trim() || null, receivedOn: input.receivedOn, amount: input.amount, method: input.method,
-      purpose: input.purpose?.trim() || null, note: input.note?.trim() || null,
+      purpose: input.purpose?.trim() || null, note: input.note?.trim() || null, campaignId: input.campaignId ?? null,
     } as IDonation);
     await tx.flush();
     return d;

@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { registerCampaignChoices } from '../dues/campaign-port.js';
+import { campaignRoutes } from './campaigns.routes.js';
+import { campaignChoicesFor } from './campaigns.service.js';
 import { labelRoutes } from './labels.routes.js';
 import { segmentRoutes } from './segments.routes.js';
 import { specialDayRoutes } from './special-days.routes.js';
@@ -9,4 +12,6 @@ export async function mailingRoutes(app: FastifyInstance): Promise<void> {
   await app.register(segmentRoutes);
   await app.register(labelRoutes);
   await app.register(specialDayRoutes);
+  await app.register(campaignRoutes);
+  registerCampaignChoices(campaignChoicesFor); // the donation form offers the running campaigns
 }

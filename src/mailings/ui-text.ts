@@ -43,3 +43,13 @@ export const SPECIAL_DAYS = {
     { label: '最後の参加', width: 62 }, { label: '最後の対応記録', width: 72 }, { label: '電話', width: 87 },
   ],
 };
+
+export const CAMPAIGN_TEXT = {
+  name: 'キャンペーン名を入力してください（120文字まで）',
+  kind: '目標の種類を選んでください',
+  target: '目標は1以上の整数で入力してください',
+  date: '日付を正しく入力してください（例: 2026-04-01）',
+  order: '終了日は開始日以降にしてください',
+  duplicate: '同じ名前のキャンペーンがあります',
+  kinds: { amount: '金額（円）', supporters: '支援者の人数（寄付した人）', volunteers: 'ボランティアの人数（期間中に活動に参加した人）' } as Record<string, string>,
+};
