@@ -1,6 +1,6 @@
 import { PortableMigration, timestamps } from './base.js';
 
-/** Mailings: saved segments, each member's e-mail delivery state, campaigns (donation.campaign_id). */
+/** Mailings: saved segments, each member's e-mail delivery state, campaigns (donation.campaign_id), newsletter issues and their images, mailings with frozen recipient lists. */
 export class Migration20261202120000Mailings extends PortableMigration {
   override async up(): Promise<void> {
     this.schema((s) =>
@@ -31,6 +31,46 @@ export class Migration20261202120000Mailings extends PortableMigration {
           t.date('ends_on').nullable();
           t.text('description').nullable();
           timestamps(t);
+        })
+        .createTable('newsletter_issue', (t) => {
+          t.increments('id').primary();
+          t.string('title', 200).notNullable();
+          t.integer('number').notNullable();
+          t.date('issued_on').notNullable();
+          t.text('body').notNullable();
+          t.text('columns_body').nullable();
+          t.integer('campaign_id').unsigned().nullable().references('id').inTable('campaign');
+          timestamps(t);
+        })
+        .createTable('newsletter_image', (t) => {
+          t.increments('id').primary();
+          t.integer('issue_id').unsigned().notNullable().references('id').inTable('newsletter_issue').index();
+          t.string('file_name', 200).notNullable();
+          t.string('mime', 40).notNullable();
+          t.binary('data').notNullable();
+          t.datetime('created_at').notNullable();
+        })
+        .createTable('mailing', (t) => {
+          t.increments('id').primary();
+          t.integer('issue_id').unsigned().notNullable().references('id').inTable('newsletter_issue').index();
+          t.string('segment_name', 60).nullable();
+          t.string('channel', 20).notNullable();
+          t.integer('recipient_count').notNullable().defaultTo(0);
+          t.integer('excluded_count').notNullable().defaultTo(0);
+          t.datetime('created_at').notNullable();
+        })
+        .createTable('mailing_recipient', (t) => {
+          t.increments('id').primary();
+          t.integer('mailing_id').unsigned().notNullable().references('id').inTable('mailing');
+          t.integer('member_id').unsigned().notNullable().references('id').inTable('member').index();
+          t.integer('member_no').notNullable();
+          t.string('status', 20).notNullable();
+          t.string('reason', 40).nullable();
+          t.json('snapshot').notNullable();
+          t.text('error').nullable();
+          t.datetime('sent_at').nullable();
+          t.integer('attempts').notNullable().defaultTo(0);
+          t.unique(['mailing_id', 'member_id']);
         })
         // No foreign key: SQLite cannot add one to an existing table.
         .alterTable('donation', (t) => {

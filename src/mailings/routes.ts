@@ -3,6 +3,8 @@ import { registerCampaignChoices } from '../dues/campaign-port.js';
 import { campaignRoutes } from './campaigns.routes.js';
 import { campaignChoicesFor } from './campaigns.service.js';
 import { labelRoutes } from './labels.routes.js';
+import { newsletterRoutes } from './newsletters.routes.js';
+import { sendRoutes } from './sends.routes.js';
 import { segmentRoutes } from './segments.routes.js';
 import { specialDayRoutes } from './special-days.routes.js';
 
@@ -13,5 +15,7 @@ export async function mailingRoutes(app: FastifyInstance): Promise<void> {
   await app.register(labelRoutes);
   await app.register(specialDayRoutes);
   await app.register(campaignRoutes);
+  await app.register(newsletterRoutes);
+  await app.register(sendRoutes);
   registerCampaignChoices(campaignChoicesFor); // the donation form offers the running campaigns
 }
