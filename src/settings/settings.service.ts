@@ -28,6 +28,12 @@ export interface Settings {
   labelOffsetY: number;
   /** 休眠: months without any payment, gift, attendance or record. */
   dormantMonths: number;
+  /** SMTP for e-mailed newsletters (the password is kept apart: src/mailings/smtp.ts). */
+  smtpHost: string;
+  smtpPort: number;
+  smtpSecurity: 'tls' | 'starttls' | 'none';
+  smtpUser: string;
+  smtpFrom: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -47,6 +53,11 @@ export const DEFAULT_SETTINGS: Settings = {
   labelOffsetX: 0,
   labelOffsetY: 0,
   dormantMonths: 24,
+  smtpHost: '',
+  smtpPort: 587,
+  smtpSecurity: 'starttls',
+  smtpUser: '',
+  smtpFrom: '',
 };
 
 /**
