@@ -115,3 +115,22 @@ t.test('the SMTP password is stored apart from the audited settings', async (t) 
   t.notMatch(audit, /S3cret-pw/, 'the audit log never holds the password');
   t.match(audit, /smtp\.example\.jp/, 'the other settings are audited');
 });
+
+t.test('staff send an e-mail mailing from its page; an admin keeps the SMTP settings', async (t) => {
+  const { build, loggedIn } = await import('../helper.js');
+  const { app, em } = await build(t);
+  await insertSeeds(em(), [{ no: 1, family: '山田', given: '太郎', email: 'taro@example.jp' }]);
+  const server = await smtp(t);
+  const admin = await loggedIn(app, 'admin');
+  const bad = await admin.post('/mailings/smtp', { host: 'bad host', port: '0', security: 'none', from: '' });
+  t.equal(bad.statusCode, 422);
+  t.equal((await admin.post('/mailings/smtp', { host: '127.0.0.1', port: String(server.port), security: 'none', user: '', password: '', from: 'office@example.jp' })).statusCode, 303);
+  t.notMatch((await admin.get('/mailings/smtp')).body, /value="S3cret/);
+  const issue = await admin.post('/mailings/newsletters', { title: '秋号', number: '13', issuedOn: '2026-10-01', body: 'こんにちは' });
+  const sendPage = await admin.post(`${String(issue.headers.location)}/mailings`, { segment: '', channel: 'email' });
+  const url = String(sendPage.headers.location);
+  t.match((await admin.get(url)).body, /メールを送る（未送信・失敗 1件）/);
+  t.equal((await admin.post(`${url}/send`)).statusCode, 303);
+  t.same(server.received.map((m) => m.to), [['taro@example.jp']]);
+  t.match((await admin.get(url)).body, /送信済み/);
+});
