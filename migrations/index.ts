@@ -7,6 +7,7 @@ import { Migration20261202110000Receipts } from './Migration20261202110000Receip
 import { Migration20261202000000Letters } from './Migration20261202000000Letters.js';
 import { Migration20261202130000Operations } from './Migration20261202130000Operations.js';
 import { Migration20261202140000Sessions } from './Migration20261202140000Sessions.js';
+import { Migration20261202120000Mailings } from './Migration20261202120000Mailings.js';
 
 /** Every migration in order, listed by hand so they run the same under tsx, tap and any driver. */
 export const migrationsList = [
@@ -19,4 +20,5 @@ export const migrationsList = [
   { name: 'Migration20261202150000Batches', class: Migration20261202150000Batches },
   { name: 'Migration20261202130000Operations', class: Migration20261202130000Operations },
   { name: 'Migration20261202140000Sessions', class: Migration20261202140000Sessions },
+  { name: 'Migration20261202120000Mailings', class: Migration20261202120000Mailings },
 ];

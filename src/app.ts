@@ -4,6 +4,8 @@ import { jobRoutes } from './jobs/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { donationRoutes } from './dues/donations.routes.js';
 import { bankRoutes } from './banking/routes.js';
+import { mailingRoutes } from './mailings/routes.js';
+import { registerMailingAuditLabels } from './mailings/audit-labels.js';
 import { memberDuesRoutes } from './dues/member-dues.routes.js';
 import { duesRoutes } from './dues/routes.js';
 import { unpaidRoutes } from './dues/reports.routes.js';
@@ -116,6 +118,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     receiptRoutes, // /receipts, /members/:id/receipts/annual
     certificateRoutes, // /certificates
     sealRoutes, // /receipts/seal (the organisation's 角印)
+    mailingRoutes, // /mailings (segments, labels, newsletters, campaigns, e-mail)
     accountingRoutes, // /accounting/export
     reportRoutes, // /dashboard, /reports/aggregates, /reports/assembly
     backupRoutes, // /admin/backups
@@ -145,4 +148,5 @@ function registerAuditLabels(): void {
   registerBatchAuditLabels();
   registerLetterAuditLabels();
   registerReceiptAuditLabels();
+  registerMailingAuditLabels();
 }

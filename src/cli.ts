@@ -44,6 +44,7 @@ const coreCommands: Command[] = [
     },
   },
 ];
+import { mailingCommands } from './mailings/cli.js';
 
 /** Every subcommand, listed by hand; each domain exports its own array. */
 const COMMANDS: Command[] = [
@@ -60,6 +61,7 @@ const COMMANDS: Command[] = [
   ...accountingCommands,
   ...backupCommands,
   ...jobsCommands,
+  ...mailingCommands,
 ];
 
 export function usage(): string {

@@ -6,6 +6,7 @@ import { Batch } from './batches/batch.entity.js';
 import { JobRun } from './batches/job-run.entity.js';
 import { LapseProposal } from './dues/lapse-proposal.entity.js';
 import { ThankLetter } from './letters/thank-letter.entity.js';
+import { mailingEntities } from './mailings/entities.js';
 import { receiptEntities } from './receipts/entities.js';
 import type { Config } from './config.js';
 import { openDatabase, type OrmWiring, type Orm } from './db/orm.js';
@@ -36,6 +37,7 @@ export const entities = [
   Batch,
   ThankLetter,
   ...receiptEntities,
+  ...mailingEntities,
   LapseProposal,
   JobRun,
 ];

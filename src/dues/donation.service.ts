@@ -14,6 +14,7 @@ export interface DonationInput {
   method: PaymentMethod;
   purpose?: string | null;
   note?: string | null;
+  campaignId?: number | null;
 }
 
 /** 寄付 entered on its own (not the remainder of a dues payment). A donor need not be a member. */
@@ -36,6 +37,7 @@ export async function recordDonation(em: EntityManager, input: DonationInput): P
       method: input.method,
       purpose: input.purpose?.trim() || null,
       note: input.note?.trim() || null,
+      campaignId: input.campaignId ?? null,
     } as IDonation);
     await tx.flush();
     return d;

@@ -6,6 +6,7 @@ import { Member } from '../members/member.entity.js';
 import { displayName } from '../members/member.model.js';
 import { idParam, UserError } from '../web/errors.js';
 import { field, type FormBody } from '../web/forms.js';
+import { campaignChoices } from './campaign-port.js';
 import { listDonations, recordDonation, reverseDonation } from './donation.service.js';
 import type { PaymentMethod } from './payment.entity.js';
 import { METHOD_LABELS } from './ui-text.js';
@@ -44,7 +45,7 @@ async function renderList(
   );
 }
 
-function renderNew(reply: FastifyReply, values: FormBody, err?: UserError) {
+async function renderNew(em: EntityManager, reply: FastifyReply, values: FormBody, err?: UserError) {
   return reply.render(
     'dues/donations-new',
     {
@@ -52,6 +53,7 @@ function renderNew(reply: FastifyReply, values: FormBody, err?: UserError) {
       values,
       today: todayInTokyo(),
       methods: METHOD_LABELS,
+      campaigns: await campaignChoices(em, todayInTokyo()),
       error: err?.message,
       errors: err?.fieldErrors ?? {},
     },
@@ -72,6 +74,10 @@ async function saveDonation(em: EntityManager, body: FormBody): Promise<void> {
     throw new UserError('入力内容を確認してください', 422, {
       receivedOn: '受領日を正しく入力してください（例: 2026-06-01）',
     });
+  const campaignId = Number(field(body, 'campaignId')) || null;
+  if (campaignId && !(await campaignChoices(em, todayInTokyo())).some((c) => c.id === campaignId)) {
+    throw new UserError('入力内容を確認してください', 422, { campaignId: 'キャンペーンを一覧から選んでください' });
+  }
   await recordDonation(em, {
     memberId: member?.id ?? null,
     donorName: field(body, 'donorName') || null,
@@ -81,14 +87,15 @@ async function saveDonation(em: EntityManager, body: FormBody): Promise<void> {
     method: field(body, 'method') as PaymentMethod,
     purpose: field(body, 'purpose') || null,
     note: field(body, 'note') || null,
+    campaignId,
   });
 }
 
 /** 寄付: the list (with a date range and total) and standalone donations, which the receipts issue will print. */
 export async function donationRoutes(app: FastifyInstance): Promise<void> {
   app.get('/dues/donations', async (req, reply) => renderList(req.em, reply, req.query as FormBody));
-  app.get('/dues/donations/new', { config: { role: 'staff' } }, async (_req, reply) =>
-    renderNew(reply, { method: 'cash' }),
+  app.get('/dues/donations/new', { config: { role: 'staff' } }, async (req, reply) =>
+    renderNew(req.em, reply, { method: 'cash' }),
   );
 
   // POST /dues/donations is kept as well: the first version of the form posted there.
@@ -99,7 +106,7 @@ export async function donationRoutes(app: FastifyInstance): Promise<void> {
         await saveDonation(req.em, body);
       } catch (err) {
         if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-        return renderNew(reply, body, err);
+        return renderNew(req.em.fork(), reply, body, err);
       }
       return reply.redirectWithFlash('/dues/donations', '寄付を記録しました');
     });

@@ -64,6 +64,17 @@ export interface Settings {
   assemblyQuorum: 'majority' | 'two-thirds';
   /** Member type names counted as 正会員 for the 社員総会 roster. */
   assemblyMemberTypes: string[];
+  /** Printer offset for address labels and envelopes, mm (+ moves right / down). */
+  labelOffsetX: number;
+  labelOffsetY: number;
+  /** 休眠: months without any payment, gift, attendance or record. */
+  dormantMonths: number;
+  /** SMTP for e-mailed newsletters (the password is kept apart: src/mailings/smtp.ts). */
+  smtpHost: string;
+  smtpPort: number;
+  smtpSecurity: 'tls' | 'starttls' | 'none';
+  smtpUser: string;
+  smtpFrom: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -110,6 +121,14 @@ export const DEFAULT_SETTINGS: Settings = {
   backupKeep: 14,
   assemblyQuorum: 'majority',
   assemblyMemberTypes: ['正会員'],
+  labelOffsetX: 0,
+  labelOffsetY: 0,
+  dormantMonths: 24,
+  smtpHost: '',
+  smtpPort: 587,
+  smtpSecurity: 'starttls',
+  smtpUser: '',
+  smtpFrom: '',
 };
 
 /**

@@ -20,6 +20,7 @@ export const NAV: NavItem[] = [
   { href: '/accounting/export', label: '会計連携', role: 'staff' },
   { href: '/admin/backups', label: 'バックアップ', role: 'admin' },
   { href: '/admin/jobs', label: '定時ジョブ', role: 'admin' },
+  { href: '/mailings', label: '発送・会報', role: 'viewer' },
   { href: '/audit', label: '変更履歴', role: 'admin' },
   { href: '/staff', label: 'スタッフ', role: 'admin' },
   { href: '/settings', label: '設定', role: 'admin' },

@@ -4,6 +4,7 @@ import { duesBench } from './dues.bench.js';
 import { bankImportBench } from './bank-import.bench.js';
 import { receiptsBench } from './receipts.bench.js';
 import { backupBench, dashboardBench } from './ops.bench.js';
+import { labelsBench } from './labels.bench.js';
 
 /** `npm run bench [name…]`: runs the named benchmarks (default all) and prints their figures as JSON. */
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   receipts: receiptsBench,
   dashboard: dashboardBench,
   backup: backupBench,
+  labels: labelsBench,
 };
 
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);

@@ -1,0 +1,81 @@
+import { createWriteStream, rmSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { CliError, withDatabase, type Command } from '../cli/command.js';
+import { checkStart, SHEETS } from '../documents/label-sheets.js';
+import { renderLabels } from '../documents/labels.pdf.js';
+import { NotFoundError } from '../web/errors.js';
+import { labelCsv } from './label-csv.js';
+import { labelList, printerOffset } from './labels.service.js';
+
+const SHEET_KEYS = ['12', '18', '21', '24', '44'];
+
+export const labelsCommand: Command = {
+  name: 'labels',
+  usage:
+    'enishi labels --segment NAME|--all --sheet 12|18|21|24|44 [--start N] [--joint] [--barcode] --out FILE.pdf [--csv FILE.csv [--sjis]] [--json]',
+  summary: '宛名ラベルのPDFを郵便番号順に作ります（退会・宛先不明・郵送物不要は除外、--joint で世帯を連名に）',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        segment: { type: 'string' },
+        all: { type: 'boolean' },
+        sheet: { type: 'string' },
+        start: { type: 'string' },
+        joint: { type: 'boolean' },
+        barcode: { type: 'boolean' },
+        out: { type: 'string' },
+        csv: { type: 'string' },
+        sjis: { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+    });
+    if (positionals.length) throw new CliError(`不明な引数です: ${positionals.join(' ')}`, 2);
+    if (!values.segment === !values.all) throw new CliError('--segment NAME か --all のどちらかを指定してください', 2);
+    const sheet = SHEETS[values.sheet ?? ''];
+    if (!sheet || !SHEET_KEYS.includes(values.sheet!))
+      throw new CliError('--sheet は 12, 18, 21, 24, 44 のどれかです', 2);
+    const start = values.start === undefined ? 1 : Number(values.start);
+    const bad = checkStart(sheet, start);
+    if (bad) throw new CliError(bad, 2);
+    if (!values.out) throw new CliError('--out FILE.pdf を指定してください', 2);
+    const out = values.out;
+    const { list, offset } = await withDatabase(io, async (em) => {
+      const list = await labelList(em, { segment: values.segment ?? null, joint: !!values.joint }).catch(
+        (e: unknown) => {
+          throw e instanceof NotFoundError ? new CliError(e.message) : e;
+        },
+      );
+      return { list, offset: await printerOffset(em) };
+    });
+    let sheets: number;
+    try {
+      ({ sheets } = await renderLabels(
+        list.entries,
+        { sheet, start, offset, barcode: !!values.barcode },
+        createWriteStream(out),
+      ));
+    } catch (err) {
+      rmSync(out, { force: true }); // no half-written PDF left behind
+      throw new CliError((err as Error).message);
+    }
+    if (values.csv) writeFileSync(values.csv, labelCsv(list.entries, values.sjis ? 'sjis' : 'utf8'));
+    if (values.json) {
+      io.out(
+        JSON.stringify({
+          labels: list.entries.map((e) => ({ memberNo: String(e.memberNo), postalCode: e.postalCode, names: e.names })),
+          excluded: list.excluded.map((x) => ({ memberNo: String(x.member.memberNo), reason: x.reasonLabel })),
+          sheets,
+        }),
+      );
+    } else {
+      io.out(`宛名ラベル ${list.entries.length} 枚（${sheet.label}、${sheets} シート）を ${out} に書き出しました`);
+      if (list.excluded.length)
+        io.out(
+          `除外 ${list.excluded.length} 人: ${list.excluded.map((x) => `${x.member.memberNo} ${x.reasonLabel}`).join('、')}`,
+        );
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,92 @@
+import { pipeline } from 'node:stream/promises';
+import type { FastifyInstance } from 'fastify';
+import { drawTable } from '../documents/table.pdf.js';
+import { sendPdf } from '../web/download.js';
+import { todayInTokyo } from '../lib/dates.js';
+import { getSettings, updateSettings } from '../settings/settings.service.js';
+import { UserError } from '../web/errors.js';
+import { field, type FormBody } from '../web/forms.js';
+import { birthdayList, dormantList, type BirthdayEntry, type DormantEntry } from './special-days.service.js';
+import { MONTHS, SPECIAL_DAYS as T } from './ui-text.js';
+
+const monthOf = (q: FormBody) => {
+  const m = Number(field(q, 'month') || Number(todayInTokyo().slice(5, 7)));
+  if (!Number.isInteger(m) || m < 1 || m > 12) throw new UserError(T.badMonth, 422);
+  return m;
+};
+const monthsOf = async (req: { em: Parameters<typeof getSettings>[0]; query: unknown }) => {
+  const raw = field(req.query as FormBody, 'months');
+  const n = raw ? Number(raw.normalize('NFKC')) : (await getSettings(req.em)).dormantMonths;
+  if (!Number.isInteger(n) || n < 1 || n > 240) throw new UserError(T.badMonths, 422);
+  return n;
+};
+async function pipeDoc(doc: PDFKit.PDFDocument, out: NodeJS.WritableStream): Promise<void> {
+  const done = pipeline(doc, out);
+  doc.end();
+  await done;
+}
+const dash = (d: string | null) => d ?? '—';
+const birthdayRow = (b: BirthdayEntry) => [
+  `${b.day}日`,
+  String(b.memberNo),
+  b.name,
+  `${b.turns}歳`,
+  b.postalCode,
+  b.address,
+  b.phone,
+];
+const dormantRow = (d: DormantEntry) => [
+  String(d.memberNo),
+  d.name,
+  dash(d.paidOn),
+  dash(d.donatedOn),
+  dash(d.attendedOn),
+  dash(d.recordedOn),
+  d.phone,
+];
+
+/** 誕生日 lists and 休眠 supporters, each as a page and a printable PDF. */
+export async function specialDayRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/mailings/birthdays', async (req, reply) => {
+    const month = monthOf(req.query as FormBody);
+    return reply.render('mailings/birthdays', {
+      title: `${month}月の誕生日`,
+      month,
+      months: MONTHS,
+      entries: await birthdayList(req.em, month),
+    });
+  });
+  app.get('/mailings/birthdays/print', async (req, reply) => {
+    const month = monthOf(req.query as FormBody);
+    const rows = (await birthdayList(req.em, month)).map(birthdayRow);
+    const doc = drawTable({
+      title: `${month}月の誕生日`,
+      subtitle: `${todayInTokyo().slice(0, 4)}年 ${rows.length}人`,
+      columns: T.birthdayColumns,
+      rows,
+    });
+    return sendPdf(reply, `${month}月の誕生日.pdf`, (out) => pipeDoc(doc, out));
+  });
+  app.get('/mailings/dormant', async (req, reply) => {
+    const months = await monthsOf(req);
+    const { cutoff, entries } = await dormantList(req.em, months);
+    return reply.render('mailings/dormant', { title: '休眠している支援者', months, cutoff, entries });
+  });
+  app.get('/mailings/dormant/print', async (req, reply) => {
+    const months = await monthsOf(req);
+    const { cutoff, entries } = await dormantList(req.em, months);
+    const doc = drawTable({
+      title: '休眠している支援者',
+      subtitle: `${cutoff} 以降に入金・寄付・参加・対応記録がない会員 ${entries.length}人`,
+      columns: T.dormantColumns,
+      rows: entries.map(dormantRow),
+    });
+    return sendPdf(reply, '休眠支援者.pdf', (out) => pipeDoc(doc, out));
+  });
+  app.post('/mailings/dormant/months', { config: { role: 'admin' } }, async (req, reply) => {
+    const n = Number(field(req.body as FormBody, 'months').normalize('NFKC'));
+    if (!Number.isInteger(n) || n < 1 || n > 240) throw new UserError(T.badMonths, 422);
+    await updateSettings(req.em, { dormantMonths: n });
+    return reply.redirectWithFlash('/mailings/dormant', `休眠とみなす期間を ${n}か月にしました`);
+  });
+}

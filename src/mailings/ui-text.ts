@@ -1,0 +1,69 @@
+/** Japanese text of the mailings domain (segments, labels, special days, campaigns, newsletters). */
+
+export const SEGMENT_ERRORS = {
+  choice: '選択肢から選んでください',
+  date: '日付を正しく入力してください（例: 2026-04-01）',
+  order: '終わりの日付は始まりの日付以降にしてください',
+  amount: '金額は1円以上の整数で入力してください',
+  postal: '郵便番号の先頭の数字（1〜7桁）を入力してください',
+  month: '1〜12の月を選んでください',
+  name: '名前を入力してください（60文字まで）',
+  duplicate: '同じ名前のセグメントがあります',
+};
+
+/** Why a member is left out of a mailing. */
+export const EXCLUSION_REASONS: Record<string, string> = {
+  withdrawn: '退会済み',
+  address_unknown: '宛先不明（郵便物が戻ってきた）',
+  no_mail: '郵送物「不要」',
+  no_address: '住所が未登録',
+  no_email: 'メールアドレスが未登録',
+  bounced: 'メールが届かない（不達）',
+  opted_out: 'メール配信停止',
+};
+
+export const CHANNEL_LABELS: Record<string, string> = { post: '郵送', email: 'メール' };
+
+export const DUES_FILTER_LABELS: Record<string, string> = {
+  paid: '今年度の会費 納入済み',
+  unpaid: '今年度の会費 未納あり',
+};
+
+export const MONTHS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }));
+
+export const SPECIAL_DAYS = {
+  badMonth: '月は1〜12で指定してください',
+  badMonths: '期間は1〜240か月で指定してください',
+  birthdayColumns: [
+    { label: '日', width: 34 },
+    { label: '会員番号', width: 50 },
+    { label: '名前', width: 100 },
+    { label: '年齢', width: 40 },
+    { label: '郵便番号', width: 56 },
+    { label: '住所', width: 130 },
+    { label: '電話', width: 85 },
+  ],
+  dormantColumns: [
+    { label: '会員番号', width: 50 },
+    { label: '名前', width: 100 },
+    { label: '最後の入金', width: 62 },
+    { label: '最後の寄付', width: 62 },
+    { label: '最後の参加', width: 62 },
+    { label: '最後の対応記録', width: 72 },
+    { label: '電話', width: 87 },
+  ],
+};
+
+export const CAMPAIGN_TEXT = {
+  name: 'キャンペーン名を入力してください（120文字まで）',
+  kind: '目標の種類を選んでください',
+  target: '目標は1以上の整数で入力してください',
+  date: '日付を正しく入力してください（例: 2026-04-01）',
+  order: '終了日は開始日以降にしてください',
+  duplicate: '同じ名前のキャンペーンがあります',
+  kinds: {
+    amount: '金額（円）',
+    supporters: '支援者の人数（寄付した人）',
+    volunteers: 'ボランティアの人数（期間中に活動に参加した人）',
+  } as Record<string, string>,
+};
