@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { deleteUpload, readUpload, saveUpload, type StoredUpload } from '../members/import/uploads.js';
 import { idParam, UserError } from '../web/errors.js';
-import { field, type FormBody } from '../web/forms.js';
+import { errorData, field, type FormBody, onUserError } from '../web/forms.js';
 import { importStatement } from './bank-import.service.js';
 import { assertProfileName, deleteProfile, listProfiles, saveProfile } from './bank-profile.service.js';
 import { previewRows } from './csv-preview.js';
@@ -82,14 +82,9 @@ export async function bankProfileRoutes(app: FastifyInstance): Promise<void> {
         `${FLASH.profileSaved}。${FLASH.imported(r.import.deposits, r.import.matched, r.import.review)}`,
       );
     } catch (err) {
-      if (!(err instanceof UserError) && !(err instanceof StatementError)) throw err;
-      const status = err instanceof UserError ? err.statusCode : 422;
-      return renderMapping(
-        reply,
-        upload,
-        { v: body, error: err.message, errors: err instanceof UserError ? err.fieldErrors : {} },
-        status,
-      );
+      // A file that is not a statement is a user error of the mapping form too.
+      const userErr = err instanceof StatementError ? new UserError(err.message, 422) : err;
+      return onUserError(userErr, (e) => renderMapping(reply, upload, { v: body, ...errorData(e) }, e.statusCode));
     }
   });
 

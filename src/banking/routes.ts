@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { idParam, UserError } from '../web/errors.js';
-import { field, fields, type FormBody } from '../web/forms.js';
+import { errorData, field, fields, type FormBody, onUserError } from '../web/forms.js';
 import { importStatement } from './bank-import.service.js';
 import { listProfiles, profileMapping } from './bank-profile.service.js';
 import { paymentsToThank } from '../dues/thanks.service.js';
@@ -44,8 +44,7 @@ async function lineAction(reply: FastifyReply, lineId: number, run: () => Promis
   try {
     await run();
   } catch (err) {
-    if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-    return renderLine(reply, lineId, { error: err.message, errors: err.fieldErrors }, err.statusCode);
+    return onUserError(err, (e) => renderLine(reply, lineId, errorData(e), e.statusCode));
   }
   const importId = (
     await reply.request.em
@@ -74,8 +73,7 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
     } catch (err) {
       // A file that is not a statement: the parser's message (line and problem), nothing stored.
       if (err instanceof StatementError) return renderIndex(reply, { error: err.message, fileName: file.name }, 422);
-      if (err instanceof UserError) return renderIndex(reply, { error: err.message }, err.statusCode);
-      throw err;
+      return onUserError(err, (e) => renderIndex(reply, { error: e.message }, e.statusCode));
     }
   });
 
@@ -95,20 +93,21 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
     try {
       await undoImport(req.em, importId, field(req.body as FormBody, 'reason'));
     } catch (err) {
-      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-      const page = await loadImportPage(req.em.fork(), importId);
-      return reply.render(
-        'bank/import',
-        {
-          title: `明細の取り込み #${importId}`,
-          ...page,
-          statusLabels: STATUS_LABELS,
-          encodings: ENCODING_LABELS,
-          formatLabels: FORMAT_LABELS,
-          error: err.message,
-        },
-        err.statusCode,
-      );
+      return onUserError(err, async (e) => {
+        const page = await loadImportPage(req.em.fork(), importId);
+        return reply.render(
+          'bank/import',
+          {
+            title: `明細の取り込み #${importId}`,
+            ...page,
+            statusLabels: STATUS_LABELS,
+            encodings: ENCODING_LABELS,
+            formatLabels: FORMAT_LABELS,
+            error: e.message,
+          },
+          e.statusCode,
+        );
+      });
     }
     return reply.redirectWithFlash(`/bank/imports/${importId}`, FLASH.importUndone);
   });

@@ -5,7 +5,7 @@ import { parseYen } from '../lib/money.js';
 import { Member } from '../members/member.entity.js';
 import { displayName } from '../members/member.model.js';
 import { idParam, UserError } from '../web/errors.js';
-import { field, type FormBody } from '../web/forms.js';
+import { field, type FormBody, onUserError } from '../web/forms.js';
 import { listDonations, recordDonation, reverseDonation } from './donation.service.js';
 import type { PaymentMethod } from './payment.entity.js';
 import { METHOD_LABELS } from './ui-text.js';
@@ -97,8 +97,7 @@ export async function donationRoutes(app: FastifyInstance): Promise<void> {
       try {
         await saveDonation(req.em, body);
       } catch (err) {
-        if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-        return renderNew(reply, body, err);
+        return onUserError(err, (e) => renderNew(reply, body, e));
       }
       return reply.redirectWithFlash('/dues/donations', '寄付を記録しました');
     });
@@ -108,8 +107,7 @@ export async function donationRoutes(app: FastifyInstance): Promise<void> {
     try {
       await reverseDonation(req.em, idParam((req.params as { id: string }).id), field(req.body as FormBody, 'reason'));
     } catch (err) {
-      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-      return renderList(req.em.fork(), reply, {}, { error: err.message }, err.statusCode);
+      return onUserError(err, (e) => renderList(req.em.fork(), reply, {}, { error: e.message }, e.statusCode));
     }
     return reply.redirectWithFlash('/dues/donations', '寄付を取り消しました');
   });

@@ -4,7 +4,7 @@ import { todayInTokyo } from '../lib/dates.js';
 import { Member, type IMember } from '../members/member.entity.js';
 import { displayName } from '../members/member.model.js';
 import { idParam, UserError } from '../web/errors.js';
-import { field, type FormBody } from '../web/forms.js';
+import { field, type FormBody, onUserError } from '../web/forms.js';
 import { Allocation } from './allocation.entity.js';
 import { Donation } from './donation.entity.js';
 import { currentFiscalYear } from './dues-pages.js';
@@ -146,8 +146,7 @@ async function attempt(
     await run();
     return null;
   } catch (err) {
-    if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-    return onError(err);
+    return onUserError(err, onError);
   }
 }
 

@@ -5,7 +5,7 @@ import { UserError } from '../web/errors.js';
 import { Allocation, type IAllocation } from './allocation.entity.js';
 import { Donation, type IDonation } from './donation.entity.js';
 import { Invoice, type IInvoice } from './invoice.entity.js';
-import { derivedStatus, isOpen } from './invoice-status.js';
+import { isOpen, settleInvoice } from './invoice-status.js';
 import {
   PAYMENT_METHODS,
   Payment,
@@ -58,11 +58,8 @@ export async function recomputeInvoices(em: EntityManager, invoices: IInvoice[],
   );
   const paid = new Map(rows.map((r) => [Number(r.invoice_id), Number(r.paid)]));
   for (const inv of invoices) {
-    const before = inv.status;
     inv.paidAmount = paid.get(inv.id) ?? 0;
-    inv.status = derivedStatus(inv.status, inv.amount, inv.paidAmount);
-    if (inv.status === 'paid' && before !== 'paid') inv.closedOn = on;
-    if (isOpen(inv.status)) inv.closedOn = null;
+    Object.assign(inv, settleInvoice(inv, on));
   }
 }
 
@@ -132,9 +129,7 @@ function createPayment(
     const inv = invoices.get(a.invoiceId)!;
     // Balances move forward in memory; paidAmount is the sum of active allocations by construction.
     inv.paidAmount += a.amount;
-    const before = inv.status;
-    inv.status = derivedStatus(inv.status, inv.amount, inv.paidAmount);
-    if (inv.status === 'paid' && before !== 'paid') inv.closedOn = input.receivedOn;
+    Object.assign(inv, settleInvoice(inv, input.receivedOn));
     return tx.create(Allocation, { payment, invoice: inv, amount: a.amount } as IAllocation);
   });
   const donation =

@@ -5,7 +5,7 @@ import { renderInvoices } from '../documents/invoice.pdf.js';
 import { parseDate, todayInTokyo } from '../lib/dates.js';
 import { getSettings } from '../settings/settings.service.js';
 import { idParam, UserError } from '../web/errors.js';
-import { field, type FormBody } from '../web/forms.js';
+import { field, type FormBody, onUserError } from '../web/forms.js';
 import { collectionRates } from './dues-status.service.js';
 import { invoiceDoc, orgInfo, runInvoiceDocs } from './dues-documents.js';
 import { pageYear, percent } from './dues-pages.js';
@@ -66,8 +66,7 @@ export async function duesRoutes(app: FastifyInstance): Promise<void> {
     try {
       await undoInvoiceRun(req.em, id, field(req.body as FormBody, 'reason'));
     } catch (err) {
-      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-      return renderRun(req.em.fork(), reply, id, err);
+      return onUserError(err, (e) => renderRun(req.em.fork(), reply, id, e));
     }
     return reply.redirectWithFlash(`/dues/runs/${id}`, '一括発行を取り消しました');
   });

@@ -2,7 +2,7 @@ import { kanaSearchKey } from '../lib/kana.js';
 import { phoneDigits } from '../lib/phone.js';
 import type { IMember } from './member.entity.js';
 
-type Nullable<T> = { [K in keyof T]: T[K] | null | undefined };
+type Nullable<T> = { [K in keyof T]?: T[K] | null };
 type NameParts = Nullable<
   Pick<
     IMember,

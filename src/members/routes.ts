@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { historyOf } from '../audit/audit.service.js';
 import type { EntityManager } from '../db/orm.js';
 import { idParam, UserError } from '../web/errors.js';
-import { field, type FormBody } from '../web/forms.js';
+import { errorData, field, type FormBody, onUserError } from '../web/forms.js';
+import { registerViewHelpers } from '../web/render.js';
 import { MemberType } from './member-type.entity.js';
 import { parseMember, rawMember, type RawMember } from './member.form.js';
 import { displayKana, displayName, fullAddress, honorific } from './member.model.js';
@@ -28,6 +29,7 @@ async function formContext(em: EntityManager) {
 }
 
 export async function memberRoutes(app: FastifyInstance): Promise<void> {
+  registerViewHelpers({ displayName, displayKana });
   app.get('/members', async (req, reply) => {
     const q = req.query as Record<string, string | undefined>;
     const params = {
@@ -91,8 +93,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirectWithFlash(`/members/${m.id}`, `${displayName(m)}（会員番号 ${m.memberNo}）を登録しました`);
     } catch (err) {
       if (err instanceof PossibleDuplicate) return render(err, { duplicates: err.candidates });
-      if (err instanceof UserError) return render(err);
-      throw err;
+      return onUserError(err, (e) => render(e));
     }
   });
 
@@ -141,21 +142,15 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
       });
       return reply.redirectWithFlash(`/members/${m.id}`, '会員情報を保存しました');
     } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      const member = await getMember(req.em.fork(), id);
-      return renderForm(
-        reply,
-        req.em.fork(),
-        {
-          title: `${displayName(member)} の編集`,
-          values: raw,
-          member,
-          action: `/members/${id}`,
-          error: err.message,
-          errors: err.fieldErrors,
-        },
-        err.statusCode,
-      );
+      return onUserError(err, async (e) => {
+        const member = await getMember(req.em.fork(), id);
+        return renderForm(
+          reply,
+          req.em.fork(),
+          { title: `${displayName(member)} の編集`, values: raw, member, action: `/members/${id}`, ...errorData(e) },
+          e.statusCode,
+        );
+      });
     }
   });
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { displayKana, displayName } from '../members/member.model.js';
-import { idParam, UserError } from '../web/errors.js';
-import { field, fields, type FormBody } from '../web/forms.js';
+import { idParam } from '../web/errors.js';
+import { errorData, field, fields, type FormBody, onUserError } from '../web/forms.js';
 import {
   addParticipantByMemberNo,
   addParticipants,
@@ -24,6 +24,12 @@ import { PARTICIPATION_LABELS } from './ui-text.js';
 
 const idOf = (req: { params: unknown }) => idParam((req.params as { id: string }).id);
 const SHOWN_CANDIDATES = 100;
+
+/** What the staff typed, for the re-rendered form (skill ids as numbers, as the form reads them). */
+const typedValues = (body: unknown) => ({
+  ...(body as FormBody),
+  skillIds: fields(body as FormBody, 'skillIds').map(Number),
+});
 
 async function renderForm(reply: FastifyReply, data: Record<string, unknown>, status = 200) {
   return reply.render(
@@ -52,12 +58,12 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
       const a = await saveActivity(req.em, null, formValue(parseActivity(req.body as FormBody)));
       return reply.redirectWithFlash(`/activities/${a.id}`, `活動「${a.title}」を登録しました`);
     } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      const v = { ...(req.body as FormBody), skillIds: fields(req.body as FormBody, 'skillIds').map(Number) };
-      return renderForm(
-        reply,
-        { title: '活動を登録する', v, action: '/activities', error: err.message, errors: err.fieldErrors },
-        err.statusCode,
+      return onUserError(err, (e) =>
+        renderForm(
+          reply,
+          { title: '活動を登録する', v: typedValues(req.body), action: '/activities', ...errorData(e) },
+          e.statusCode,
+        ),
       );
     }
   });
@@ -97,19 +103,18 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
       await saveActivity(req.em, a.id, formValue(parseActivity(req.body as FormBody)));
       return reply.redirectWithFlash(`/activities/${a.id}`, '活動を保存しました');
     } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      const v = { ...(req.body as FormBody), skillIds: fields(req.body as FormBody, 'skillIds').map(Number) };
-      return renderForm(
-        reply,
-        {
-          title: `「${a.title}」の編集`,
-          v,
-          activity: a,
-          action: `/activities/${a.id}`,
-          error: err.message,
-          errors: err.fieldErrors,
-        },
-        err.statusCode,
+      return onUserError(err, (e) =>
+        renderForm(
+          reply,
+          {
+            title: `「${a.title}」の編集`,
+            v: typedValues(req.body),
+            activity: a,
+            action: `/activities/${a.id}`,
+            ...errorData(e),
+          },
+          e.statusCode,
+        ),
       );
     }
   });

@@ -3,7 +3,7 @@ import { historyOf } from '../audit/audit.service.js';
 import { displayName, fullAddress } from '../members/member.model.js';
 import { getMember } from '../members/member.service.js';
 import { idParam, UserError } from '../web/errors.js';
-import { field, formError, type FormBody } from '../web/forms.js';
+import { errorData, field, formError, type FormBody, onUserError } from '../web/forms.js';
 import { HOUSEHOLD_RELATIONS } from './household.entity.js';
 import {
   addFamilyMember,
@@ -47,13 +47,14 @@ export async function householdRoutes(app: FastifyInstance): Promise<void> {
       );
       return reply.redirectWithFlash(`/members/${memberId}`, `家族を追加しました（宛名：${view.jointName}）`);
     } catch (err) {
-      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-      const member = await getMember(req.em.fork(), memberId);
-      return reply.render(
-        'supporters/family-form',
-        { title: '家族を追加する', member, v: body, error: err.message, errors: err.fieldErrors, ...helpers },
-        err.statusCode,
-      );
+      return onUserError(err, async (e) => {
+        const member = await getMember(req.em.fork(), memberId);
+        return reply.render(
+          'supporters/family-form',
+          { title: '家族を追加する', member, v: body, ...errorData(e), ...helpers },
+          e.statusCode,
+        );
+      });
     }
   });
 

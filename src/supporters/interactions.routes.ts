@@ -4,7 +4,7 @@ import { parseDate, todayInTokyo } from '../lib/dates.js';
 import { displayName } from '../members/member.model.js';
 import { getMember } from '../members/member.service.js';
 import { idParam, UserError } from '../web/errors.js';
-import { field, type FormBody } from '../web/forms.js';
+import { errorData, field, type FormBody, onUserError } from '../web/forms.js';
 import { backUrl } from '../web/back-url.js';
 import { formValue } from '../web/form-reader.js';
 import { parseInteraction } from './interaction.form.js';
@@ -52,6 +52,12 @@ function valuesOf(i: IInteraction) {
   };
 }
 
+/** What the staff typed, for the re-rendered form. */
+const typedValues = (body: unknown) => ({
+  ...(body as FormBody),
+  followUpDone: field(body as FormBody, 'followUpDone') === '1',
+});
+
 async function renderForm(reply: FastifyReply, memberId: number, data: Record<string, unknown>, status = 200) {
   const em = reply.request.em.fork();
   const member = await getMember(em, memberId);
@@ -87,19 +93,18 @@ export async function interactionRoutes(app: FastifyInstance): Promise<void> {
       );
       return reply.redirectWithFlash(`/members/${memberId}`, '対応記録を追加しました');
     } catch (err) {
-      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-      const v = { ...(req.body as FormBody), followUpDone: field(req.body as FormBody, 'followUpDone') === '1' };
-      return renderForm(
-        reply,
-        memberId,
-        {
-          title: '対応を記録する',
-          v,
-          action: `/members/${memberId}/interactions`,
-          error: err.message,
-          errors: err.fieldErrors,
-        },
-        err.statusCode,
+      return onUserError(err, (e) =>
+        renderForm(
+          reply,
+          memberId,
+          {
+            title: '対応を記録する',
+            v: typedValues(req.body),
+            action: `/members/${memberId}/interactions`,
+            ...errorData(e),
+          },
+          e.statusCode,
+        ),
       );
     }
   });
@@ -122,19 +127,18 @@ export async function interactionRoutes(app: FastifyInstance): Promise<void> {
       await updateInteraction(req.em, id, formValue(parseInteraction(req.body as FormBody)));
       return reply.redirectWithFlash(`/members/${i.member.id}`, '対応記録を保存しました');
     } catch (err) {
-      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-      const v = { ...(req.body as FormBody), followUpDone: field(req.body as FormBody, 'followUpDone') === '1' };
-      return renderForm(
-        reply,
-        i.member.id,
-        {
-          title: `対応記録（${i.occurredOn}）`,
-          v,
-          action: `/interactions/${id}`,
-          error: err.message,
-          errors: err.fieldErrors,
-        },
-        err.statusCode,
+      return onUserError(err, (e) =>
+        renderForm(
+          reply,
+          i.member.id,
+          {
+            title: `対応記録（${i.occurredOn}）`,
+            v: typedValues(req.body),
+            action: `/interactions/${id}`,
+            ...errorData(e),
+          },
+          e.statusCode,
+        ),
       );
     }
   });

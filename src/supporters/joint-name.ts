@@ -1,3 +1,4 @@
+import { displayName } from '../members/member.model.js';
 import { HOUSEHOLD_RELATIONS } from './household.entity.js';
 
 export interface JointNamePart {
@@ -31,7 +32,7 @@ export function jointNameLines(members: JointNamePart[]): string[] {
   const first = ordered[0];
   return ordered.map((m, i) => {
     if (m.kind === 'organization') return `${m.orgName ?? ''} 御中`;
-    const full = [m.familyName, m.givenName].filter(Boolean).join(' ');
+    const full = displayName({ ...m, kind: 'individual' });
     const short = i > 0 && m.givenName && m.familyName === first?.familyName ? m.givenName : full;
     return `${short} 様`;
   });

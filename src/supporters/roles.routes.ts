@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { parseDate, todayInTokyo } from '../lib/dates.js';
 import { displayKana, displayName, fullAddress } from '../members/member.model.js';
 import { getMember } from '../members/member.service.js';
-import { idParam, UserError } from '../web/errors.js';
-import type { FormBody } from '../web/forms.js';
+import { idParam } from '../web/errors.js';
+import { errorData, type FormBody, onUserError } from '../web/forms.js';
 import { sendCsv } from '../web/download.js';
 import { listItems } from './lists.service.js';
 import { formValue } from '../web/form-reader.js';
@@ -56,18 +56,13 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
       const mr = await assignRole(req.em, memberId, formValue(parseRoleAssignment(req.body as FormBody)));
       return reply.redirectWithFlash(`/members/${memberId}`, `役割「${mr.role.name}」を登録しました`);
     } catch (err) {
-      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-      return renderAssignmentForm(
-        reply,
-        memberId,
-        {
-          title: '役割を登録する',
-          v: req.body,
-          action: `/members/${memberId}/roles`,
-          error: err.message,
-          errors: err.fieldErrors,
-        },
-        err.statusCode,
+      return onUserError(err, (e) =>
+        renderAssignmentForm(
+          reply,
+          memberId,
+          { title: '役割を登録する', v: req.body, action: `/members/${memberId}/roles`, ...errorData(e) },
+          e.statusCode,
+        ),
       );
     }
   });
@@ -90,19 +85,19 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
       await updateAssignment(req.em, mr.id, formValue(parseRoleAssignment(body)));
       return reply.redirectWithFlash(`/members/${mr.member.id}`, `役割「${mr.role.name}」の期間を保存しました`);
     } catch (err) {
-      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-      return renderAssignmentForm(
-        reply,
-        mr.member.id,
-        {
-          title: `役割「${mr.role.name}」の期間`,
-          v: body,
-          assignment: mr,
-          action: `/member-roles/${mr.id}`,
-          error: err.message,
-          errors: err.fieldErrors,
-        },
-        err.statusCode,
+      return onUserError(err, (e) =>
+        renderAssignmentForm(
+          reply,
+          mr.member.id,
+          {
+            title: `役割「${mr.role.name}」の期間`,
+            v: body,
+            assignment: mr,
+            action: `/member-roles/${mr.id}`,
+            ...errorData(e),
+          },
+          e.statusCode,
+        ),
       );
     }
   });
