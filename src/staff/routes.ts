@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { formValue } from '../web/form-reader.js';
 import { formError } from '../web/forms.js';
+import { FORM_TEXT } from '../web/ui-text.js';
 import { NotFoundError, UserError, idParam } from '../web/errors.js';
 import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../web/roles.js';
 import {
@@ -12,6 +14,8 @@ import {
   setActive,
 } from './staff.service.js';
 import { verifyPassword } from './password.js';
+import { parseNewStaff, parsePasswordChange, parseSetup } from './staff.form.js';
+import { STAFF_ERRORS, STAFF_FLASH, STAFF_TITLES } from './ui-text.js';
 
 type Body = Record<string, string | undefined>;
 
@@ -23,7 +27,7 @@ function safeNext(next: unknown): string {
 export async function staffRoutes(app: FastifyInstance): Promise<void> {
   app.get('/setup', { config: { role: 'public' } }, async (_req, reply) => {
     if (app.state.setupDone) throw new NotFoundError();
-    return reply.render('staff/setup', { title: '初期設定', values: {} });
+    return reply.render('staff/setup', { title: STAFF_TITLES.setup, values: {} });
   });
 
   app.post('/setup', { config: { role: 'public' } }, async (req, reply) => {
@@ -31,20 +35,22 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     const b = req.body as Body;
     const values = { loginId: b.loginId ?? '', displayName: b.displayName ?? '' };
     try {
-      if ((b.password ?? '') !== (b.password2 ?? ''))
-        throw new UserError('入力内容を確認してください', 422, { password2: 'パスワードが一致しません' });
-      const staff = await createStaff(req.em, { ...values, password: b.password ?? '', role: 'admin' });
+      const staff = await createStaff(req.em, formValue(parseSetup(b)));
       app.state.setupDone = true;
       req.session.set('staffId', staff.id);
-      return reply.redirectWithFlash('/members', '管理者アカウントを作成しました。ようこそ Enishi へ。');
+      return reply.redirectWithFlash('/members', STAFF_FLASH.setupDone);
     } catch (err) {
-      return formError(reply, err, 'staff/setup', { title: '初期設定', values });
+      return formError(reply, err, 'staff/setup', { title: STAFF_TITLES.setup, values });
     }
   });
 
   app.get('/login', { config: { role: 'public' } }, async (req, reply) => {
     if (!app.state.setupDone) return reply.redirect('/setup');
-    return reply.render('staff/login', { title: 'ログイン', next: safeNext((req.query as Body).next), loginId: '' });
+    return reply.render('staff/login', {
+      title: STAFF_TITLES.login,
+      next: safeNext((req.query as Body).next),
+      loginId: '',
+    });
   });
 
   app.post(
@@ -57,10 +63,10 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
         return reply.render(
           'staff/login',
           {
-            title: 'ログイン',
+            title: STAFF_TITLES.login,
             next: safeNext(b.next),
             loginId: b.loginId ?? '',
-            error: 'ログインIDまたはパスワードが違います',
+            error: STAFF_ERRORS.badLogin,
           },
           401,
         );
@@ -76,7 +82,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect('/login', 303);
   });
 
-  app.get('/account', async (_req, reply) => reply.render('staff/account', { title: 'アカウント' }));
+  app.get('/account', async (_req, reply) => reply.render('staff/account', { title: STAFF_TITLES.account }));
 
   app.post('/account/password', { config: { role: 'viewer' } }, async (req, reply) => {
     const b = req.body as Body;
@@ -85,19 +91,17 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     if (!staff) throw new NotFoundError();
     try {
       if (!(await verifyPassword(b.current ?? '', staff.passwordHash)))
-        throw new UserError('入力内容を確認してください', 422, { current: '現在のパスワードが違います' });
-      if ((b.password ?? '') !== (b.password2 ?? ''))
-        throw new UserError('入力内容を確認してください', 422, { password2: 'パスワードが一致しません' });
-      await resetPassword(req.em, staff.id, b.password ?? '');
-      return reply.redirectWithFlash('/account', 'パスワードを変更しました');
+        throw new UserError(FORM_TEXT.checkInput, 422, { current: STAFF_ERRORS.currentPasswordWrong });
+      await resetPassword(req.em, staff.id, formValue(parsePasswordChange(b)));
+      return reply.redirectWithFlash('/account', STAFF_FLASH.passwordChanged);
     } catch (err) {
-      return formError(reply, err, 'staff/account', { title: 'アカウント' });
+      return formError(reply, err, 'staff/account', { title: STAFF_TITLES.account });
     }
   });
 
   app.get('/staff', { config: { role: 'admin' } }, async (req, reply) =>
     reply.render('staff/index', {
-      title: 'スタッフ',
+      title: STAFF_TITLES.staff,
       list: await listStaff(req.em),
       roles: STAFF_ROLES,
       roleLabels: ROLE_LABELS,
@@ -106,19 +110,15 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.post('/staff', { config: { role: 'admin' } }, async (req, reply) => {
-    const b = req.body as Body;
-    const values = {
-      loginId: b.loginId ?? '',
-      displayName: b.displayName ?? '',
-      role: (b.role ?? 'staff') as StaffRole,
-    };
+    const input = formValue(parseNewStaff(req.body as Body));
+    const values = { loginId: input.loginId, displayName: input.displayName, role: input.role };
     try {
-      const s = await createStaff(req.em, { ...values, password: b.password ?? '' });
-      return reply.redirectWithFlash('/staff', `${s.displayName} さんのアカウントを作成しました`);
+      const s = await createStaff(req.em, input);
+      return reply.redirectWithFlash('/staff', STAFF_FLASH.created(s.displayName));
     } catch (err) {
       const list = await listStaff(req.em.fork());
       return formError(reply, err, 'staff/index', {
-        title: 'スタッフ',
+        title: STAFF_TITLES.staff,
         list,
         roles: STAFF_ROLES,
         roleLabels: ROLE_LABELS,
@@ -130,12 +130,12 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
   app.post('/staff/:id/active', { config: { role: 'admin' } }, async (req, reply) => {
     const active = (req.body as Body).active === '1';
     const s = await setActive(req.em, req.staff!, idParam((req.params as Body).id), active);
-    return reply.redirectWithFlash('/staff', `${s.displayName} さんを${active ? '有効' : '無効'}にしました`);
+    return reply.redirectWithFlash('/staff', STAFF_FLASH.activeSet(s.displayName, active));
   });
 
   app.post('/staff/:id/password', { config: { role: 'admin' } }, async (req, reply) => {
     const s = await resetPassword(req.em, idParam((req.params as Body).id), (req.body as Body).password ?? '');
-    return reply.redirectWithFlash('/staff', `${s.displayName} さんのパスワードを再設定しました`);
+    return reply.redirectWithFlash('/staff', STAFF_FLASH.passwordReset(s.displayName));
   });
 
   app.post('/staff/:id/role', { config: { role: 'admin' } }, async (req, reply) => {
@@ -145,6 +145,6 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
       idParam((req.params as Body).id),
       (req.body as Body).role as StaffRole,
     );
-    return reply.redirectWithFlash('/staff', `${s.displayName} さんの権限を${ROLE_LABELS[s.role]}にしました`);
+    return reply.redirectWithFlash('/staff', STAFF_FLASH.roleChanged(s.displayName, ROLE_LABELS[s.role]));
   });
 }
