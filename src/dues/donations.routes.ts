@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { EntityManager } from '../db/orm.js';
 import { parseDate, todayInTokyo } from '../lib/dates.js';
-import { parseYen } from '../lib/money.js';
 import { Member } from '../members/member.entity.js';
 import { displayName } from '../members/member.model.js';
 import { idParam, UserError } from '../web/errors.js';
+import { formValue } from '../web/form-reader.js';
 import { field, type FormBody, onUserError } from '../web/forms.js';
+import { FORM_TEXT } from '../web/ui-text.js';
 import { listDonations, recordDonation, reverseDonation } from './donation.service.js';
-import type { PaymentMethod } from './payment.entity.js';
-import { METHOD_LABELS } from './ui-text.js';
+import { parseDonationForm } from './donation.form.js';
+import { FLASH, METHOD_LABELS, MSG, TITLES } from './ui-text.js';
 
 async function renderList(
   em: EntityManager,
@@ -30,7 +31,7 @@ async function renderList(
   return reply.render(
     'dues/donations',
     {
-      title: '寄付一覧',
+      title: TITLES.donations,
       items,
       total,
       sum,
@@ -48,7 +49,7 @@ function renderNew(reply: FastifyReply, values: FormBody, err?: UserError) {
   return reply.render(
     'dues/donations-new',
     {
-      title: '寄付を記録',
+      title: TITLES.newDonation,
       values,
       today: todayInTokyo(),
       methods: METHOD_LABELS,
@@ -59,28 +60,13 @@ function renderNew(reply: FastifyReply, values: FormBody, err?: UserError) {
   );
 }
 
-/** The donor is a member (by 会員番号, full-width digits accepted) or a named non-member. */
+/** The donor is a member (by 会員番号) or a named non-member; an unknown number is checked first. */
 async function saveDonation(em: EntityManager, body: FormBody): Promise<void> {
   const memberNo = field(body, 'memberNo').normalize('NFKC').trim();
   const member = memberNo ? await em.findOne(Member, { memberNo: Number(memberNo) || -1 }) : null;
-  if (memberNo && !member)
-    throw new UserError('入力内容を確認してください', 422, { memberNo: `会員番号 ${memberNo} の会員はいません` });
-  const rawAmount = field(body, 'amount');
-  const amount = parseYen(rawAmount);
-  const receivedOn = parseDate(field(body, 'receivedOn'));
-  if (field(body, 'receivedOn') && !receivedOn)
-    throw new UserError('入力内容を確認してください', 422, {
-      receivedOn: '受領日を正しく入力してください（例: 2026-06-01）',
-    });
-  await recordDonation(em, {
-    memberId: member?.id ?? null,
-    donorName: field(body, 'donorName') || null,
-    receivedOn: receivedOn ?? '',
-    amount: amount ?? 0,
-    method: field(body, 'method') as PaymentMethod,
-    purpose: field(body, 'purpose') || null,
-    note: field(body, 'note') || null,
-  });
+  if (memberNo && !member) throw new UserError(FORM_TEXT.checkInput, 422, { memberNo: MSG.noSuchMemberNo(memberNo) });
+  const { memberNo: _, ...input } = formValue(parseDonationForm(body));
+  await recordDonation(em, { ...input, memberId: member?.id ?? null });
 }
 
 /** 寄付: the list (with a date range and total) and standalone donations, which the receipts issue will print. */
@@ -99,7 +85,7 @@ export async function donationRoutes(app: FastifyInstance): Promise<void> {
       } catch (err) {
         return onUserError(err, (e) => renderNew(reply, body, e));
       }
-      return reply.redirectWithFlash('/dues/donations', '寄付を記録しました');
+      return reply.redirectWithFlash('/dues/donations', FLASH.donationRecorded);
     });
   }
 
@@ -109,6 +95,6 @@ export async function donationRoutes(app: FastifyInstance): Promise<void> {
     } catch (err) {
       return onUserError(err, (e) => renderList(req.em.fork(), reply, {}, { error: e.message }, e.statusCode));
     }
-    return reply.redirectWithFlash('/dues/donations', '寄付を取り消しました');
+    return reply.redirectWithFlash('/dues/donations', FLASH.donationReversed);
   });
 }

@@ -4,6 +4,7 @@ import { fiscalYearLabel } from '../lib/fiscal-year.js';
 import { displayName, honorific } from '../members/member.model.js';
 import { getSettings } from '../settings/settings.service.js';
 import { Invoice, type IInvoice } from './invoice.entity.js';
+import { DOCUMENT_TEXT } from './ui-text.js';
 
 /** What the printed invoice needs from an invoice row (member populated). */
 export function invoiceDoc(inv: IInvoice): InvoiceDoc {
@@ -32,7 +33,7 @@ export function invoiceDoc(inv: IInvoice): InvoiceDoc {
 export async function orgInfo(em: EntityManager): Promise<OrgInfo> {
   const s = await getSettings(em);
   return {
-    name: s.orgName || '（団体名未設定）',
+    name: s.orgName || DOCUMENT_TEXT.noOrgName,
     postalCode: s.orgPostalCode,
     address: s.orgAddress,
     phone: s.orgPhone,
