@@ -9,6 +9,7 @@ import { listItems } from './lists.service.js';
 import { formValue } from '../web/form-reader.js';
 import { parseRoleAssignment } from './role.form.js';
 import { assignRole, getAssignment, holdersOn, removeAssignment, updateAssignment } from './roles.service.js';
+import { OFFICERS_CSV_HEADER, SUPPORTERS_TEXT } from './ui-text.js';
 
 const idOf = (req: { params: unknown }) => idParam((req.params as { id: string }).id);
 
@@ -34,33 +35,18 @@ function rosterQuery(query: unknown) {
   return { date, roleId: Number(q.role) || null, invalidDate: !!q.date && !parseDate(q.date) };
 }
 
-const CSV_HEADER = [
-  '役割',
-  '会員番号',
-  '氏名',
-  'フリガナ',
-  '開始日',
-  '終了日',
-  '郵便番号',
-  '住所',
-  '電話',
-  '携帯',
-  'メール',
-  '備考',
-];
-
 export async function roleRoutes(app: FastifyInstance): Promise<void> {
   app.post('/members/:id/roles', async (req, reply) => {
     const memberId = idOf(req);
     try {
       const mr = await assignRole(req.em, memberId, formValue(parseRoleAssignment(req.body as FormBody)));
-      return reply.redirectWithFlash(`/members/${memberId}`, `役割「${mr.role.name}」を登録しました`);
+      return reply.redirectWithFlash(`/members/${memberId}`, SUPPORTERS_TEXT.roleAdded(mr.role.name));
     } catch (err) {
       return onUserError(err, (e) =>
         renderAssignmentForm(
           reply,
           memberId,
-          { title: '役割を登録する', v: req.body, action: `/members/${memberId}/roles`, ...errorData(e) },
+          { title: SUPPORTERS_TEXT.newRole, v: req.body, action: `/members/${memberId}/roles`, ...errorData(e) },
           e.statusCode,
         ),
       );
@@ -71,7 +57,7 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
     const mr = await getAssignment(req.em, idOf(req));
     const v = { roleId: mr.role.id, startedOn: mr.startedOn, endedOn: mr.endedOn, note: mr.note };
     return renderAssignmentForm(reply, mr.member.id, {
-      title: `役割「${mr.role.name}」の期間`,
+      title: SUPPORTERS_TEXT.rolePeriod(mr.role.name),
       v,
       assignment: mr,
       action: `/member-roles/${mr.id}`,
@@ -83,14 +69,14 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
     const body = { ...(req.body as FormBody), roleId: String(mr.role.id) };
     try {
       await updateAssignment(req.em, mr.id, formValue(parseRoleAssignment(body)));
-      return reply.redirectWithFlash(`/members/${mr.member.id}`, `役割「${mr.role.name}」の期間を保存しました`);
+      return reply.redirectWithFlash(`/members/${mr.member.id}`, SUPPORTERS_TEXT.rolePeriodSaved(mr.role.name));
     } catch (err) {
       return onUserError(err, (e) =>
         renderAssignmentForm(
           reply,
           mr.member.id,
           {
-            title: `役割「${mr.role.name}」の期間`,
+            title: SUPPORTERS_TEXT.rolePeriod(mr.role.name),
             v: body,
             assignment: mr,
             action: `/member-roles/${mr.id}`,
@@ -104,18 +90,15 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/member-roles/:id/delete', async (req, reply) => {
     const mr = await removeAssignment(req.em, idOf(req));
-    return reply.redirectWithFlash(
-      `/members/${mr.member.id}`,
-      `役割「${mr.role.name}」の記録を取り消しました（変更履歴に残ります）`,
-    );
+    return reply.redirectWithFlash(`/members/${mr.member.id}`, SUPPORTERS_TEXT.roleRemoved(mr.role.name));
   });
 
   app.get('/supporters/officers', async (req, reply) => {
     const q = rosterQuery(req.query);
     const rows = await holdersOn(req.em, q.date, q.roleId);
-    const error = q.invalidDate ? '日付の形式が正しくないため、今日の名簿を表示しています' : null;
+    const error = q.invalidDate ? SUPPORTERS_TEXT.badRosterDate : null;
     return reply.render('supporters/officers', {
-      title: '役員名簿',
+      title: SUPPORTERS_TEXT.officers,
       ...q,
       rows,
       roleTypes: await listItems(req.em, 'roles'),
@@ -145,6 +128,6 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
         r.note,
       ];
     });
-    return sendCsv(reply, `役員名簿_${q.date}.csv`, `officers_${q.date}.csv`, CSV_HEADER, rows);
+    return sendCsv(reply, SUPPORTERS_TEXT.officersFile(q.date), `officers_${q.date}.csv`, OFFICERS_CSV_HEADER, rows);
   });
 }
