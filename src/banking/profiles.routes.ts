@@ -6,7 +6,7 @@ import { importStatement } from './bank-import.service.js';
 import { assertProfileName, deleteProfile, listProfiles, saveProfile } from './bank-profile.service.js';
 import { previewRows } from './csv-preview.js';
 import { mappingFromForm, StatementError } from './statement.js';
-import { ENCODING_LABELS, FLASH, MAPPING_FIELDS, MSG } from './ui-text.js';
+import { ENCODING_LABELS, FLASH, MAPPING_FIELDS, MSG, TITLES } from './ui-text.js';
 import { readMultipart } from './upload.js';
 
 async function renderMapping(
@@ -19,7 +19,7 @@ async function renderMapping(
   return reply.render(
     'bank/profile-new',
     {
-      title: 'CSVの列の設定',
+      title: TITLES.profiles,
       upload,
       preview,
       fields: MAPPING_FIELDS,
@@ -35,7 +35,7 @@ async function renderMapping(
 export async function bankProfileRoutes(app: FastifyInstance): Promise<void> {
   app.get('/bank/profiles', async (req, reply) =>
     reply.render('bank/profiles', {
-      title: 'CSVの列の設定',
+      title: TITLES.profiles,
       profiles: await listProfiles(req.em),
       fields: MAPPING_FIELDS,
     }),
@@ -46,7 +46,7 @@ export async function bankProfileRoutes(app: FastifyInstance): Promise<void> {
     if (!file)
       return reply.render(
         'bank/profiles',
-        { title: 'CSVの列の設定', profiles: await listProfiles(req.em), fields: MAPPING_FIELDS, error: MSG.chooseFile },
+        { title: TITLES.profiles, profiles: await listProfiles(req.em), fields: MAPPING_FIELDS, error: MSG.chooseFile },
         422,
       );
     return reply.redirect(`/bank/profiles/new/${saveUpload(app.config.dataDir, file.name, file.bytes)}`, 303);
@@ -79,7 +79,7 @@ export async function bankProfileRoutes(app: FastifyInstance): Promise<void> {
       deleteUpload(app.config.dataDir, upload.id);
       return reply.redirectWithFlash(
         `/bank/imports/${r.import.id}`,
-        `${FLASH.profileSaved}。${FLASH.imported(r.import.deposits, r.import.matched, r.import.review)}`,
+        FLASH.profileSavedAndImported(FLASH.imported(r.import.deposits, r.import.matched, r.import.review)),
       );
     } catch (err) {
       // A file that is not a statement is a user error of the mapping form too.
@@ -90,6 +90,6 @@ export async function bankProfileRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/bank/profiles/:id/delete', async (req, reply) => {
     await deleteProfile(req.em, idParam((req.params as { id: string }).id));
-    return reply.redirectWithFlash('/bank/profiles', '列の設定を削除しました');
+    return reply.redirectWithFlash('/bank/profiles', FLASH.profileDeleted);
   });
 }

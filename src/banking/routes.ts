@@ -8,7 +8,7 @@ import { listImports, loadImportPage } from './import-page.js';
 import { loadLinePage, parseConfirmation } from './line-page.js';
 import { confirm, markDonation, markNotDues, skip, undoImport, undoLine } from './review.service.js';
 import { formatChoices, FORMATS, StatementError } from './statement.js';
-import { ENCODING_LABELS, FLASH, MSG, STATUS_LABELS } from './ui-text.js';
+import { ENCODING_LABELS, FLASH, MSG, STATUS_LABELS, TITLES } from './ui-text.js';
 import { readMultipart } from './upload.js';
 
 const FORMAT_LABELS = Object.fromEntries(FORMATS.map((f) => [f.name, f.label]));
@@ -23,7 +23,7 @@ async function renderIndex(reply: FastifyReply, extra: Record<string, unknown> =
     profiles: await listProfiles(em),
     statusLabels: STATUS_LABELS,
   };
-  return reply.render('bank/index', { title: '入金消込（銀行明細の取り込み）', ...data, ...extra }, status);
+  return reply.render('bank/index', { title: TITLES.index, ...data, ...extra }, status);
 }
 
 async function renderLine(reply: FastifyReply, lineId: number, extra: Record<string, unknown> = {}, status = 200) {
@@ -34,7 +34,7 @@ async function renderLine(reply: FastifyReply, lineId: number, extra: Record<str
   const page = await loadLinePage(reply.request.em, lineId, field(q as FormBody, 'q'), add);
   return reply.render(
     'bank/line',
-    { title: `明細 ${page.line.line} 行目の確認`, ...page, statusLabels: STATUS_LABELS, ...extra },
+    { title: TITLES.line(page.line.line), ...page, statusLabels: STATUS_LABELS, ...extra },
     status,
   );
 }
@@ -80,7 +80,7 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
   app.get('/bank/imports/:id', async (req, reply) => {
     const page = await loadImportPage(req.em, id(req));
     return reply.render('bank/import', {
-      title: `明細の取り込み #${page.imp.id}`,
+      title: TITLES.import(page.imp.id),
       ...page,
       statusLabels: STATUS_LABELS,
       encodings: ENCODING_LABELS,
@@ -98,7 +98,7 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
         return reply.render(
           'bank/import',
           {
-            title: `明細の取り込み #${importId}`,
+            title: TITLES.import(importId),
             ...page,
             statusLabels: STATUS_LABELS,
             encodings: ENCODING_LABELS,
@@ -164,6 +164,6 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get('/bank/to-thank', async (req, reply) =>
-    reply.render('bank/to-thank', { title: 'お礼状・領収書の送付待ち', payments: await paymentsToThank(req.em) }),
+    reply.render('bank/to-thank', { title: TITLES.toThank, payments: await paymentsToThank(req.em) }),
   );
 }
