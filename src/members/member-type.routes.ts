@@ -1,50 +1,35 @@
 import type { FastifyInstance } from 'fastify';
 import type { EntityManager } from '../db/orm.js';
-import { normalizeText } from '../lib/kana.js';
-import { parseYen } from '../lib/money.js';
 import { idParam, UserError } from '../web/errors.js';
-import { field, formError, type FormBody } from '../web/forms.js';
+import { formError, type FormBody } from '../web/forms.js';
+import { formValue } from '../web/form-reader.js';
 import { MemberType, type IMemberType } from './member-type.entity.js';
-
-function parseType(body: FormBody) {
-  const errors: Record<string, string> = {};
-  const name = normalizeText(field(body, 'name'));
-  if (!name) errors.name = '名称を入力してください';
-  const fee = parseYen(field(body, 'annualFee'));
-  if (fee === null || fee < 0) errors.annualFee = '年会費は0以上の円単位の金額で入力してください';
-  if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
-  return {
-    name,
-    annualFee: fee!,
-    forOrganizations: field(body, 'forOrganizations') === '1',
-    sortOrder: Number(field(body, 'sortOrder')) || 0,
-    active: field(body, 'active') !== '0',
-  };
-}
+import { parseMemberType } from './member-type.form.js';
+import { MEMBERS_TEXT } from './ui-text.js';
 
 async function ensureUniqueName(em: EntityManager, name: string, selfId: number | null) {
   const other = await em.findOne(MemberType, { name });
   if (other && other.id !== selfId)
-    throw new UserError('入力内容を確認してください', 422, { name: 'この名称は既にあります' });
+    throw new UserError(MEMBERS_TEXT.checkInput, 422, { name: MEMBERS_TEXT.typeNameTaken });
 }
 
 const list = (em: EntityManager) => em.find(MemberType, {}, { orderBy: { sortOrder: 'asc', id: 'asc' } });
 
 export async function memberTypeRoutes(app: FastifyInstance): Promise<void> {
   app.get('/member-types', async (req, reply) =>
-    reply.render('members/types', { title: '会員種別', types: await list(req.em), values: {} }),
+    reply.render('members/types', { title: MEMBERS_TEXT.memberTypes, types: await list(req.em), values: {} }),
   );
 
   app.post('/member-types', { config: { role: 'admin' } }, async (req, reply) => {
     try {
-      const input = parseType(req.body as FormBody);
+      const input = formValue(parseMemberType(req.body as FormBody));
       await ensureUniqueName(req.em, input.name, null);
       req.em.create(MemberType, input);
       await req.em.flush();
-      return reply.redirectWithFlash('/member-types', `会員種別「${input.name}」を追加しました`);
+      return reply.redirectWithFlash('/member-types', MEMBERS_TEXT.typeAdded(input.name));
     } catch (err) {
       return formError(reply, err, 'members/types', {
-        title: '会員種別',
+        title: MEMBERS_TEXT.memberTypes,
         types: await list(req.em.fork()),
         values: req.body,
       });
@@ -55,17 +40,17 @@ export async function memberTypeRoutes(app: FastifyInstance): Promise<void> {
     const t: IMemberType = await req.em.findOneOrFail(
       MemberType,
       { id: idParam((req.params as { id: string }).id) },
-      { failHandler: () => new UserError('会員種別が見つかりません', 404) },
+      { failHandler: () => new UserError(MEMBERS_TEXT.typeNotFound, 404) },
     );
     try {
-      const input = parseType(req.body as FormBody);
+      const input = formValue(parseMemberType(req.body as FormBody));
       await ensureUniqueName(req.em, input.name, t.id);
       Object.assign(t, input);
       await req.em.flush();
-      return reply.redirectWithFlash('/member-types', `会員種別「${t.name}」を保存しました`);
+      return reply.redirectWithFlash('/member-types', MEMBERS_TEXT.typeSaved(t.name));
     } catch (err) {
       return formError(reply, err, 'members/types', {
-        title: '会員種別',
+        title: MEMBERS_TEXT.memberTypes,
         types: await list(req.em.fork()),
         values: {},
       });

@@ -18,7 +18,7 @@ import {
   withdrawMember,
 } from './member.service.js';
 import { PREFECTURES } from './prefectures.js';
-import { LABELS } from './ui-text.js';
+import { LABELS, MEMBERS_TEXT } from './ui-text.js';
 import { memberSkillsForm, saveMemberSkills } from './skills/member-skills.hooks.js';
 
 const helpers = { displayName, displayKana, fullAddress, honorific, labels: LABELS };
@@ -45,7 +45,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
     if (params.q && result.total === 1 && q.jump === '1') return reply.redirect(`/members/${result.items[0]!.id}`);
     const types = await req.em.find(MemberType, {}, { orderBy: { sortOrder: 'asc' } });
     const badges = await loadListBadges(req.em, result.items);
-    return reply.render('members/index', { title: '会員一覧', ...result, params, types, badges, ...helpers });
+    return reply.render('members/index', { title: MEMBERS_TEXT.members, ...result, params, types, badges, ...helpers });
   });
 
   app.get('/members/new', { config: { role: 'staff' } }, async (req, reply) => {
@@ -56,7 +56,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
       mailPreference: 'post',
     } as Partial<RawMember>;
     return reply.render('members/form', {
-      title: '会員の新規登録',
+      title: MEMBERS_TEXT.newMember,
       values,
       action: '/members',
       ...ctx,
@@ -73,7 +73,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
         reply,
         req.em,
         {
-          title: '会員の新規登録',
+          title: MEMBERS_TEXT.newMember,
           values: raw,
           action: '/members',
           error: err.message,
@@ -82,7 +82,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
         },
         err.statusCode,
       );
-    if (Object.keys(errors).length) return render(new UserError('入力内容を確認してください', 422, errors));
+    if (Object.keys(errors).length) return render(new UserError(MEMBERS_TEXT.checkInput, 422, errors));
     try {
       // Member and skills in one transaction: a refused skill list must not leave a half-registered member.
       const m = await req.em.transactional(async (tx) => {
@@ -90,7 +90,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
         await saveMemberSkills(tx, created.id, body);
         return created;
       });
-      return reply.redirectWithFlash(`/members/${m.id}`, `${displayName(m)}（会員番号 ${m.memberNo}）を登録しました`);
+      return reply.redirectWithFlash(`/members/${m.id}`, MEMBERS_TEXT.registered(displayName(m), m.memberNo));
     } catch (err) {
       if (err instanceof PossibleDuplicate) return render(err, { duplicates: err.candidates });
       return onUserError(err, (e) => render(e));
@@ -122,7 +122,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
     values.memberTypeId = String(m.memberType.id);
     values.addressUnknown = m.addressUnknown ? '1' : '';
     return renderForm(reply, req.em, {
-      title: `${displayName(m)} の編集`,
+      title: MEMBERS_TEXT.editOf(displayName(m)),
       values,
       member: m,
       action: `/members/${m.id}`,
@@ -134,20 +134,26 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
     const raw = rawMember(req.body as FormBody);
     const { value, errors } = parseMember(raw);
     try {
-      if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
+      if (Object.keys(errors).length) throw new UserError(MEMBERS_TEXT.checkInput, 422, errors);
       const m = await req.em.transactional(async (tx) => {
         const updated = await updateMember(tx, id, value);
         await saveMemberSkills(tx, updated.id, req.body);
         return updated;
       });
-      return reply.redirectWithFlash(`/members/${m.id}`, '会員情報を保存しました');
+      return reply.redirectWithFlash(`/members/${m.id}`, MEMBERS_TEXT.saved);
     } catch (err) {
       return onUserError(err, async (e) => {
         const member = await getMember(req.em.fork(), id);
         return renderForm(
           reply,
           req.em.fork(),
-          { title: `${displayName(member)} の編集`, values: raw, member, action: `/members/${id}`, ...errorData(e) },
+          {
+            title: MEMBERS_TEXT.editOf(displayName(member)),
+            values: raw,
+            member,
+            action: `/members/${id}`,
+            ...errorData(e),
+          },
           e.statusCode,
         );
       });
@@ -160,12 +166,12 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
       date: field(body, 'withdrawnOn'),
       reason: field(body, 'reason'),
     });
-    return reply.redirectWithFlash(`/members/${m.id}`, `${displayName(m)} を退会にしました（元に戻せます）`);
+    return reply.redirectWithFlash(`/members/${m.id}`, MEMBERS_TEXT.withdrawn(displayName(m)));
   });
 
   app.post('/members/:id/readmit', async (req, reply) => {
     const m = await readmitMember(req.em, idParam((req.params as { id: string }).id));
-    return reply.redirectWithFlash(`/members/${m.id}`, `${displayName(m)} を会員に戻しました`);
+    return reply.redirectWithFlash(`/members/${m.id}`, MEMBERS_TEXT.readmitted(displayName(m)));
   });
 }
 
