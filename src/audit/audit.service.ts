@@ -3,6 +3,7 @@ import { currentActor } from '../db/actor.js';
 import type { EntityManager } from '../db/orm.js';
 import { AuditLog, type IAuditLog } from './audit-log.entity.js';
 import { ACTION_LABELS, entityLabel, fieldLabel, valueLabel } from './labels.js';
+import { AUDIT_TEXT } from './ui-text.js';
 
 export interface AuditRow {
   id: number;
@@ -17,9 +18,9 @@ export interface AuditRow {
 }
 
 export function formatValue(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '（空）';
-  if (v === true) return 'はい';
-  if (v === false) return 'いいえ';
+  if (v === null || v === undefined || v === '') return AUDIT_TEXT.empty;
+  if (v === true) return AUDIT_TEXT.yes;
+  if (v === false) return AUDIT_TEXT.no;
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }

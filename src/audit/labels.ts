@@ -27,17 +27,7 @@ export function entityLabel(entity: string): string {
   return registry.get(entity)?.label ?? entity;
 }
 
-export const ACTION_LABELS: Record<string, string> = {
-  create: '登録',
-  update: '変更',
-  delete: '削除',
-  withdraw: '退会',
-  readmit: '再入会',
-  login: 'ログイン',
-  login_failed: 'ログイン失敗',
-  lockout: 'ロック',
-  logout: 'ログアウト',
-};
+export { ACTION_LABELS } from './ui-text.js';
 
 export function fieldLabel(entity: string, field: string): string {
   return registry.get(entity)?.fields[field] ?? field;

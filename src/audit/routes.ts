@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { searchAudit } from './audit.service.js';
 import { entityLabels } from './labels.js';
+import { AUDIT_TEXT } from './ui-text.js';
 
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
   app.get('/audit', { config: { role: 'admin' } }, async (req, reply) => {
@@ -12,6 +13,6 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       page: Number(q.page) || 1,
     };
     const result = await searchAudit(req.em, query);
-    return reply.render('audit/index', { title: '変更履歴', ...result, query, entityLabels: entityLabels() });
+    return reply.render('audit/index', { title: AUDIT_TEXT.title, ...result, query, entityLabels: entityLabels() });
   });
 }

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { deleteUpload, readUpload, saveUpload, type StoredUpload } from '../members/import/uploads.js';
 import { idParam, UserError } from '../web/errors.js';
-import { field, type FormBody } from '../web/forms.js';
+import { errorData, field, type FormBody, onUserError } from '../web/forms.js';
 import { importStatement } from './bank-import.service.js';
 import { assertProfileName, deleteProfile, listProfiles, saveProfile } from './bank-profile.service.js';
 import { previewRows } from './csv-preview.js';
 import { mappingFromForm, StatementError } from './statement.js';
-import { ENCODING_LABELS, FLASH, MAPPING_FIELDS, MSG } from './ui-text.js';
+import { ENCODING_LABELS, FLASH, MAPPING_FIELDS, MSG, TITLES } from './ui-text.js';
 import { readMultipart } from './upload.js';
 
 async function renderMapping(
@@ -19,7 +19,7 @@ async function renderMapping(
   return reply.render(
     'bank/profile-new',
     {
-      title: 'CSVの列の設定',
+      title: TITLES.profiles,
       upload,
       preview,
       fields: MAPPING_FIELDS,
@@ -35,7 +35,7 @@ async function renderMapping(
 export async function bankProfileRoutes(app: FastifyInstance): Promise<void> {
   app.get('/bank/profiles', async (req, reply) =>
     reply.render('bank/profiles', {
-      title: 'CSVの列の設定',
+      title: TITLES.profiles,
       profiles: await listProfiles(req.em),
       fields: MAPPING_FIELDS,
     }),
@@ -46,7 +46,7 @@ export async function bankProfileRoutes(app: FastifyInstance): Promise<void> {
     if (!file)
       return reply.render(
         'bank/profiles',
-        { title: 'CSVの列の設定', profiles: await listProfiles(req.em), fields: MAPPING_FIELDS, error: MSG.chooseFile },
+        { title: TITLES.profiles, profiles: await listProfiles(req.em), fields: MAPPING_FIELDS, error: MSG.chooseFile },
         422,
       );
     return reply.redirect(`/bank/profiles/new/${saveUpload(app.config.dataDir, file.name, file.bytes)}`, 303);
@@ -79,22 +79,17 @@ export async function bankProfileRoutes(app: FastifyInstance): Promise<void> {
       deleteUpload(app.config.dataDir, upload.id);
       return reply.redirectWithFlash(
         `/bank/imports/${r.import.id}`,
-        `${FLASH.profileSaved}。${FLASH.imported(r.import.deposits, r.import.matched, r.import.review)}`,
+        FLASH.profileSavedAndImported(FLASH.imported(r.import.deposits, r.import.matched, r.import.review)),
       );
     } catch (err) {
-      if (!(err instanceof UserError) && !(err instanceof StatementError)) throw err;
-      const status = err instanceof UserError ? err.statusCode : 422;
-      return renderMapping(
-        reply,
-        upload,
-        { v: body, error: err.message, errors: err instanceof UserError ? err.fieldErrors : {} },
-        status,
-      );
+      // A file that is not a statement is a user error of the mapping form too.
+      const userErr = err instanceof StatementError ? new UserError(err.message, 422) : err;
+      return onUserError(userErr, (e) => renderMapping(reply, upload, { v: body, ...errorData(e) }, e.statusCode));
     }
   });
 
   app.post('/bank/profiles/:id/delete', async (req, reply) => {
     await deleteProfile(req.em, idParam((req.params as { id: string }).id));
-    return reply.redirectWithFlash('/bank/profiles', '列の設定を削除しました');
+    return reply.redirectWithFlash('/bank/profiles', FLASH.profileDeleted);
   });
 }

@@ -5,7 +5,7 @@ import { BankImport } from './bank-import.entity.js';
 import { BankTransaction, type IBankTransaction } from './bank-transaction.entity.js';
 import { openInvoicesByIds, postPayment, reversePaymentsOfLine } from './dues-port.js';
 import { learnAlias } from './payer-alias.service.js';
-import { MSG } from './ui-text.js';
+import { MSG, STATEMENT_TEXT } from './ui-text.js';
 
 export interface Confirmation {
   /** The member the payer is (gets the fee, any remainder and the learned alias). */
@@ -169,7 +169,7 @@ export async function undoLine(em: EntityManager, txId: number, reason: string):
     if (!['matched', 'donation', 'not_dues', 'skipped'].includes(line.status))
       throw new UserError(MSG.notConfirmed, 409);
     await reversePaymentsOfLine(tx, line.id, why);
-    Object.assign(line, { status: 'review', member: null, paymentId: null, note: `取り消し: ${why}` });
+    Object.assign(line, { status: 'review', member: null, paymentId: null, note: STATEMENT_TEXT.undoneNote(why) });
     await tx.flush();
   });
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { idParam, UserError } from '../web/errors.js';
-import { field, fields, type FormBody } from '../web/forms.js';
+import { errorData, field, fields, type FormBody, onUserError } from '../web/forms.js';
 import { importStatement } from './bank-import.service.js';
 import { listProfiles, profileMapping } from './bank-profile.service.js';
 import { paymentsToThank } from '../dues/thanks.service.js';
@@ -8,7 +8,7 @@ import { listImports, loadImportPage } from './import-page.js';
 import { loadLinePage, parseConfirmation } from './line-page.js';
 import { confirm, markDonation, markNotDues, skip, undoImport, undoLine } from './review.service.js';
 import { formatChoices, FORMATS, StatementError } from './statement.js';
-import { ENCODING_LABELS, FLASH, MSG, STATUS_LABELS } from './ui-text.js';
+import { ENCODING_LABELS, FLASH, MSG, STATUS_LABELS, TITLES } from './ui-text.js';
 import { readMultipart } from './upload.js';
 
 const FORMAT_LABELS = Object.fromEntries(FORMATS.map((f) => [f.name, f.label]));
@@ -23,7 +23,7 @@ async function renderIndex(reply: FastifyReply, extra: Record<string, unknown> =
     profiles: await listProfiles(em),
     statusLabels: STATUS_LABELS,
   };
-  return reply.render('bank/index', { title: '入金消込（銀行明細の取り込み）', ...data, ...extra }, status);
+  return reply.render('bank/index', { title: TITLES.index, ...data, ...extra }, status);
 }
 
 async function renderLine(reply: FastifyReply, lineId: number, extra: Record<string, unknown> = {}, status = 200) {
@@ -34,7 +34,7 @@ async function renderLine(reply: FastifyReply, lineId: number, extra: Record<str
   const page = await loadLinePage(reply.request.em, lineId, field(q as FormBody, 'q'), add);
   return reply.render(
     'bank/line',
-    { title: `明細 ${page.line.line} 行目の確認`, ...page, statusLabels: STATUS_LABELS, ...extra },
+    { title: TITLES.line(page.line.line), ...page, statusLabels: STATUS_LABELS, ...extra },
     status,
   );
 }
@@ -44,8 +44,7 @@ async function lineAction(reply: FastifyReply, lineId: number, run: () => Promis
   try {
     await run();
   } catch (err) {
-    if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-    return renderLine(reply, lineId, { error: err.message, errors: err.fieldErrors }, err.statusCode);
+    return onUserError(err, (e) => renderLine(reply, lineId, errorData(e), e.statusCode));
   }
   const importId = (
     await reply.request.em
@@ -74,15 +73,14 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
     } catch (err) {
       // A file that is not a statement: the parser's message (line and problem), nothing stored.
       if (err instanceof StatementError) return renderIndex(reply, { error: err.message, fileName: file.name }, 422);
-      if (err instanceof UserError) return renderIndex(reply, { error: err.message }, err.statusCode);
-      throw err;
+      return onUserError(err, (e) => renderIndex(reply, { error: e.message }, e.statusCode));
     }
   });
 
   app.get('/bank/imports/:id', async (req, reply) => {
     const page = await loadImportPage(req.em, id(req));
     return reply.render('bank/import', {
-      title: `明細の取り込み #${page.imp.id}`,
+      title: TITLES.import(page.imp.id),
       ...page,
       statusLabels: STATUS_LABELS,
       encodings: ENCODING_LABELS,
@@ -95,20 +93,21 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
     try {
       await undoImport(req.em, importId, field(req.body as FormBody, 'reason'));
     } catch (err) {
-      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-      const page = await loadImportPage(req.em.fork(), importId);
-      return reply.render(
-        'bank/import',
-        {
-          title: `明細の取り込み #${importId}`,
-          ...page,
-          statusLabels: STATUS_LABELS,
-          encodings: ENCODING_LABELS,
-          formatLabels: FORMAT_LABELS,
-          error: err.message,
-        },
-        err.statusCode,
-      );
+      return onUserError(err, async (e) => {
+        const page = await loadImportPage(req.em.fork(), importId);
+        return reply.render(
+          'bank/import',
+          {
+            title: TITLES.import(importId),
+            ...page,
+            statusLabels: STATUS_LABELS,
+            encodings: ENCODING_LABELS,
+            formatLabels: FORMAT_LABELS,
+            error: e.message,
+          },
+          e.statusCode,
+        );
+      });
     }
     return reply.redirectWithFlash(`/bank/imports/${importId}`, FLASH.importUndone);
   });
@@ -165,6 +164,6 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get('/bank/to-thank', async (req, reply) =>
-    reply.render('bank/to-thank', { title: 'お礼状・領収書の送付待ち', payments: await paymentsToThank(req.em) }),
+    reply.render('bank/to-thank', { title: TITLES.toThank, payments: await paymentsToThank(req.em) }),
   );
 }

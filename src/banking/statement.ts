@@ -6,6 +6,7 @@ import { parseGeneric, type GenericMapping } from './formats/generic.js';
 import { StatementError, type Direction, type FormatName, type Parsed, type RawLine } from './formats/types.js';
 import { parseZengin } from './formats/zengin.js';
 import { kanaKey } from './payer-name.js';
+import { STATEMENT_TEXT } from './ui-text.js';
 
 export { StatementError, type Direction, type FormatName, type GenericMapping };
 
@@ -22,9 +23,9 @@ export interface Statement {
 }
 
 export const FORMATS: { name: FormatName; label: string }[] = [
-  { name: 'zengin', label: '全銀協 入出金取引明細（固定長）' },
+  { name: 'zengin', label: STATEMENT_TEXT.zenginLabel },
   ...CSV_FAMILIES.map((f) => ({ name: f.name, label: f.label })),
-  { name: 'generic', label: 'その他のCSV（列の設定を使う）' },
+  { name: 'generic', label: STATEMENT_TEXT.genericLabel },
 ];
 
 export const formatNames = (): string[] => FORMATS.map((f) => f.name);
@@ -49,26 +50,16 @@ function withFingerprints(format: FormatName, lines: RawLine[]): StatementLine[]
 }
 
 function refuseObviousNonStatements(bytes: Buffer): void {
-  if (bytes.length === 0 || !bytes.toString('latin1').trim()) throw new StatementError('ファイルが空です');
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-')
-    throw new StatementError(
-      'PDFファイルは取り込めません。インターネットバンキングから「CSV」または「全銀協形式」の明細をダウンロードしてください',
-    );
-  if (bytes.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004')
-    throw new StatementError('Excelファイル（.xlsx）は取り込めません。CSV形式で保存してから取り込んでください');
-  if (bytes.subarray(0, 4096).includes(0))
-    throw new StatementError('テキストファイルではありません。銀行の入出金明細（CSV・全銀協形式）を選んでください');
+  if (bytes.length === 0 || !bytes.toString('latin1').trim()) throw new StatementError(STATEMENT_TEXT.empty);
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') throw new StatementError(STATEMENT_TEXT.pdf);
+  if (bytes.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') throw new StatementError(STATEMENT_TEXT.xlsx);
+  if (bytes.subarray(0, 4096).includes(0)) throw new StatementError(STATEMENT_TEXT.notText);
 }
 
 function notRecognised(rows: string[][]): StatementError {
   const head = rows.slice(0, 5).flat().join(',');
-  if (/氏名|フリガナ|会員番号/.test(head))
-    return new StatementError(
-      '会員名簿のようです。銀行の入出金明細を選んでください（会員名簿は「会員の取り込み」から取り込めます）',
-    );
-  return new StatementError(
-    '銀行の入出金明細として形式を判定できませんでした。形式を選ぶか、「CSVの列の設定」で列を指定してください',
-  );
+  if (/氏名|フリガナ|会員番号/.test(head)) return new StatementError(STATEMENT_TEXT.memberList);
+  return new StatementError(STATEMENT_TEXT.unknownFormat);
 }
 
 /** Decoded text with control characters or undecodable bytes is a binary file (image, archive…), not a statement. */
@@ -76,8 +67,7 @@ function refuseBinaryText(text: string): void {
   const head = text.slice(0, 4096);
   // biome-ignore lint/suspicious/noControlCharactersInRegex: counting control bytes is how a binary file is told from text
   const bad = (head.match(/[\x00-\x08\x0B\x0C\x0E-\x19\x1B-\x1F\x7F\uFFFD]/g) ?? []).length;
-  if (bad > Math.max(2, head.length / 100))
-    throw new StatementError('テキストファイルではありません。銀行の入出金明細（CSV・全銀協形式）を選んでください');
+  if (bad > Math.max(2, head.length / 100)) throw new StatementError(STATEMENT_TEXT.notText);
 }
 
 /**
@@ -102,13 +92,13 @@ function parseCsv(
     throw err;
   }
   if (format === 'generic') {
-    if (!mapping) throw new StatementError('「その他のCSV」には列の設定が必要です');
+    if (!mapping) throw new StatementError(STATEMENT_TEXT.genericNeedsMapping);
     return { format, parsed: parseGeneric(rows, mapping) };
   }
   const found = detectCsv(rows);
   if (!found || (format && found.family.name !== format))
     throw format
-      ? new StatementError(`選んだ形式（${FORMATS.find((f) => f.name === format)!.label}）の見出し行が見つかりません`)
+      ? new StatementError(STATEMENT_TEXT.noHeader(FORMATS.find((f) => f.name === format)!.label))
       : notRecognised(rows);
   return { format: found.family.name, parsed: parseCsvFamily(rows, found.family, found.headerIndex) };
 }
@@ -120,7 +110,8 @@ export function readStatement(
 ): Statement {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   refuseObviousNonStatements(buf);
-  if (opts.format && !isFormat(opts.format)) throw new StatementError(`不明な形式です: ${String(opts.format)}`);
+  if (opts.format && !isFormat(opts.format))
+    throw new StatementError(STATEMENT_TEXT.badFormatName(String(opts.format)));
   const { text, encoding } = decodeText(buf);
   refuseBinaryText(text);
   // The DOS end-of-file mark (0x1A) some 全銀協 exports end with is not data.
@@ -137,7 +128,7 @@ export function readStatement(
   }
   // A zero line (a balance or a note row some banks add) is neither a deposit nor a withdrawal.
   const lines = parsed.lines.filter((l) => l.amount > 0);
-  if (!lines.length) throw new StatementError('明細の行がありません');
+  if (!lines.length) throw new StatementError(STATEMENT_TEXT.noLines);
   const dates = lines.map((l) => l.date).sort();
   return {
     // An all-ASCII 全銀協 file decodes as UTF-8 too; its character set is still JIS-8 / Shift_JIS.
@@ -175,7 +166,6 @@ export function mappingFromForm(body: Record<string, string | string[] | undefin
     reference: n('reference'),
     memo: n('memo'),
   };
-  if (!m.date || (!m.amount && !m.deposit))
-    throw new StatementError('「日付」と、「金額」または「入金額」の列を選んでください');
+  if (!m.date || (!m.amount && !m.deposit)) throw new StatementError(STATEMENT_TEXT.mappingRequired);
   return m;
 }

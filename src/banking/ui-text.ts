@@ -59,4 +59,34 @@ export const FLASH = {
   lineUndone: '消込を取り消しました（行は確認待ちに戻りました）',
   importUndone: '取り込みを取り消しました',
   profileSaved: '列の設定を保存しました',
+  profileSavedAndImported: (imported: string) => `列の設定を保存しました。${imported}`,
+  profileDeleted: '列の設定を削除しました',
 } as const;
+
+/** Page titles of the banking domain. */
+export const TITLES = {
+  profiles: 'CSVの列の設定',
+  index: '入金消込（銀行明細の取り込み）',
+  toThank: 'お礼状・領収書の送付待ち',
+  line: (n: number) => `明細 ${n} 行目の確認`,
+  import: (id: number) => `明細の取り込み #${id}`,
+};
+
+/** What staff are told about a file that is not a bank statement the app can read. */
+export const STATEMENT_TEXT = {
+  zenginLabel: '全銀協 入出金取引明細（固定長）',
+  genericLabel: 'その他のCSV（列の設定を使う）',
+  empty: 'ファイルが空です',
+  pdf: 'PDFファイルは取り込めません。インターネットバンキングから「CSV」または「全銀協形式」の明細をダウンロードしてください',
+  xlsx: 'Excelファイル（.xlsx）は取り込めません。CSV形式で保存してから取り込んでください',
+  notText: 'テキストファイルではありません。銀行の入出金明細（CSV・全銀協形式）を選んでください',
+  memberList: '会員名簿のようです。銀行の入出金明細を選んでください（会員名簿は「会員の取り込み」から取り込めます）',
+  unknownFormat:
+    '銀行の入出金明細として形式を判定できませんでした。形式を選ぶか、「CSVの列の設定」で列を指定してください',
+  genericNeedsMapping: '「その他のCSV」には列の設定が必要です',
+  noLines: '明細の行がありません',
+  mappingRequired: MSG.mappingRequired,
+  noHeader: (format: string) => `選んだ形式（${format}）の見出し行が見つかりません`,
+  badFormatName: (name: string) => `不明な形式です: ${name}`,
+  undoneNote: (why: string) => `取り消し: ${why}`,
+};

@@ -1,6 +1,7 @@
 import type { EntityManager } from '../db/orm.js';
 import { Member } from '../members/member.entity.js';
 import { UserError } from '../web/errors.js';
+import { FORM_TEXT } from '../web/ui-text.js';
 import { Donation, type IDonation } from './donation.entity.js';
 import { PAYMENT_METHODS, type PaymentMethod } from './payment.entity.js';
 import { MSG } from './ui-text.js';
@@ -23,8 +24,8 @@ export async function recordDonation(em: EntityManager, input: DonationInput): P
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) errors.amount = MSG.amountRequired;
   if (!input.receivedOn) errors.receivedOn = MSG.dateRequired;
   if (!PAYMENT_METHODS.includes(input.method)) errors.method = MSG.methodRequired;
-  if (!input.memberId && !input.donorName?.trim()) errors.donorName = '会員を選ぶか、寄付者名を入力してください';
-  if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
+  if (!input.memberId && !input.donorName?.trim()) errors.donorName = MSG.donorRequired;
+  if (Object.keys(errors).length) throw new UserError(FORM_TEXT.checkInput, 422, errors);
   return em.transactional(async (tx) => {
     const member = input.memberId ? await tx.findOne(Member, { id: input.memberId }) : null;
     if (input.memberId && !member) throw new UserError(MSG.memberNotFound, 404);
@@ -51,7 +52,7 @@ export async function reverseDonation(em: EntityManager, id: number, reason: str
     const d = await tx.findOne(Donation, { id });
     if (!d) throw new UserError(MSG.donationNotFound, 404);
     if (d.status === 'reversed') throw new UserError(MSG.alreadyReversed, 409);
-    if (d.payment) throw new UserError('入金の残りから作られた寄付です。入金の方を取り消してください。', 409);
+    if (d.payment) throw new UserError(MSG.donationFromPayment, 409);
     Object.assign(d, {
       status: 'reversed',
       reversedAt: new Date(),

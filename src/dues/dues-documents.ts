@@ -5,6 +5,7 @@ import { fiscalYearLabel } from '../lib/fiscal-year.js';
 import { displayKana, displayName, honorific } from '../members/member.model.js';
 import { getSettings } from '../settings/settings.service.js';
 import { Invoice, type IInvoice } from './invoice.entity.js';
+import { DOCUMENT_TEXT } from './ui-text.js';
 
 /** What the printed invoice needs from an invoice row (member populated). */
 export function invoiceDoc(inv: IInvoice): InvoiceDoc {
@@ -48,7 +49,7 @@ export async function orgInfo(
   return {
     templates,
     offset: { x: s['print.offsetX'], y: s['print.offsetY'] },
-    name: s.orgName || '（団体名未設定）',
+    name: s.orgName || DOCUMENT_TEXT.noOrgName,
     postalCode: s.orgPostalCode,
     address: s.orgAddress,
     phone: s.orgPhone,

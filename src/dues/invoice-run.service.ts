@@ -9,7 +9,7 @@ import { InvoiceRun, type IInvoiceRun } from './invoice-run.entity.js';
 import { Invoice } from './invoice.entity.js';
 import { annualDescription, checkFiscalYear, nextInvoiceSeq } from './invoice.service.js';
 import { formatInvoiceNo, sqlDate } from './invoice-status.js';
-import { MSG, SKIP_REASONS } from './ui-text.js';
+import { DOCUMENT_TEXT, MSG, SKIP_REASONS } from './ui-text.js';
 
 export interface RunPlanItem {
   memberId: number;
@@ -169,7 +169,7 @@ export async function undoInvoiceRun(em: EntityManager, runId: number, reason: s
       Object.assign(inv, {
         status: 'cancelled',
         voided: true,
-        statusReason: `一括発行の取消: ${reason.trim()}`,
+        statusReason: DOCUMENT_TEXT.runUndoneReason(reason.trim()),
         closedOn: todayInTokyo(),
       });
     }

@@ -14,6 +14,24 @@ export function isOpen(status: InvoiceStatus): boolean {
   return status === 'unpaid' || status === 'partial';
 }
 
+export interface InvoiceBalance {
+  status: InvoiceStatus;
+  amount: number;
+  paidAmount: number;
+  closedOn?: string | null;
+}
+
+/**
+ * The closing rule: an invoice whose paid amount changed on `on` gets its derived status, is
+ * closed on that day when it has just become paid (an earlier closing day is kept), and has no
+ * closing day while it is open again. 免除・取消 keep theirs.
+ */
+export function settleInvoice(inv: InvoiceBalance, on: string): Pick<InvoiceBalance, 'status' | 'closedOn'> {
+  const status = derivedStatus(inv.status, inv.amount, inv.paidAmount);
+  if (status === 'paid' && inv.status !== 'paid') return { status, closedOn: on };
+  return { status, closedOn: isOpen(status) ? null : (inv.closedOn ?? null) };
+}
+
 /** `2026-000123`: fiscal year, then a per-year sequence that is never reused. */
 export function formatInvoiceNo(fiscalYear: number, seq: number): string {
   return `${fiscalYear}-${String(seq).padStart(6, '0')}`;

@@ -7,7 +7,7 @@ import { UserError } from '../web/errors.js';
 import { Allocation } from './allocation.entity.js';
 import { Invoice, type IInvoice } from './invoice.entity.js';
 import { formatInvoiceNo, invoiceSeq, isOpen, proratedFee } from './invoice-status.js';
-import { MSG } from './ui-text.js';
+import { DOCUMENT_TEXT, MSG } from './ui-text.js';
 
 /** A 年度 as staff type it: a four-digit year in a sensible range. */
 export function isFiscalYear(year: number): boolean {
@@ -21,7 +21,7 @@ export function checkFiscalYear(year: unknown): number {
 }
 
 export function annualDescription(fiscalYear: number, typeName: string): string {
-  return `${fiscalYearLabel(fiscalYear)} 年会費（${typeName}）`;
+  return DOCUMENT_TEXT.annualFee(fiscalYearLabel(fiscalYear), typeName);
 }
 
 /** The next free sequence number of the year (numbers are never reused, even when voided). */

@@ -4,7 +4,8 @@ import { todayInTokyo } from '../lib/dates.js';
 import { Member, type IMember } from '../members/member.entity.js';
 import { displayName } from '../members/member.model.js';
 import { idParam, UserError } from '../web/errors.js';
-import { field, type FormBody } from '../web/forms.js';
+import { formValue } from '../web/form-reader.js';
+import { field, type FormBody, onUserError } from '../web/forms.js';
 import { Allocation } from './allocation.entity.js';
 import { Donation } from './donation.entity.js';
 import { currentFiscalYear } from './dues-pages.js';
@@ -21,7 +22,7 @@ import { duesHelpers as helpers, registerDuesMemberSection } from './member-sect
 import { Payment } from './payment.entity.js';
 import { parseManualInvoiceForm, parsePaymentForm } from './payment-form.js';
 import { applyCredit, recordPayment, reversePayment } from './payment.service.js';
-import { METHOD_LABELS, MSG } from './ui-text.js';
+import { FLASH, METHOD_LABELS, MSG, TITLES } from './ui-text.js';
 
 const idOf = (req: { params: unknown }) => idParam((req.params as { id: string }).id);
 
@@ -52,7 +53,7 @@ async function renderPaymentForm(
   return reply.render(
     'dues/payment-new',
     {
-      title: `${displayName(m)} の入金を記録`,
+      title: TITLES.newPayment(displayName(m)),
       member: m,
       open,
       values: { ...prefill, ...values },
@@ -79,7 +80,7 @@ async function renderInvoiceForm(
   return reply.render(
     'dues/invoice-new',
     {
-      title: `${displayName(m)} の請求を作成`,
+      title: TITLES.newInvoice(displayName(m)),
       member: m,
       year,
       suggested,
@@ -102,7 +103,7 @@ async function renderInvoice(em: EntityManager, reply: FastifyReply, id: number,
   return reply.render(
     'dues/invoice',
     {
-      title: `請求 ${invoice.invoiceNo}`,
+      title: TITLES.invoice(invoice.invoiceNo),
       invoice,
       allocations,
       error: err?.message,
@@ -125,7 +126,7 @@ async function renderPayment(em: EntityManager, reply: FastifyReply, id: number,
   return reply.render(
     'dues/payment',
     {
-      title: `入金 #${payment.id}`,
+      title: TITLES.payment(payment.id),
       payment,
       allocations,
       donations,
@@ -146,8 +147,7 @@ async function attempt(
     await run();
     return null;
   } catch (err) {
-    if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-    return onError(err);
+    return onUserError(err, onError);
   }
 }
 
@@ -170,11 +170,11 @@ export async function memberDuesRoutes(app: FastifyInstance): Promise<void> {
       const failed = await attempt(
         async () => {
           const open = new Map((await payableInvoices(req.em, m)).map((i) => [i.id, i.amount - i.paidAmount]));
-          await recordPayment(req.em, parsePaymentForm(body, m.id, open));
+          await recordPayment(req.em, formValue(parsePaymentForm(body, m.id, open)));
         },
         (err) => renderPaymentForm(req.em.fork(), reply, m, body, err),
       );
-      return failed ?? reply.redirectWithFlash(`/members/${m.id}#dues`, '入金を記録しました');
+      return failed ?? reply.redirectWithFlash(`/members/${m.id}#dues`, FLASH.paymentRecorded);
     });
   }
 
@@ -187,10 +187,10 @@ export async function memberDuesRoutes(app: FastifyInstance): Promise<void> {
       const m = await memberOr404(req.em, idOf(req));
       const body = req.body as FormBody;
       const failed = await attempt(
-        () => createManualInvoice(req.em, { memberId: m.id, ...parseManualInvoiceForm(body) }),
+        () => createManualInvoice(req.em, { memberId: m.id, ...formValue(parseManualInvoiceForm(body)) }),
         (err) => renderInvoiceForm(req.em.fork(), reply, m, body, err),
       );
-      return failed ?? reply.redirectWithFlash(`/members/${m.id}#dues`, '請求を作成しました');
+      return failed ?? reply.redirectWithFlash(`/members/${m.id}#dues`, FLASH.invoiceCreated);
     });
   }
 
@@ -201,14 +201,14 @@ export async function memberDuesRoutes(app: FastifyInstance): Promise<void> {
       () => applyCredit(req.em, m.id, Number(field(req.body as FormBody, 'invoiceId')), todayInTokyo()),
       async (err) => reply.redirectWithFlash(back, err.message, 'error'),
     );
-    return failed ?? reply.redirectWithFlash(back, '預り金を請求に充当しました');
+    return failed ?? reply.redirectWithFlash(back, FLASH.creditApplied);
   });
 
   app.get('/dues/invoices/:id', async (req, reply) => renderInvoice(req.em, reply, idOf(req)));
 
   for (const [action, run, flash] of [
-    ['waive', waiveInvoice, '免除にしました'],
-    ['cancel', cancelInvoice, '請求を取り消しました'],
+    ['waive', waiveInvoice, FLASH.waived],
+    ['cancel', cancelInvoice, FLASH.invoiceCancelled],
   ] as const) {
     app.post(`/dues/invoices/:id/${action}`, async (req, reply) => {
       const id = idOf(req);
@@ -228,9 +228,6 @@ export async function memberDuesRoutes(app: FastifyInstance): Promise<void> {
       () => reversePayment(req.em, id, field(req.body as FormBody, 'reason')),
       (err) => renderPayment(req.em.fork(), reply, id, err),
     );
-    return (
-      failed ??
-      reply.redirectWithFlash(`/dues/payments/${id}`, '入金を取り消しました（充当していた請求は未納に戻りました）')
-    );
+    return failed ?? reply.redirectWithFlash(`/dues/payments/${id}`, FLASH.paymentReversed);
   });
 }

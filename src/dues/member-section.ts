@@ -9,7 +9,7 @@ import { Invoice } from './invoice.entity.js';
 import { memberInvoices } from './invoice.service.js';
 import { Payment, type IPayment } from './payment.entity.js';
 import { creditBalance, memberPayments } from './payment.service.js';
-import { INVOICE_STATUS_LABELS, METHOD_LABELS, REMAINDER_LABELS } from './ui-text.js';
+import { INVOICE_STATUS_LABELS, METHOD_LABELS, REMAINDER_LABELS, TIMELINE } from './ui-text.js';
 
 /** Helpers every dues template gets (labels and yen formatting in one place). */
 export const duesHelpers = {
@@ -30,7 +30,7 @@ async function allocationTargets(em: EntityManager, payments: IPayment[]): Promi
   );
   for (const a of rows) {
     out[a.payment.id] = out[a.payment.id] ?? [];
-    out[a.payment.id]!.push(a.invoice.invoiceNo + (a.reversed ? '（取消）' : ''));
+    out[a.payment.id]!.push(a.invoice.invoiceNo + (a.reversed ? TIMELINE.reversedMark : ''));
   }
   return out;
 }
@@ -63,7 +63,7 @@ async function timeline(em: EntityManager, m: IMember): Promise<TimelineItem[]> 
     const href = `/dues/invoices/${i.id}`;
     items.push({
       at: i.issuedOn,
-      kind: '請求',
+      kind: TIMELINE.invoice,
       title: `${i.description} ${formatYenJa(i.amount)}`,
       detail: i.invoiceNo,
       href,
@@ -71,8 +71,8 @@ async function timeline(em: EntityManager, m: IMember): Promise<TimelineItem[]> 
     if (i.status === 'cancelled' || i.status === 'waived') {
       items.push({
         at: i.closedOn ?? i.issuedOn,
-        kind: i.status === 'cancelled' ? '取消' : '免除',
-        title: `請求 ${i.invoiceNo}`,
+        kind: i.status === 'cancelled' ? TIMELINE.cancelled : TIMELINE.waived,
+        title: TIMELINE.invoiceTitle(i.invoiceNo),
         detail: i.statusReason,
         href,
       });
@@ -82,7 +82,7 @@ async function timeline(em: EntityManager, m: IMember): Promise<TimelineItem[]> 
     const href = `/dues/payments/${p.id}`;
     items.push({
       at: p.receivedOn,
-      kind: '入金',
+      kind: TIMELINE.payment,
       title: `${METHOD_LABELS[p.method]} ${formatYenJa(p.amount)}`,
       detail: p.note,
       href,
@@ -91,8 +91,8 @@ async function timeline(em: EntityManager, m: IMember): Promise<TimelineItem[]> 
       const at = p.reversedAt ? new Date(p.reversedAt).toISOString() : p.receivedOn;
       items.push({
         at,
-        kind: '取消',
-        title: `入金 ${p.receivedOn} ${formatYenJa(p.amount)}`,
+        kind: TIMELINE.cancelled,
+        title: TIMELINE.paymentTitle(p.receivedOn, formatYenJa(p.amount)),
         detail: p.reversalReason,
         href,
       });

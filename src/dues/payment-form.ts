@@ -1,6 +1,6 @@
 import { parseDate, todayInTokyo } from '../lib/dates.js';
 import { parseYen } from '../lib/money.js';
-import { UserError } from '../web/errors.js';
+import type { Parsed } from '../web/form-reader.js';
 import { field, fields, type FormBody } from '../web/forms.js';
 import { PAYMENT_METHODS, type PaymentMethod, type RemainderKind } from './payment.entity.js';
 import type { PaymentInput } from './payment.service.js';
@@ -28,13 +28,13 @@ function yenField(
  * The 入金を記録 form. Ticked invoices (pick) are allocated the amount typed next to them, or
  * their whole open remainder when left blank (the usual case: one full year's dues).
  */
-export function parsePaymentForm(body: FormBody, memberId: number, openOf: Map<number, number>): PaymentInput {
+export function parsePaymentForm(body: FormBody, memberId: number, openOf: Map<number, number>): Parsed<PaymentInput> {
   const errors: Record<string, string> = {};
   const receivedOn = parseDate(field(body, 'receivedOn') || todayInTokyo());
-  if (!receivedOn) errors.receivedOn = '入金日を正しく入力してください';
+  if (!receivedOn) errors.receivedOn = MSG.receivedOnInvalid;
   const amount = yenField(body, 'amount', errors, MSG.amountRequired);
   if (amount <= 0 && !errors.amount) errors.amount = MSG.amountRequired;
-  const fee = yenField(body, 'fee', errors, '振込手数料を正しく入力してください', false);
+  const fee = yenField(body, 'fee', errors, MSG.feeInvalid, false);
   const method = field(body, 'method') as PaymentMethod;
   if (!PAYMENT_METHODS.includes(method)) errors.method = MSG.methodRequired;
   const allocations = fields(body, 'pick')
@@ -44,29 +44,33 @@ export function parsePaymentForm(body: FormBody, memberId: number, openOf: Map<n
       const typed = field(body, `alloc_${invoiceId}`).trim();
       return { invoiceId, amount: typed ? (parseYen(typed) ?? -1) : openOf.get(invoiceId)! };
     });
-  for (const a of allocations) if (a.amount <= 0) errors[`alloc_${a.invoiceId}`] = '充当額を正しく入力してください';
+  for (const a of allocations) if (a.amount <= 0) errors[`alloc_${a.invoiceId}`] = MSG.allocationAmountInvalid;
   const kind = field(body, 'remainderKind');
-  if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
+  if (Object.keys(errors).length) return { errors };
   return {
-    memberId,
-    receivedOn: receivedOn!,
-    amount,
-    fee,
-    method,
-    note: field(body, 'note').slice(0, 400) || null,
-    allocations,
-    remainderKind: kind === 'donation' || kind === 'credit' ? (kind as RemainderKind) : null,
-    donationPurpose: field(body, 'donationPurpose').slice(0, 200) || null,
+    value: {
+      memberId,
+      receivedOn: receivedOn!,
+      amount,
+      fee,
+      method,
+      note: field(body, 'note').slice(0, 400) || null,
+      allocations,
+      remainderKind: kind === 'donation' || kind === 'credit' ? (kind as RemainderKind) : null,
+      donationPurpose: field(body, 'donationPurpose').slice(0, 200) || null,
+    },
   };
 }
 
-/** The 請求を作成 form: 年度 required; 金額 blank = the suggested (prorated) fee; 発行日 blank = today. */
-export function parseManualInvoiceForm(body: FormBody): {
+export interface ManualInvoiceForm {
   fiscalYear: number;
   amount: number | null;
   issuedOn: string;
   description: string | null;
-} {
+}
+
+/** The 請求を作成 form: 年度 required; 金額 blank = the suggested (prorated) fee; 発行日 blank = today. */
+export function parseManualInvoiceForm(body: FormBody): Parsed<ManualInvoiceForm> {
   const errors: Record<string, string> = {};
   const fiscalYear = Number(field(body, 'fiscalYear').normalize('NFKC').trim());
   if (!isFiscalYear(fiscalYear)) errors.fiscalYear = MSG.badYear;
@@ -74,12 +78,14 @@ export function parseManualInvoiceForm(body: FormBody): {
   const amount = rawAmount ? parseYen(rawAmount) : null;
   if (rawAmount && (amount === null || amount <= 0)) errors.amount = MSG.amountRequired;
   const issuedOn = parseDate(field(body, 'issuedOn') || todayInTokyo());
-  if (!issuedOn) errors.issuedOn = '発行日を正しく入力してください';
-  if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
+  if (!issuedOn) errors.issuedOn = MSG.issuedOnInvalid;
+  if (Object.keys(errors).length) return { errors };
   return {
-    fiscalYear,
-    amount,
-    issuedOn: issuedOn!,
-    description: field(body, 'description').trim().slice(0, 200) || null,
+    value: {
+      fiscalYear,
+      amount,
+      issuedOn: issuedOn!,
+      description: field(body, 'description').trim().slice(0, 200) || null,
+    },
   };
 }

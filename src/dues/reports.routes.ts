@@ -7,32 +7,13 @@ import { field, fields, type FormBody } from '../web/forms.js';
 import { orgInfo } from './dues-documents.js';
 import { pageYear, percent } from './dues-pages.js';
 import type { IInvoice, InvoiceStatus } from './invoice.entity.js';
-import { INVOICE_STATUS_LABELS } from './ui-text.js';
+import { ADDRESS_UNKNOWN, FILE_NAMES, INVOICE_STATUS_LABELS, TITLES, UNPAID_CSV_HEADER } from './ui-text.js';
 import { remindInvoices, unpaidInvoices } from './unpaid.service.js';
 
 const PAGE = 50;
 /** The CSV is read in slices so a large year never loads every row with its member at once. */
 const CSV_BATCH = 1000;
 const helpers = { percent, statusLabels: INVOICE_STATUS_LABELS, displayName };
-
-const CSV_HEADER = [
-  '請求番号',
-  '会員番号',
-  '氏名・団体名',
-  '会員種別',
-  '請求額',
-  '入金済',
-  '残額',
-  '状態',
-  '電話',
-  '携帯',
-  'メール',
-  '郵便番号',
-  '住所',
-  '宛先不明',
-  '督促回数',
-  '最終督促日',
-];
 
 function csvRow(i: IInvoice): CsvCell[] {
   const m = i.member;
@@ -50,7 +31,7 @@ function csvRow(i: IInvoice): CsvCell[] {
     m.email,
     m.postalCode,
     fullAddress(m),
-    m.addressUnknown ? '宛先不明' : '',
+    m.addressUnknown ? ADDRESS_UNKNOWN : '',
     i.reminderCount,
     i.lastRemindedOn,
   ];
@@ -64,7 +45,7 @@ export async function unpaidRoutes(app: FastifyInstance): Promise<void> {
     const page = Math.max(1, Math.floor(Number(q.page)) || 1);
     const list = await unpaidInvoices(req.em, year, { limit: PAGE, offset: (page - 1) * PAGE });
     return reply.render('dues/unpaid', {
-      title: `${year}年度 未納者一覧`,
+      title: TITLES.unpaid(year),
       year,
       page,
       pages: Math.max(1, Math.ceil(list.total / PAGE)),
@@ -81,7 +62,7 @@ export async function unpaidRoutes(app: FastifyInstance): Promise<void> {
       rows.push(...items.map(csvRow));
       if (items.length < CSV_BATCH) break;
     }
-    return sendCsv(reply, `未納者一覧_${year}年度_${todayInTokyo()}.csv`, `unpaid_${year}.csv`, CSV_HEADER, rows);
+    return sendCsv(reply, FILE_NAMES.unpaidCsv(year, todayInTokyo()), `unpaid_${year}.csv`, UNPAID_CSV_HEADER, rows);
   });
 
   app.post('/dues/unpaid/reminders.pdf', async (req, reply) => {
@@ -93,6 +74,6 @@ export async function unpaidRoutes(app: FastifyInstance): Promise<void> {
     const org = await orgInfo(req.em, req.server.config.dataDir);
     // Recorded first (one transaction), then printed: a reminder in the list means a letter exists.
     const docs = await remindInvoices(req.em, { fiscalYear: year, invoiceIds: ids.length ? ids : undefined });
-    return sendPdf(reply, `督促状_${year}年度_${todayInTokyo()}.pdf`, (out) => renderReminders(docs, org, out));
+    return sendPdf(reply, FILE_NAMES.reminders(year, todayInTokyo()), (out) => renderReminders(docs, org, out));
   });
 }

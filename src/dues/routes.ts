@@ -5,7 +5,7 @@ import { renderInvoices } from '../documents/invoice.pdf.js';
 import { parseDate, todayInTokyo } from '../lib/dates.js';
 import { getSettings } from '../settings/settings.service.js';
 import { idParam, UserError } from '../web/errors.js';
-import { field, type FormBody } from '../web/forms.js';
+import { field, type FormBody, onUserError } from '../web/forms.js';
 import { collectionRates } from './dues-status.service.js';
 import { invoiceDoc, orgInfo, runInvoiceDocs } from './dues-documents.js';
 import { pageYear, percent } from './dues-pages.js';
@@ -14,7 +14,7 @@ import { InvoiceRun } from './invoice-run.entity.js';
 import { issueInvoiceRun, listRuns, planInvoiceRun, undoInvoiceRun } from './invoice-run.service.js';
 import { sendPdf } from '../web/download.js';
 import '../batches/types.js';
-import { INVOICE_STATUS_LABELS, MSG } from './ui-text.js';
+import { FILE_NAMES, FLASH, INVOICE_STATUS_LABELS, MSG, TITLES } from './ui-text.js';
 
 const PREVIEW_ROWS = 200;
 const helpers = { percent, statusLabels: INVOICE_STATUS_LABELS };
@@ -25,7 +25,7 @@ export async function duesRoutes(app: FastifyInstance): Promise<void> {
   app.get('/dues', async (req, reply) => {
     const year = await pageYear(req.em, (req.query as { year?: string }).year);
     const rates = await collectionRates(req.em);
-    return reply.render('dues/index', { title: '会費', year, rates, runs: await listRuns(req.em), ...helpers });
+    return reply.render('dues/index', { title: TITLES.dues, year, rates, runs: await listRuns(req.em), ...helpers });
   });
 
   app.get('/dues/runs/new', async (req, reply) => {
@@ -43,20 +43,13 @@ export async function duesRoutes(app: FastifyInstance): Promise<void> {
         reply,
         year,
         field(body, 'issuedOn'),
-        new UserError('発行日を正しく入力してください', 422, { issuedOn: '発行日を正しく入力してください' }),
+        new UserError(MSG.issuedOnInvalid, 422, { issuedOn: MSG.issuedOnInvalid }),
       );
     const r = await issueInvoiceRun(req.em, { fiscalYear: year, issuedOn });
-    if (!r.run)
-      return renderPreview(
-        req.em,
-        reply,
-        year,
-        issuedOn,
-        new UserError('新たに発行する請求はありません（全員発行済みか対象外です）', 409),
-      );
+    if (!r.run) return renderPreview(req.em, reply, year, issuedOn, new UserError(MSG.nothingNewToIssue, 409));
     return reply.redirectWithFlash(
       `/dues/runs/${r.run.id}`,
-      `${year}年度の請求を ${r.issued.length} 件発行しました（合計 ${formatYenJa(r.total)}）`,
+      FLASH.runIssued(year, r.issued.length, formatYenJa(r.total)),
     );
   });
 
@@ -67,10 +60,9 @@ export async function duesRoutes(app: FastifyInstance): Promise<void> {
     try {
       await undoInvoiceRun(req.em, id, field(req.body as FormBody, 'reason'));
     } catch (err) {
-      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-      return renderRun(req.em.fork(), reply, id, err);
+      return onUserError(err, (e) => renderRun(req.em.fork(), reply, id, e));
     }
-    return reply.redirectWithFlash(`/dues/runs/${id}`, '一括発行を取り消しました');
+    return reply.redirectWithFlash(`/dues/runs/${id}`, FLASH.runUndone);
   });
 
   app.get('/dues/runs/:id/invoices.pdf', async (req, reply) => {
@@ -78,7 +70,7 @@ export async function duesRoutes(app: FastifyInstance): Promise<void> {
     if (!run) throw new UserError(MSG.runNotFound, 404);
     if (run.status === 'undone') throw new UserError(MSG.runUndonePdf, 409);
     const org = await orgInfo(req.em, req.server.config.dataDir);
-    return sendPdf(reply, `請求書_${run.fiscalYear}年度_${run.id}.pdf`, (out) =>
+    return sendPdf(reply, FILE_NAMES.runInvoices(run.fiscalYear, run.id), (out) =>
       renderInvoices(runInvoiceDocs(req.em, run.id), org, out),
     );
   });
@@ -101,7 +93,7 @@ export async function duesRoutes(app: FastifyInstance): Promise<void> {
     const inv = await req.em.findOne(Invoice, { id: idOf(req) }, { populate: ['member'] });
     if (!inv) throw new UserError(MSG.invoiceNotFound, 404);
     const org = await orgInfo(req.em, req.server.config.dataDir);
-    return sendPdf(reply, `請求書_${inv.invoiceNo}.pdf`, (out) => renderInvoices([invoiceDoc(inv)], org, out));
+    return sendPdf(reply, FILE_NAMES.invoice(inv.invoiceNo), (out) => renderInvoices([invoiceDoc(inv)], org, out));
   });
 }
 
@@ -121,7 +113,7 @@ async function renderPreview(em: EntityManager, reply: FastifyReply, year: numbe
   return reply.render(
     'dues/run-preview',
     {
-      title: `${year}年度 年会費の一括発行`,
+      title: TITLES.newRun(year),
       year,
       issuedOn,
       plan,
@@ -154,7 +146,7 @@ async function renderRun(em: EntityManager, reply: FastifyReply, id: number, err
   return reply.render(
     'dues/run',
     {
-      title: `一括発行 #${run.id}（${run.fiscalYear}年度）`,
+      title: TITLES.run(run.id, run.fiscalYear),
       run,
       invoices,
       total,

@@ -57,4 +57,89 @@ export const MSG = {
   duplicateInvoice: (fy: number) => `${fy}年度の請求はすでにあります`,
   concurrent: '同時に別の発行が行われたため、何も発行していません。もう一度お試しください。',
   noCredit: 'この会員には充当できる預り金がありません',
+  receivedOnInvalid: '入金日を正しく入力してください',
+  feeInvalid: '振込手数料を正しく入力してください',
+  allocationAmountInvalid: '充当額を正しく入力してください',
+  issuedOnInvalid: '発行日を正しく入力してください',
+  donorRequired: '会員を選ぶか、寄付者名を入力してください',
+  noSuchMemberNo: (no: string) => `会員番号 ${no} の会員はいません`,
+  donationDateInvalid: '受領日を正しく入力してください（例: 2026-06-01）',
+  donationFromPayment: '入金の残りから作られた寄付です。入金の方を取り消してください。',
+  nothingNewToIssue: '新たに発行する請求はありません（全員発行済みか対象外です）',
+  nothingToRemind: '督促する未納の請求がありません',
 } as const;
+
+export const TITLES = {
+  dues: '会費',
+  donations: '寄付一覧',
+  newDonation: '寄付を記録',
+  newPayment: (name: string) => `${name} の入金を記録`,
+  newInvoice: (name: string) => `${name} の請求を作成`,
+  invoice: (no: string) => `請求 ${no}`,
+  payment: (id: number) => `入金 #${id}`,
+  newRun: (year: number) => `${year}年度 年会費の一括発行`,
+  run: (id: number, year: number) => `一括発行 #${id}（${year}年度）`,
+  unpaid: (year: number) => `${year}年度 未納者一覧`,
+};
+
+export const FILE_NAMES = {
+  runInvoices: (year: number, id: number) => `請求書_${year}年度_${id}.pdf`,
+  invoice: (no: string) => `請求書_${no}.pdf`,
+  unpaidCsv: (year: number, day: string) => `未納者一覧_${year}年度_${day}.csv`,
+  reminders: (year: number, day: string) => `督促状_${year}年度_${day}.pdf`,
+};
+
+/** The columns of the 未納者一覧 CSV (opened in Excel by the office). */
+export const UNPAID_CSV_HEADER = [
+  '請求番号',
+  '会員番号',
+  '氏名・団体名',
+  '会員種別',
+  '請求額',
+  '入金済',
+  '残額',
+  '状態',
+  '電話',
+  '携帯',
+  'メール',
+  '郵便番号',
+  '住所',
+  '宛先不明',
+  '督促回数',
+  '最終督促日',
+];
+export const ADDRESS_UNKNOWN = '宛先不明';
+
+/** The dues entries of the member page's timeline and list badges. */
+export const TIMELINE = {
+  invoice: '請求',
+  payment: '入金',
+  cancelled: '取消',
+  waived: '免除',
+  reversedMark: '（取消）',
+  invoiceTitle: (no: string) => `請求 ${no}`,
+  paymentTitle: (on: string, amount: string) => `入金 ${on} ${amount}`,
+  fiscalYear: (y: number) => `${y}年度`,
+  yearSeparator: '・',
+  lapseCandidate: (label: string) => `${label}（退会候補）`,
+  unpaidYears: (years: string) => `未納: ${years}`,
+};
+
+export const DOCUMENT_TEXT = {
+  noOrgName: '（団体名未設定）',
+  runUndoneReason: (reason: string) => `一括発行の取消: ${reason}`,
+  annualFee: (year: string, typeName: string) => `${year} 年会費（${typeName}）`,
+};
+
+export const FLASH = {
+  donationRecorded: '寄付を記録しました',
+  donationReversed: '寄付を取り消しました',
+  paymentRecorded: '入金を記録しました',
+  invoiceCreated: '請求を作成しました',
+  creditApplied: '預り金を請求に充当しました',
+  waived: '免除にしました',
+  invoiceCancelled: '請求を取り消しました',
+  paymentReversed: '入金を取り消しました（充当していた請求は未納に戻りました）',
+  runUndone: '一括発行を取り消しました',
+  runIssued: (year: number, n: number, total: string) => `${year}年度の請求を ${n} 件発行しました（合計 ${total}）`,
+};

@@ -4,6 +4,7 @@ import { todayInTokyo } from '../lib/dates.js';
 import { UserError } from '../web/errors.js';
 import { invoiceDoc } from './dues-documents.js';
 import { Invoice, type IInvoice } from './invoice.entity.js';
+import { MSG } from './ui-text.js';
 
 /** 未納者一覧 of a fiscal year: open invoices with member contact, outstanding and reminders sent. */
 export async function unpaidInvoices(
@@ -45,7 +46,7 @@ export async function remindInvoices(
       populate: ['member'],
       orderBy: { member: { kanaKey: 'asc' }, id: 'asc' },
     });
-    if (!invoices.length) throw new UserError('督促する未納の請求がありません', 409);
+    if (!invoices.length) throw new UserError(MSG.nothingToRemind, 409);
     const docs: ReminderDoc[] = [];
     for (const inv of invoices) {
       inv.reminderCount += 1;

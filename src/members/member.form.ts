@@ -6,6 +6,7 @@ import { normalizePostalCode } from '../lib/postal.js';
 import { field, type FormBody } from '../web/forms.js';
 import { MAIL_PREFERENCES, MEMBER_KINDS, type MailPreference, type MemberKind } from './member.entity.js';
 import { PREFECTURES } from './prefectures.js';
+import { MEMBERS_TEXT } from './ui-text.js';
 
 /** The editable fields of a member, already normalised (入力ルールの統一). */
 export interface MemberInput {
@@ -75,20 +76,20 @@ export function parseMember(raw: Partial<RawMember>): { value: MemberInput; erro
   v.memberNo = null;
   if (no) {
     if (/^\d{1,9}$/.test(no) && Number(no) > 0) v.memberNo = Number(no);
-    else errors.memberNo = '会員番号は数字（9桁まで）で入力してください';
+    else errors.memberNo = MEMBERS_TEXT.memberNoFormat;
   }
   for (const k of TEXT_FIELDS) v[k] = blank(normalizeText(get(k)));
   for (const k of KANA_FIELDS) {
     v[k] = blank(normalizeKanaName(get(k)));
-    if (v[k] && !isKatakanaName(v[k]!)) errors[k] = 'フリガナはカタカナまたはひらがなで入力してください';
+    if (v[k] && !isKatakanaName(v[k]!)) errors[k] = MEMBERS_TEXT.kanaFormat;
   }
   if (kind === 'individual') {
-    if (!v.familyName) errors.familyName = '氏名（姓）を入力してください';
-    if (!v.familyKana && !errors.familyKana) errors.familyKana = 'フリガナ（セイ）を入力してください';
+    if (!v.familyName) errors.familyName = MEMBERS_TEXT.familyNameRequired;
+    if (!v.familyKana && !errors.familyKana) errors.familyKana = MEMBERS_TEXT.familyKanaRequired;
     v.orgName = v.orgKana = v.contactPerson = null;
   } else {
-    if (!v.orgName) errors.orgName = '団体名を入力してください';
-    if (!v.orgKana && !errors.orgKana) errors.orgKana = '団体名のフリガナを入力してください';
+    if (!v.orgName) errors.orgName = MEMBERS_TEXT.orgNameRequired;
+    if (!v.orgKana && !errors.orgKana) errors.orgKana = MEMBERS_TEXT.orgKanaRequired;
     v.familyName = v.givenName = v.familyKana = v.givenKana = null;
   }
 
@@ -96,49 +97,23 @@ export function parseMember(raw: Partial<RawMember>): { value: MemberInput; erro
     get('postalCode'),
     normalizePostalCode,
     'postalCode',
-    '郵便番号は7桁の数字で入力してください（例：160-0022）',
+    MEMBERS_TEXT.postalCodeFormat,
     errors,
   );
   const pref = normalizeText(get('prefecture'));
   v.prefecture = pref || null;
-  if (pref && !(PREFECTURES as readonly string[]).includes(pref)) errors.prefecture = '都道府県を選んでください';
-  v.phone = parseOptional(
-    get('phone'),
-    normalizePhone,
-    'phone',
-    '電話番号は市外局番から10桁または11桁で入力してください',
-    errors,
-  );
-  v.mobile = parseOptional(
-    get('mobile'),
-    normalizePhone,
-    'mobile',
-    '携帯番号は11桁で入力してください（例：090-1234-5678）',
-    errors,
-  );
-  v.email = parseOptional(
-    get('email'),
-    normalizeEmail,
-    'email',
-    'メールアドレスの形式が正しくありません（例：name@example.jp）',
-    errors,
-  );
-  for (const k of DATE_FIELDS)
-    v[k] = parseOptional(
-      get(k),
-      parseDate,
-      k,
-      '日付は 2026-04-01、2026/4/1、令和8年4月1日 のように入力してください',
-      errors,
-    );
+  if (pref && !(PREFECTURES as readonly string[]).includes(pref)) errors.prefecture = MEMBERS_TEXT.prefectureRequired;
+  v.phone = parseOptional(get('phone'), normalizePhone, 'phone', MEMBERS_TEXT.phoneFormat, errors);
+  v.mobile = parseOptional(get('mobile'), normalizePhone, 'mobile', MEMBERS_TEXT.mobileFormat, errors);
+  v.email = parseOptional(get('email'), normalizeEmail, 'email', MEMBERS_TEXT.emailFormat, errors);
+  for (const k of DATE_FIELDS) v[k] = parseOptional(get(k), parseDate, k, MEMBERS_TEXT.dateFormat, errors);
 
   const typeId = Number(get('memberTypeId'));
   v.memberTypeId = Number.isSafeInteger(typeId) && typeId > 0 ? typeId : null;
-  if (!v.memberTypeId) errors.memberTypeId = '会員種別を選んでください';
+  if (!v.memberTypeId) errors.memberTypeId = MEMBERS_TEXT.memberTypeRequired;
   const pref2 = get('mailPreference');
   v.mailPreference = (MAIL_PREFERENCES as readonly string[]).includes(pref2) ? (pref2 as MailPreference) : 'post';
-  if (v.mailPreference === 'email' && !v.email && !errors.email)
-    errors.email = '郵送物をメールで送るにはメールアドレスが必要です';
+  if (v.mailPreference === 'email' && !v.email && !errors.email) errors.email = MEMBERS_TEXT.emailForMail;
   v.addressUnknown = ['1', 'on', 'true'].includes(get('addressUnknown'));
   if (!v.addressUnknown) v.addressUnknownOn = null;
   v.notes = blank(get('notes').replace(/\r\n/g, '\n'));

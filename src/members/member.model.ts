@@ -1,8 +1,9 @@
 import { kanaSearchKey } from '../lib/kana.js';
 import { phoneDigits } from '../lib/phone.js';
 import type { IMember } from './member.entity.js';
+import { HONORIFICS } from './ui-text.js';
 
-type Nullable<T> = { [K in keyof T]: T[K] | null | undefined };
+type Nullable<T> = { [K in keyof T]?: T[K] | null };
 type NameParts = Nullable<
   Pick<
     IMember,
@@ -38,8 +39,8 @@ export function displayKana(m: NameParts): string {
 }
 
 /** 御中 for an organisation addressed as such; 様 for a person (or an organisation's named contact). */
-export function honorific(m: Pick<IMember, 'kind'>): '様' | '御中' {
-  return m.kind === 'organization' ? '御中' : '様';
+export function honorific(m: Pick<IMember, 'kind'>): (typeof HONORIFICS)[keyof typeof HONORIFICS] {
+  return m.kind === 'organization' ? HONORIFICS.organization : HONORIFICS.person;
 }
 
 /** The derived search keys stored on the row so quick search needs no per-row normalisation. */

@@ -5,14 +5,12 @@ import { Member, type IMember } from './member.entity.js';
 import { MemberType } from './member-type.entity.js';
 import type { FieldErrors, MemberInput } from './member.form.js';
 import { searchKeys } from './member.model.js';
+import { MEMBERS_TEXT } from './ui-text.js';
 
 /** Raised on create when a member with the same フリガナ and phone or birth date already exists. */
 export class PossibleDuplicate extends UserError {
   constructor(public candidates: IMember[]) {
-    super(
-      '同じ人がすでに登録されている可能性があります。確認のうえ、別人であれば「重複ではない」にチェックして登録してください。',
-      409,
-    );
+    super(MEMBERS_TEXT.possibleDuplicate, 409);
   }
 }
 
@@ -23,13 +21,12 @@ export async function nextMemberNo(em: EntityManager): Promise<number> {
 
 async function validateRefs(em: EntityManager, input: MemberInput, selfId: number | null, errors: FieldErrors) {
   if (input.memberTypeId && !(await em.count(MemberType, { id: input.memberTypeId })))
-    errors.memberTypeId = '会員種別を選んでください';
+    errors.memberTypeId = MEMBERS_TEXT.memberTypeRequired;
   if (input.memberNo !== null) {
     const other = await em.findOne(Member, { memberNo: input.memberNo }, { fields: ['id'] });
-    if (other && other.id !== selfId)
-      errors.memberNo = `会員番号 ${input.memberNo} は既に使われています（番号は再利用できません）`;
+    if (other && other.id !== selfId) errors.memberNo = MEMBERS_TEXT.memberNoTaken(input.memberNo);
   }
-  if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
+  if (Object.keys(errors).length) throw new UserError(MEMBERS_TEXT.checkInput, 422, errors);
 }
 
 /** The form's (or an import row's) values onto a member: type reference, 宛先不明 date, search keys. */
@@ -103,7 +100,7 @@ export async function getMember(em: EntityManager, id: number): Promise<IMember>
   return em.findOneOrFail(
     Member,
     { id },
-    { populate: ['memberType'], failHandler: () => new UserError('会員が見つかりません', 404) },
+    { populate: ['memberType'], failHandler: () => new UserError(MEMBERS_TEXT.memberNotFound, 404) },
   );
 }
 
@@ -114,11 +111,11 @@ export async function withdrawMember(
   opts: { date?: string; reason?: string } = {},
 ): Promise<IMember> {
   const m = await getMember(em, id);
-  if (m.status === 'withdrawn') throw new UserError('この会員はすでに退会しています', 409);
+  if (m.status === 'withdrawn') throw new UserError(MEMBERS_TEXT.alreadyWithdrawn, 409);
   const date = opts.date ? parseDate(opts.date) : todayInTokyo();
   if (!date)
-    throw new UserError('退会日は 2026-04-01 のように入力してください', 422, {
-      withdrawnOn: '日付の形式が正しくありません',
+    throw new UserError(MEMBERS_TEXT.withdrawnOnFormat, 422, {
+      withdrawnOn: MEMBERS_TEXT.badDate,
     });
   m.status = 'withdrawn';
   m.withdrawnOn = date;
@@ -129,7 +126,7 @@ export async function withdrawMember(
 
 export async function readmitMember(em: EntityManager, id: number): Promise<IMember> {
   const m = await getMember(em, id);
-  if (m.status !== 'withdrawn') throw new UserError('この会員は退会していません', 409);
+  if (m.status !== 'withdrawn') throw new UserError(MEMBERS_TEXT.notWithdrawn, 409);
   m.status = 'active';
   m.withdrawnOn = null;
   m.withdrawalReason = null;

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { historyOf } from '../audit/audit.service.js';
 import type { EntityManager } from '../db/orm.js';
 import { idParam, UserError } from '../web/errors.js';
-import { field, type FormBody } from '../web/forms.js';
+import { errorData, field, type FormBody, onUserError } from '../web/forms.js';
+import { registerViewHelpers } from '../web/render.js';
 import { MemberType } from './member-type.entity.js';
 import { parseMember, rawMember, type RawMember } from './member.form.js';
 import { displayKana, displayName, fullAddress, honorific } from './member.model.js';
@@ -17,7 +18,7 @@ import {
   withdrawMember,
 } from './member.service.js';
 import { PREFECTURES } from './prefectures.js';
-import { LABELS } from './ui-text.js';
+import { LABELS, MEMBERS_TEXT } from './ui-text.js';
 import { memberSkillsForm, saveMemberSkills } from './skills/member-skills.hooks.js';
 
 const helpers = { displayName, displayKana, fullAddress, honorific, labels: LABELS };
@@ -28,6 +29,7 @@ async function formContext(em: EntityManager) {
 }
 
 export async function memberRoutes(app: FastifyInstance): Promise<void> {
+  registerViewHelpers({ displayName, displayKana });
   app.get('/members', async (req, reply) => {
     const q = req.query as Record<string, string | undefined>;
     const params = {
@@ -43,7 +45,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
     if (params.q && result.total === 1 && q.jump === '1') return reply.redirect(`/members/${result.items[0]!.id}`);
     const types = await req.em.find(MemberType, {}, { orderBy: { sortOrder: 'asc' } });
     const badges = await loadListBadges(req.em, result.items);
-    return reply.render('members/index', { title: '会員一覧', ...result, params, types, badges, ...helpers });
+    return reply.render('members/index', { title: MEMBERS_TEXT.members, ...result, params, types, badges, ...helpers });
   });
 
   app.get('/members/new', { config: { role: 'staff' } }, async (req, reply) => {
@@ -54,7 +56,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
       mailPreference: 'post',
     } as Partial<RawMember>;
     return reply.render('members/form', {
-      title: '会員の新規登録',
+      title: MEMBERS_TEXT.newMember,
       values,
       action: '/members',
       ...ctx,
@@ -71,7 +73,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
         reply,
         req.em,
         {
-          title: '会員の新規登録',
+          title: MEMBERS_TEXT.newMember,
           values: raw,
           action: '/members',
           error: err.message,
@@ -80,7 +82,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
         },
         err.statusCode,
       );
-    if (Object.keys(errors).length) return render(new UserError('入力内容を確認してください', 422, errors));
+    if (Object.keys(errors).length) return render(new UserError(MEMBERS_TEXT.checkInput, 422, errors));
     try {
       // Member and skills in one transaction: a refused skill list must not leave a half-registered member.
       const m = await req.em.transactional(async (tx) => {
@@ -88,11 +90,10 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
         await saveMemberSkills(tx, created.id, body);
         return created;
       });
-      return reply.redirectWithFlash(`/members/${m.id}`, `${displayName(m)}（会員番号 ${m.memberNo}）を登録しました`);
+      return reply.redirectWithFlash(`/members/${m.id}`, MEMBERS_TEXT.registered(displayName(m), m.memberNo));
     } catch (err) {
       if (err instanceof PossibleDuplicate) return render(err, { duplicates: err.candidates });
-      if (err instanceof UserError) return render(err);
-      throw err;
+      return onUserError(err, (e) => render(e));
     }
   });
 
@@ -121,7 +122,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
     values.memberTypeId = String(m.memberType.id);
     values.addressUnknown = m.addressUnknown ? '1' : '';
     return renderForm(reply, req.em, {
-      title: `${displayName(m)} の編集`,
+      title: MEMBERS_TEXT.editOf(displayName(m)),
       values,
       member: m,
       action: `/members/${m.id}`,
@@ -133,29 +134,29 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
     const raw = rawMember(req.body as FormBody);
     const { value, errors } = parseMember(raw);
     try {
-      if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
+      if (Object.keys(errors).length) throw new UserError(MEMBERS_TEXT.checkInput, 422, errors);
       const m = await req.em.transactional(async (tx) => {
         const updated = await updateMember(tx, id, value);
         await saveMemberSkills(tx, updated.id, req.body);
         return updated;
       });
-      return reply.redirectWithFlash(`/members/${m.id}`, '会員情報を保存しました');
+      return reply.redirectWithFlash(`/members/${m.id}`, MEMBERS_TEXT.saved);
     } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      const member = await getMember(req.em.fork(), id);
-      return renderForm(
-        reply,
-        req.em.fork(),
-        {
-          title: `${displayName(member)} の編集`,
-          values: raw,
-          member,
-          action: `/members/${id}`,
-          error: err.message,
-          errors: err.fieldErrors,
-        },
-        err.statusCode,
-      );
+      return onUserError(err, async (e) => {
+        const member = await getMember(req.em.fork(), id);
+        return renderForm(
+          reply,
+          req.em.fork(),
+          {
+            title: MEMBERS_TEXT.editOf(displayName(member)),
+            values: raw,
+            member,
+            action: `/members/${id}`,
+            ...errorData(e),
+          },
+          e.statusCode,
+        );
+      });
     }
   });
 
@@ -165,12 +166,12 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
       date: field(body, 'withdrawnOn'),
       reason: field(body, 'reason'),
     });
-    return reply.redirectWithFlash(`/members/${m.id}`, `${displayName(m)} を退会にしました（元に戻せます）`);
+    return reply.redirectWithFlash(`/members/${m.id}`, MEMBERS_TEXT.withdrawn(displayName(m)));
   });
 
   app.post('/members/:id/readmit', async (req, reply) => {
     const m = await readmitMember(req.em, idParam((req.params as { id: string }).id));
-    return reply.redirectWithFlash(`/members/${m.id}`, `${displayName(m)} を会員に戻しました`);
+    return reply.redirectWithFlash(`/members/${m.id}`, MEMBERS_TEXT.readmitted(displayName(m)));
   });
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { STAFF_ERRORS } from './ui-text.js';
 
 // scrypt with N=2^15, r=8 (OWASP minimum is 2^17 with r=8 for ~0.5 s; 2^15 keeps login snappy
 // on a 2-core office machine while still costing an attacker ~32 MiB per guess).
@@ -34,7 +35,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export const MIN_PASSWORD_LENGTH = 10;
 
 export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `パスワードは${MIN_PASSWORD_LENGTH}文字以上にしてください`;
-  if (password.length > 200) return 'パスワードが長すぎます';
+  if (password.length < MIN_PASSWORD_LENGTH) return STAFF_ERRORS.passwordTooShort(MIN_PASSWORD_LENGTH);
+  if (password.length > 200) return STAFF_ERRORS.passwordTooLong;
   return null;
 }

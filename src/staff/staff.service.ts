@@ -6,6 +6,8 @@ import { endSessionsOf } from './sessions.service.js';
 import { SetupDone } from './staff-session.entity.js';
 import { STAFF_ROLES, type StaffRole } from '../web/roles.js';
 import { Staff, type IStaff } from './staff.entity.js';
+import { STAFF_ERRORS } from './ui-text.js';
+import { FORM_TEXT } from '../web/ui-text.js';
 
 export interface NewStaff {
   loginId: string;
@@ -44,15 +46,14 @@ export async function createFirstAdmin(em: EntityManager, input: Omit<NewStaff, 
 export async function createStaff(em: EntityManager, input: NewStaff): Promise<IStaff> {
   const errors: Record<string, string> = {};
   const loginId = input.loginId.trim().normalize('NFKC');
-  if (!/^[A-Za-z0-9._@-]{3,60}$/.test(loginId))
-    errors.loginId = 'ログインIDは半角英数字と . _ @ - の3〜60文字で入力してください';
-  else if (await em.count(Staff, { loginId })) errors.loginId = 'このログインIDは既に使われています';
+  if (!/^[A-Za-z0-9._@-]{3,60}$/.test(loginId)) errors.loginId = STAFF_ERRORS.loginIdFormat;
+  else if (await em.count(Staff, { loginId })) errors.loginId = STAFF_ERRORS.loginIdTaken;
   const displayName = input.displayName.trim();
-  if (!displayName) errors.displayName = '表示名を入力してください';
+  if (!displayName) errors.displayName = STAFF_ERRORS.displayNameRequired;
   const pw = passwordProblem(input.password);
   if (pw) errors.password = pw;
-  if (!STAFF_ROLES.includes(input.role)) errors.role = '権限を選んでください';
-  if (Object.keys(errors).length) throw new UserError('入力内容を確認してください', 422, errors);
+  if (!STAFF_ROLES.includes(input.role)) errors.role = STAFF_ERRORS.roleRequired;
+  if (Object.keys(errors).length) throw new UserError(FORM_TEXT.checkInput, 422, errors);
   const staff = em.create(Staff, {
     loginId,
     displayName,
@@ -73,11 +74,11 @@ export async function setActive(
   const staff = await em.findOneOrFail(
     Staff,
     { id },
-    { failHandler: () => new UserError('スタッフが見つかりません', 404) },
+    { failHandler: () => new UserError(STAFF_ERRORS.staffNotFound, 404) },
   );
-  if (!active && staff.id === actor.id) throw new UserError('自分自身を無効にすることはできません', 422);
+  if (!active && staff.id === actor.id) throw new UserError(STAFF_ERRORS.cannotDeactivateSelf, 422);
   if (!active && staff.role === 'admin' && (await em.count(Staff, { role: 'admin', active: true })) <= 1) {
-    throw new UserError('有効な管理者が一人もいなくなるため、無効にできません', 422);
+    throw new UserError(STAFF_ERRORS.lastAdmin, 422);
   }
   staff.active = active;
   await em.flush();
@@ -89,7 +90,7 @@ export async function resetPassword(em: EntityManager, id: number, password: str
   const staff = await em.findOneOrFail(
     Staff,
     { id },
-    { failHandler: () => new UserError('スタッフが見つかりません', 404) },
+    { failHandler: () => new UserError(STAFF_ERRORS.staffNotFound, 404) },
   );
   const pw = passwordProblem(password);
   if (pw) throw new UserError(pw, 422, { password: pw });
@@ -108,10 +109,10 @@ export async function changeRole(
   const staff = await em.findOneOrFail(
     Staff,
     { id },
-    { failHandler: () => new UserError('スタッフが見つかりません', 404) },
+    { failHandler: () => new UserError(STAFF_ERRORS.staffNotFound, 404) },
   );
-  if (!STAFF_ROLES.includes(role)) throw new UserError('権限を選んでください', 422);
-  if (staff.id === actor.id && role !== 'admin') throw new UserError('自分自身の管理者権限は外せません', 422);
+  if (!STAFF_ROLES.includes(role)) throw new UserError(STAFF_ERRORS.roleRequired, 422);
+  if (staff.id === actor.id && role !== 'admin') throw new UserError(STAFF_ERRORS.cannotDemoteSelf, 422);
   const changed = staff.role !== role;
   staff.role = role;
   await em.flush();

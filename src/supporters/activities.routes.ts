@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { displayKana, displayName } from '../members/member.model.js';
-import { idParam, UserError } from '../web/errors.js';
-import { field, fields, type FormBody } from '../web/forms.js';
+import { idParam } from '../web/errors.js';
+import { errorData, field, fields, type FormBody, onUserError } from '../web/forms.js';
 import {
   addParticipantByMemberNo,
   addParticipants,
@@ -14,16 +14,22 @@ import {
   statusCounts,
 } from './activities.service.js';
 import { parseActivity } from './activity.form.js';
-import { callListRows, CALL_LIST_HEADER } from './call-list.js';
+import { callListRows } from './call-list.js';
 import { sendCsv } from '../web/download.js';
 import { formValue } from '../web/form-reader.js';
 import { findHelpers } from './find-helpers.js';
 import { listItems } from './lists.service.js';
 import { PARTICIPATION_STATUSES, type ParticipationStatus } from './participation.entity.js';
-import { PARTICIPATION_LABELS } from './ui-text.js';
+import { CALL_LIST_HEADER, PARTICIPATION_LABELS, SUPPORTERS_TEXT } from './ui-text.js';
 
 const idOf = (req: { params: unknown }) => idParam((req.params as { id: string }).id);
 const SHOWN_CANDIDATES = 100;
+
+/** What the staff typed, for the re-rendered form (skill ids as numbers, as the form reads them). */
+const typedValues = (body: unknown) => ({
+  ...(body as FormBody),
+  skillIds: fields(body as FormBody, 'skillIds').map(Number),
+});
 
 async function renderForm(reply: FastifyReply, data: Record<string, unknown>, status = 200) {
   return reply.render(
@@ -40,24 +46,24 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
       req.em,
       [...upcoming, ...past].map((a) => a.id),
     );
-    return reply.render('supporters/activities', { title: '活動', upcoming, past, counts });
+    return reply.render('supporters/activities', { title: SUPPORTERS_TEXT.activities, upcoming, past, counts });
   });
 
   app.get('/activities/new', { config: { role: 'staff' } }, async (_req, reply) =>
-    renderForm(reply, { title: '活動を登録する', v: { skillIds: [] }, action: '/activities' }),
+    renderForm(reply, { title: SUPPORTERS_TEXT.newActivity, v: { skillIds: [] }, action: '/activities' }),
   );
 
   app.post('/activities', async (req, reply) => {
     try {
       const a = await saveActivity(req.em, null, formValue(parseActivity(req.body as FormBody)));
-      return reply.redirectWithFlash(`/activities/${a.id}`, `活動「${a.title}」を登録しました`);
+      return reply.redirectWithFlash(`/activities/${a.id}`, SUPPORTERS_TEXT.activityAdded(a.title));
     } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      const v = { ...(req.body as FormBody), skillIds: fields(req.body as FormBody, 'skillIds').map(Number) };
-      return renderForm(
-        reply,
-        { title: '活動を登録する', v, action: '/activities', error: err.message, errors: err.fieldErrors },
-        err.statusCode,
+      return onUserError(err, (e) =>
+        renderForm(
+          reply,
+          { title: SUPPORTERS_TEXT.newActivity, v: typedValues(req.body), action: '/activities', ...errorData(e) },
+          e.statusCode,
+        ),
       );
     }
   });
@@ -88,28 +94,32 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/activities/:id/edit', { config: { role: 'staff' } }, async (req, reply) => {
     const a = await getActivity(req.em, idOf(req));
-    return renderForm(reply, { title: `「${a.title}」の編集`, v: a, activity: a, action: `/activities/${a.id}` });
+    return renderForm(reply, {
+      title: SUPPORTERS_TEXT.editOf(a.title),
+      v: a,
+      activity: a,
+      action: `/activities/${a.id}`,
+    });
   });
 
   app.post('/activities/:id', async (req, reply) => {
     const a = await getActivity(req.em, idOf(req));
     try {
       await saveActivity(req.em, a.id, formValue(parseActivity(req.body as FormBody)));
-      return reply.redirectWithFlash(`/activities/${a.id}`, '活動を保存しました');
+      return reply.redirectWithFlash(`/activities/${a.id}`, SUPPORTERS_TEXT.activitySaved);
     } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      const v = { ...(req.body as FormBody), skillIds: fields(req.body as FormBody, 'skillIds').map(Number) };
-      return renderForm(
-        reply,
-        {
-          title: `「${a.title}」の編集`,
-          v,
-          activity: a,
-          action: `/activities/${a.id}`,
-          error: err.message,
-          errors: err.fieldErrors,
-        },
-        err.statusCode,
+      return onUserError(err, (e) =>
+        renderForm(
+          reply,
+          {
+            title: SUPPORTERS_TEXT.editOf(a.title),
+            v: typedValues(req.body),
+            activity: a,
+            action: `/activities/${a.id}`,
+            ...errorData(e),
+          },
+          e.statusCode,
+        ),
       );
     }
   });
@@ -126,7 +136,7 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
       : await addParticipants(req.em, id, fields(body, 'memberIds').map(Number).filter(Number.isSafeInteger), status);
     return reply.redirectWithFlash(
       `/activities/${id}`,
-      added ? `${added} 人を「${PARTICIPATION_LABELS[status]}」で追加しました` : '追加する人が選ばれていません',
+      added ? SUPPORTERS_TEXT.participantsAdded(added, PARTICIPATION_LABELS[status]) : SUPPORTERS_TEXT.nobodyChosen,
       added ? 'ok' : 'error',
     );
   });
@@ -142,7 +152,7 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
     );
     return reply.redirectWithFlash(
       `/activities/${p.activity.id}#participants`,
-      `${displayName(p.member)}：${PARTICIPATION_LABELS[p.status]}`,
+      SUPPORTERS_TEXT.participationSet(displayName(p.member), PARTICIPATION_LABELS[p.status]),
     );
   });
 
@@ -150,7 +160,7 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
     const p = await removeParticipation(req.em, idOf(req));
     return reply.redirectWithFlash(
       `/activities/${p.activity.id}#participants`,
-      `${displayName(p.member)} を一覧から外しました`,
+      SUPPORTERS_TEXT.participantRemoved(displayName(p.member)),
     );
   });
 
@@ -159,7 +169,7 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
     const rows = callListRows(await participantsOf(req.em, activity.id), await findHelpers(req.em, activity));
     return sendCsv(
       reply,
-      `協力依頼リスト_${activity.title}_${activity.startsOn}.csv`,
+      SUPPORTERS_TEXT.callListFile(activity.title, activity.startsOn),
       `call-list-${activity.id}.csv`,
       CALL_LIST_HEADER,
       rows,

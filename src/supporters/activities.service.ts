@@ -10,6 +10,7 @@ import {
   type ParticipationStatus,
 } from './participation.entity.js';
 import { Skill } from '../members/skills/skill.entity.js';
+import { SUPPORTERS_TEXT } from './ui-text.js';
 
 export type ActivityInput = Pick<
   IActivity,
@@ -30,7 +31,11 @@ export async function saveActivity(em: EntityManager, id: number | null, v: Acti
 }
 
 export function getActivity(em: EntityManager, id: number): Promise<IActivity> {
-  return em.findOneOrFail(Activity, { id }, { failHandler: () => new UserError('活動が見つかりません', 404) });
+  return em.findOneOrFail(
+    Activity,
+    { id },
+    { failHandler: () => new UserError(SUPPORTERS_TEXT.activityNotFound, 404) },
+  );
 }
 
 /** Coming activities (soonest first) and past ones (latest first). */
@@ -109,11 +114,11 @@ export async function addParticipantByMemberNo(
 ): Promise<number> {
   const member = await em.findOne(Member, { memberNo });
   if (!member)
-    throw new UserError('入力内容を確認してください', 422, {
-      memberNo: `会員番号 ${memberNo || ''} の会員は見つかりません`,
+    throw new UserError(SUPPORTERS_TEXT.checkInput, 422, {
+      memberNo: SUPPORTERS_TEXT.noSuchMemberNo(memberNo || ''),
     });
   if (await em.count(Participation, { activity: activityId, member }))
-    throw new UserError('入力内容を確認してください', 409, { memberNo: 'この会員はすでに一覧にいます' });
+    throw new UserError(SUPPORTERS_TEXT.checkInput, 409, { memberNo: SUPPORTERS_TEXT.alreadyListed });
   return addParticipants(em, activityId, [member.id], status);
 }
 
@@ -121,7 +126,7 @@ export async function getParticipation(em: EntityManager, id: number): Promise<I
   return em.findOneOrFail(
     Participation,
     { id },
-    { populate: ['member', 'activity'], failHandler: () => new UserError('参加の記録が見つかりません', 404) },
+    { populate: ['member', 'activity'], failHandler: () => new UserError(SUPPORTERS_TEXT.participationNotFound, 404) },
   );
 }
 
@@ -131,7 +136,8 @@ export async function setParticipationStatus(
   status: string,
   note?: string | null,
 ): Promise<IParticipation> {
-  if (!(PARTICIPATION_STATUSES as readonly string[]).includes(status)) throw new UserError('状況を選んでください', 422);
+  if (!(PARTICIPATION_STATUSES as readonly string[]).includes(status))
+    throw new UserError(SUPPORTERS_TEXT.statusRequired, 422);
   const p = await getParticipation(em, id);
   p.status = status as ParticipationStatus;
   if (status === 'asked' && !p.askedOn) p.askedOn = todayInTokyo();

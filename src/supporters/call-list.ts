@@ -2,24 +2,7 @@ import { displayKana, displayName, fullAddress } from '../members/member.model.j
 import type { CsvCell } from '../web/download.js';
 import type { HelperCandidate } from './find-helpers.js';
 import type { IParticipation } from './participation.entity.js';
-import { PARTICIPATION_LABELS } from './ui-text.js';
-
-export const CALL_LIST_HEADER = [
-  '状況',
-  '会員番号',
-  '氏名',
-  'フリガナ',
-  '電話',
-  '携帯',
-  'メール',
-  '郵便番号',
-  '住所',
-  '協力できる分野',
-  'これまでの参加回数',
-  '最後の参加',
-  'メモ',
-  '結果',
-];
+import { PARTICIPATION_LABELS, SUPPORTERS_TEXT } from './ui-text.js';
 
 /**
  * 協力依頼リスト for phoning round: people already on the activity (with their status) first,
@@ -46,7 +29,7 @@ export function callListRows(participants: IParticipation[], candidates: HelperC
     ];
   });
   const fresh: CsvCell[][] = candidates.map((c) => [
-    '未依頼',
+    SUPPORTERS_TEXT.notAsked,
     c.memberNo,
     c.name,
     c.kana,
@@ -55,7 +38,9 @@ export function callListRows(participants: IParticipation[], candidates: HelperC
     c.email,
     c.postalCode,
     c.address,
-    c.skills.map((s) => (s.note ? `${s.name}（${s.note}）` : s.name)).join('、'),
+    c.skills
+      .map((s) => (s.note ? SUPPORTERS_TEXT.skillWithNote(s.name, s.note) : s.name))
+      .join(SUPPORTERS_TEXT.listSeparator),
     c.timesHelped,
     c.lastHelpedOn,
     '',

@@ -1,4 +1,6 @@
 import type { EntityManager } from '../db/orm.js';
+import type { IMember } from '../members/member.entity.js';
+import { displayKana, displayName, fullAddress } from '../members/member.model.js';
 import type { IActivity } from './activity.entity.js';
 
 export interface HelperCandidate {
@@ -21,6 +23,7 @@ export interface HelperCandidate {
 interface SkillRow {
   member_id: number;
   member_no: number;
+  kind: IMember['kind'];
   family_name: string | null;
   given_name: string | null;
   family_kana: string | null;
@@ -57,6 +60,7 @@ export async function findHelpers(
     .select(
       'm.id as member_id',
       'm.member_no',
+      'm.kind',
       'm.family_name',
       'm.given_name',
       'm.family_kana',
@@ -131,18 +135,26 @@ async function helpedCounts(
 }
 
 function toCandidate(r: SkillRow, helped: { n: number; last: string | null } | undefined): HelperCandidate {
-  const org = !!r.org_name;
+  const parts = {
+    kind: r.kind,
+    familyName: r.family_name,
+    givenName: r.given_name,
+    familyKana: r.family_kana,
+    givenKana: r.given_kana,
+    orgName: r.org_name,
+    orgKana: r.org_kana,
+  };
   return {
     memberId: Number(r.member_id),
     memberNo: Number(r.member_no),
-    name: org ? r.org_name! : [r.family_name, r.given_name].filter(Boolean).join(' '),
-    kana: org ? (r.org_kana ?? '') : [r.family_kana, r.given_kana].filter(Boolean).join(' '),
+    name: displayName(parts),
+    kana: displayKana(parts),
     kanaKey: r.kana_key,
     phone: r.phone,
     mobile: r.mobile,
     email: r.email,
     postalCode: r.postal_code,
-    address: [`${r.prefecture ?? ''}${r.city ?? ''}${r.address1 ?? ''}`, r.address2].filter(Boolean).join(' '),
+    address: fullAddress({ prefecture: r.prefecture, city: r.city, address1: r.address1, address2: r.address2 }),
     skills: [],
     matchCount: 0,
     timesHelped: helped?.n ?? 0,

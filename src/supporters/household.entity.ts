@@ -2,6 +2,9 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 export const HOUSEHOLD_RELATIONS = ['世帯主', '配偶者', '子', '親', 'その他'] as const;
 export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
+/** Stored values the code itself relies on (the head of a household; where a former head goes). */
+export const HEAD: HouseholdRelation = '世帯主';
+export const OTHER_RELATION: HouseholdRelation = 'その他';
 
 /**
  * 世帯: members who belong together. Members point here with member.householdId (a plain

@@ -1,8 +1,16 @@
 import type { EntityManager } from '../db/orm.js';
 import { Member, type IMember } from '../members/member.entity.js';
 import { UserError } from '../web/errors.js';
-import { Household, HOUSEHOLD_RELATIONS, type HouseholdRelation, type IHousehold } from './household.entity.js';
+import {
+  HEAD,
+  Household,
+  HOUSEHOLD_RELATIONS,
+  type HouseholdRelation,
+  type IHousehold,
+  OTHER_RELATION,
+} from './household.entity.js';
 import { householdOrder, jointName } from './joint-name.js';
+import { SUPPORTERS_TEXT } from './ui-text.js';
 
 export interface HouseholdView {
   household: IHousehold;
@@ -13,9 +21,9 @@ export interface HouseholdView {
 
 export async function getHousehold(em: EntityManager, id: number): Promise<HouseholdView> {
   const household = await em.findOne(Household, { id });
-  if (!household) throw new UserError('世帯が見つかりません', 404);
+  if (!household) throw new UserError(SUPPORTERS_TEXT.householdNotFound, 404);
   const members = householdOrder(await em.find(Member, { householdId: id }));
-  const head = members.find((m) => m.householdRelation === '世帯主') ?? members[0] ?? null;
+  const head = members.find((m) => m.householdRelation === HEAD) ?? members[0] ?? null;
   return { household, members, head, jointName: jointName(members, household.labelName) };
 }
 
@@ -28,7 +36,7 @@ export async function householdOfMember(
 
 function relationOf(value: string): HouseholdRelation {
   if (!(HOUSEHOLD_RELATIONS as readonly string[]).includes(value))
-    throw new UserError('入力内容を確認してください', 422, { relation: '続柄を選んでください' });
+    throw new UserError(SUPPORTERS_TEXT.checkInput, 422, { relation: SUPPORTERS_TEXT.relationRequired });
   return value as HouseholdRelation;
 }
 
@@ -41,30 +49,25 @@ export async function addFamilyMember(
 ): Promise<HouseholdView> {
   const rel = relationOf(relation);
   const self = await em.findOne(Member, { id: memberId });
-  if (!self) throw new UserError('会員が見つかりません', 404);
+  if (!self) throw new UserError(SUPPORTERS_TEXT.memberNotFound, 404);
   const other = await em.findOne(Member, { memberNo: otherMemberNo });
   if (!other)
-    throw new UserError('入力内容を確認してください', 422, {
-      memberNo: `会員番号 ${otherMemberNo || ''} の会員は見つかりません`,
+    throw new UserError(SUPPORTERS_TEXT.checkInput, 422, {
+      memberNo: SUPPORTERS_TEXT.noSuchMemberNo(otherMemberNo || ''),
     });
-  if (other.id === self.id)
-    throw new UserError('入力内容を確認してください', 422, { memberNo: '本人以外の会員番号を入力してください' });
+  if (other.id === self.id) throw new UserError(SUPPORTERS_TEXT.checkInput, 422, { memberNo: SUPPORTERS_TEXT.notSelf });
   if (other.householdId && other.householdId === self.householdId)
-    throw new UserError('この会員はすでに同じ世帯です', 409);
-  if (other.householdId)
-    throw new UserError(
-      `会員番号 ${other.memberNo} はすでに別の世帯に入っています。先にその世帯から外してください。`,
-      409,
-    );
+    throw new UserError(SUPPORTERS_TEXT.sameHousehold, 409);
+  if (other.householdId) throw new UserError(SUPPORTERS_TEXT.inOtherHousehold(other.memberNo), 409);
   return em.transactional(async (tx) => {
     let householdId = self.householdId;
     if (!householdId) {
       const h = tx.create(Household, { sharesAddress: true });
       await tx.flush();
       householdId = h.id;
-      Object.assign(self, { householdId, householdRelation: self.householdRelation ?? '世帯主' });
+      Object.assign(self, { householdId, householdRelation: self.householdRelation ?? HEAD });
     }
-    if (rel === '世帯主') await demoteHead(tx, householdId);
+    if (rel === HEAD) await demoteHead(tx, householdId);
     Object.assign(other, { householdId, householdRelation: rel });
     await tx.flush();
     return getHousehold(tx, householdId);
@@ -72,8 +75,8 @@ export async function addFamilyMember(
 }
 
 async function demoteHead(em: EntityManager, householdId: number, except?: number): Promise<void> {
-  for (const m of await em.find(Member, { householdId, householdRelation: '世帯主' }))
-    if (m.id !== except) m.householdRelation = 'その他';
+  for (const m of await em.find(Member, { householdId, householdRelation: HEAD }))
+    if (m.id !== except) m.householdRelation = OTHER_RELATION;
 }
 
 export interface HouseholdInput {
@@ -85,8 +88,8 @@ export interface HouseholdInput {
 
 export async function updateHousehold(em: EntityManager, id: number, input: HouseholdInput): Promise<HouseholdView> {
   const view = await getHousehold(em, id);
-  const heads = [...input.relations.values()].filter((r) => r === '世帯主').length;
-  if (heads > 1) throw new UserError('入力内容を確認してください', 422, { relation: '世帯主は一人だけにしてください' });
+  const heads = [...input.relations.values()].filter((r) => r === HEAD).length;
+  if (heads > 1) throw new UserError(SUPPORTERS_TEXT.checkInput, 422, { relation: SUPPORTERS_TEXT.oneHead });
   for (const m of view.members)
     if (input.relations.has(m.id)) m.householdRelation = relationOf(input.relations.get(m.id)!);
   Object.assign(view.household, { sharesAddress: input.sharesAddress, labelName: input.labelName, note: input.note });
@@ -98,7 +101,7 @@ export async function updateHousehold(em: EntityManager, id: number, input: Hous
 export async function removeFromHousehold(em: EntityManager, householdId: number, memberId: number): Promise<void> {
   const view = await getHousehold(em, householdId);
   const m = view.members.find((x) => x.id === memberId);
-  if (!m) throw new UserError('この会員はこの世帯にいません', 404);
+  if (!m) throw new UserError(SUPPORTERS_TEXT.notInHousehold, 404);
   await em.transactional(async (tx) => {
     const rest = view.members.filter((x) => x.id !== memberId);
     const leaving = rest.length <= 1 ? view.members : [m];

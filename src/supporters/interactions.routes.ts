@@ -4,7 +4,7 @@ import { parseDate, todayInTokyo } from '../lib/dates.js';
 import { displayName } from '../members/member.model.js';
 import { getMember } from '../members/member.service.js';
 import { idParam, UserError } from '../web/errors.js';
-import { field, type FormBody } from '../web/forms.js';
+import { errorData, field, type FormBody, onUserError } from '../web/forms.js';
 import { backUrl } from '../web/back-url.js';
 import { formValue } from '../web/form-reader.js';
 import { parseInteraction } from './interaction.form.js';
@@ -20,7 +20,7 @@ import {
   updateInteraction,
 } from './interactions.service.js';
 import { nowTimeInTokyo } from './supporter-page.js';
-import { MESSAGES } from './ui-text.js';
+import { MESSAGES, SUPPORTERS_TEXT } from './ui-text.js';
 
 const params = (req: { params: unknown }) => idParam((req.params as { id: string }).id);
 
@@ -52,6 +52,12 @@ function valuesOf(i: IInteraction) {
   };
 }
 
+/** What the staff typed, for the re-rendered form. */
+const typedValues = (body: unknown) => ({
+  ...(body as FormBody),
+  followUpDone: field(body as FormBody, 'followUpDone') === '1',
+});
+
 async function renderForm(reply: FastifyReply, memberId: number, data: Record<string, unknown>, status = 200) {
   const em = reply.request.em.fork();
   const member = await getMember(em, memberId);
@@ -65,9 +71,14 @@ async function renderForm(reply: FastifyReply, memberId: number, data: Record<st
 
 export async function interactionRoutes(app: FastifyInstance): Promise<void> {
   app.get('/members/:id/interactions/new', { config: { role: 'staff' } }, async (req, reply) => {
-    const v = { occurredOn: todayInTokyo(), occurredTime: nowTimeInTokyo(), staffId: req.staff?.id, channel: '電話' };
+    const v = {
+      occurredOn: todayInTokyo(),
+      occurredTime: nowTimeInTokyo(),
+      staffId: req.staff?.id,
+      channel: CHANNELS[0],
+    };
     return renderForm(reply, params(req), {
-      title: '対応を記録する',
+      title: SUPPORTERS_TEXT.newInteraction,
       v,
       action: `/members/${params(req)}/interactions`,
     });
@@ -85,21 +96,20 @@ export async function interactionRoutes(app: FastifyInstance): Promise<void> {
           parseInteraction(body.staffId === undefined ? { ...body, staffId: String(req.staff?.id ?? '') } : body),
         ),
       );
-      return reply.redirectWithFlash(`/members/${memberId}`, '対応記録を追加しました');
+      return reply.redirectWithFlash(`/members/${memberId}`, SUPPORTERS_TEXT.interactionAdded);
     } catch (err) {
-      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-      const v = { ...(req.body as FormBody), followUpDone: field(req.body as FormBody, 'followUpDone') === '1' };
-      return renderForm(
-        reply,
-        memberId,
-        {
-          title: '対応を記録する',
-          v,
-          action: `/members/${memberId}/interactions`,
-          error: err.message,
-          errors: err.fieldErrors,
-        },
-        err.statusCode,
+      return onUserError(err, (e) =>
+        renderForm(
+          reply,
+          memberId,
+          {
+            title: SUPPORTERS_TEXT.newInteraction,
+            v: typedValues(req.body),
+            action: `/members/${memberId}/interactions`,
+            ...errorData(e),
+          },
+          e.statusCode,
+        ),
       );
     }
   });
@@ -108,7 +118,7 @@ export async function interactionRoutes(app: FastifyInstance): Promise<void> {
     const i = await getInteraction(req.em, params(req));
     const history = await historyOf(req.em, 'Interaction', i.id, 30);
     return renderForm(reply, i.member.id, {
-      title: `対応記録（${i.occurredOn}）`,
+      title: SUPPORTERS_TEXT.interactionTitle(i.occurredOn),
       v: valuesOf(i),
       action: `/interactions/${i.id}`,
       history,
@@ -120,21 +130,20 @@ export async function interactionRoutes(app: FastifyInstance): Promise<void> {
     const i = await getInteraction(req.em, id);
     try {
       await updateInteraction(req.em, id, formValue(parseInteraction(req.body as FormBody)));
-      return reply.redirectWithFlash(`/members/${i.member.id}`, '対応記録を保存しました');
+      return reply.redirectWithFlash(`/members/${i.member.id}`, SUPPORTERS_TEXT.interactionSaved);
     } catch (err) {
-      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-      const v = { ...(req.body as FormBody), followUpDone: field(req.body as FormBody, 'followUpDone') === '1' };
-      return renderForm(
-        reply,
-        i.member.id,
-        {
-          title: `対応記録（${i.occurredOn}）`,
-          v,
-          action: `/interactions/${id}`,
-          error: err.message,
-          errors: err.fieldErrors,
-        },
-        err.statusCode,
+      return onUserError(err, (e) =>
+        renderForm(
+          reply,
+          i.member.id,
+          {
+            title: SUPPORTERS_TEXT.interactionTitle(i.occurredOn),
+            v: typedValues(req.body),
+            action: `/interactions/${id}`,
+            ...errorData(e),
+          },
+          e.statusCode,
+        ),
       );
     }
   });
@@ -143,7 +152,7 @@ export async function interactionRoutes(app: FastifyInstance): Promise<void> {
     const i = await markFollowUpDone(req.em, params(req));
     return reply.redirectWithFlash(
       backUrl(req.body as FormBody, `/members/${i.member.id}`),
-      '次回話すことを対応済みにしました',
+      SUPPORTERS_TEXT.followUpDone,
     );
   });
 
@@ -152,12 +161,12 @@ export async function interactionRoutes(app: FastifyInstance): Promise<void> {
     const on = field(body, 'on').trim() ? parseDate(field(body, 'on')) : todayInTokyo();
     if (!on) throw new UserError(MESSAGES.dateFormat, 422);
     const i = await markGiftThanked(req.em, params(req), on);
-    return reply.redirectWithFlash(backUrl(body, `/members/${i.member.id}`), `「${i.gift}」をお礼済みにしました`);
+    return reply.redirectWithFlash(backUrl(body, `/members/${i.member.id}`), SUPPORTERS_TEXT.giftThanked(i.gift ?? ''));
   });
 
   app.get('/supporters/follow-ups', async (req, reply) =>
     reply.render('supporters/follow-ups', {
-      title: '次回話すこと（未対応）',
+      title: SUPPORTERS_TEXT.followUps,
       items: await openFollowUps(req.em),
       today: todayInTokyo(),
       displayName,
@@ -166,7 +175,7 @@ export async function interactionRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/supporters/gifts', async (req, reply) =>
     reply.render('supporters/gifts', {
-      title: 'お礼がまだの頂いた物',
+      title: SUPPORTERS_TEXT.gifts,
       items: await unthankedGifts(req.em),
       displayName,
     }),

@@ -4,6 +4,7 @@ import { Member } from '../members/member.entity.js';
 import { Staff } from '../staff/staff.entity.js';
 import { UserError } from '../web/errors.js';
 import { Interaction, type Channel, type IInteraction } from './interaction.entity.js';
+import { SUPPORTERS_TEXT } from './ui-text.js';
 
 export interface InteractionInput {
   occurredOn: string;
@@ -22,7 +23,7 @@ export interface InteractionInput {
 async function apply(em: EntityManager, i: IInteraction, v: InteractionInput): Promise<void> {
   const staff = v.staffId ? await em.findOne(Staff, { id: v.staffId }) : null;
   if (v.staffId && !staff)
-    throw new UserError('入力内容を確認してください', 422, { staffId: '担当者を選んでください' });
+    throw new UserError(SUPPORTERS_TEXT.checkInput, 422, { staffId: SUPPORTERS_TEXT.staffRequired });
   const wasDone = i.followUpDone;
   const { staffId: _ignored, ...fields } = v;
   Object.assign(i, {
@@ -41,7 +42,7 @@ export async function createInteraction(
   v: InteractionInput,
 ): Promise<IInteraction> {
   const member = await em.findOne(Member, { id: memberId });
-  if (!member) throw new UserError('会員が見つかりません', 404);
+  if (!member) throw new UserError(SUPPORTERS_TEXT.memberNotFound, 404);
   const i = em.create(Interaction, {
     member,
     occurredOn: v.occurredOn,
@@ -57,7 +58,7 @@ export async function getInteraction(em: EntityManager, id: number): Promise<IIn
   return em.findOneOrFail(
     Interaction,
     { id },
-    { populate: ['member', 'staff'], failHandler: () => new UserError('対応記録が見つかりません', 404) },
+    { populate: ['member', 'staff'], failHandler: () => new UserError(SUPPORTERS_TEXT.interactionNotFound, 404) },
   );
 }
 
@@ -70,7 +71,7 @@ export async function updateInteraction(em: EntityManager, id: number, v: Intera
 
 export async function markFollowUpDone(em: EntityManager, id: number, on = todayInTokyo()): Promise<IInteraction> {
   const i = await getInteraction(em, id);
-  if (!i.followUp) throw new UserError('この対応記録には次回話すことがありません', 409);
+  if (!i.followUp) throw new UserError(SUPPORTERS_TEXT.noFollowUp, 409);
   i.followUpDone = true;
   i.followUpDoneOn = on;
   await em.flush();
@@ -80,7 +81,7 @@ export async function markFollowUpDone(em: EntityManager, id: number, on = today
 /** Records that the gift was thanked for (礼状, call, in person); the gifts list then drops it. */
 export async function markGiftThanked(em: EntityManager, id: number, on = todayInTokyo()): Promise<IInteraction> {
   const i = await getInteraction(em, id);
-  if (!i.gift) throw new UserError('この対応記録には頂いた物がありません', 409);
+  if (!i.gift) throw new UserError(SUPPORTERS_TEXT.noGift, 409);
   i.giftThankedOn = on;
   await em.flush();
   return i;

@@ -1,4 +1,6 @@
+import { displayName } from '../members/member.model.js';
 import { HOUSEHOLD_RELATIONS } from './household.entity.js';
+import { SUPPORTERS_TEXT } from './ui-text.js';
 
 export interface JointNamePart {
   id?: number;
@@ -30,10 +32,10 @@ export function jointNameLines(members: JointNamePart[]): string[] {
   const ordered = householdOrder(members);
   const first = ordered[0];
   return ordered.map((m, i) => {
-    if (m.kind === 'organization') return `${m.orgName ?? ''} 御中`;
-    const full = [m.familyName, m.givenName].filter(Boolean).join(' ');
+    if (m.kind === 'organization') return SUPPORTERS_TEXT.orgHonorific(m.orgName ?? '');
+    const full = displayName({ ...m, kind: 'individual' });
     const short = i > 0 && m.givenName && m.familyName === first?.familyName ? m.givenName : full;
-    return `${short} 様`;
+    return SUPPORTERS_TEXT.personHonorific(short);
   });
 }
 

@@ -4,6 +4,7 @@ import { formError, type FormBody } from '../web/forms.js';
 import { formValue } from '../web/form-reader.js';
 import { parseListItem } from './list-item.form.js';
 import { LISTS, listItems, saveListItem, type ListKind } from './lists.service.js';
+import { SUPPORTERS_TEXT } from './ui-text.js';
 
 /** /supporters/roles and /supporters/skills: the office's own lists, one editor for both. */
 export async function listRoutes(app: FastifyInstance): Promise<void> {
@@ -23,7 +24,7 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
     app.post(`/supporters/${kind}`, async (req, reply) => {
       try {
         const item = await saveListItem(req.em, kind, null, formValue(parseListItem(kind, req.body as FormBody)));
-        return reply.redirectWithFlash(`/supporters/${kind}`, `「${item.name}」を追加しました`);
+        return reply.redirectWithFlash(`/supporters/${kind}`, SUPPORTERS_TEXT.itemAdded(item.name));
       } catch (err) {
         return formError(reply, err, 'supporters/list-editor', await page(req.em, { values: req.body }));
       }
@@ -37,7 +38,7 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
           idParam((req.params as { id: string }).id),
           formValue(parseListItem(kind, req.body as FormBody)),
         );
-        return reply.redirectWithFlash(`/supporters/${kind}`, `「${item.name}」を保存しました`);
+        return reply.redirectWithFlash(`/supporters/${kind}`, SUPPORTERS_TEXT.itemSaved(item.name));
       } catch (err) {
         return formError(reply, err, 'supporters/list-editor', await page(req.em));
       }

@@ -3,6 +3,7 @@ import type { EntityManager } from '../db/orm.js';
 import { UserError } from '../web/errors.js';
 import { Skill } from '../members/skills/skill.entity.js';
 import { SupporterRole } from './supporter-role.entity.js';
+import { SUPPORTERS_TEXT } from './ui-text.js';
 
 /** The two lists the office edits (役割, 協力できる分野) share one shape and one editor. */
 interface ListItem {
@@ -20,8 +21,18 @@ export interface ListItemInput {
 }
 
 export const LISTS = {
-  roles: { entity: SupporterRole as EntityName<ListItem>, title: '役割の一覧', noun: '役割', hasOfficer: true },
-  skills: { entity: Skill as EntityName<ListItem>, title: '協力できる分野の一覧', noun: '分野', hasOfficer: false },
+  roles: {
+    entity: SupporterRole as EntityName<ListItem>,
+    title: SUPPORTERS_TEXT.rolesList,
+    noun: SUPPORTERS_TEXT.role,
+    hasOfficer: true,
+  },
+  skills: {
+    entity: Skill as EntityName<ListItem>,
+    title: SUPPORTERS_TEXT.skillsList,
+    noun: SUPPORTERS_TEXT.skill,
+    hasOfficer: false,
+  },
 } as const;
 export type ListKind = keyof typeof LISTS;
 
@@ -40,13 +51,13 @@ export async function saveListItem(
   const { entity, noun } = LISTS[kind];
   const same = await em.findOne(entity, { name: input.name } as FilterQuery<ListItem>);
   if (same && same.id !== id)
-    throw new UserError('入力内容を確認してください', 422, { name: `「${input.name}」は既にあります` });
+    throw new UserError(SUPPORTERS_TEXT.checkInput, 422, { name: SUPPORTERS_TEXT.itemExists(input.name) });
   let item: ListItem;
   if (id === null) {
     item = em.create(entity, input as ListItem);
   } else {
     item = await em.findOneOrFail(entity, { id } as FilterQuery<ListItem>, {
-      failHandler: () => new UserError(`${noun}が見つかりません`, 404),
+      failHandler: () => new UserError(SUPPORTERS_TEXT.itemNotFound(noun), 404),
     });
     Object.assign(item, input);
   }

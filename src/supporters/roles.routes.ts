@@ -2,13 +2,14 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { parseDate, todayInTokyo } from '../lib/dates.js';
 import { displayKana, displayName, fullAddress } from '../members/member.model.js';
 import { getMember } from '../members/member.service.js';
-import { idParam, UserError } from '../web/errors.js';
-import type { FormBody } from '../web/forms.js';
+import { idParam } from '../web/errors.js';
+import { errorData, type FormBody, onUserError } from '../web/forms.js';
 import { sendCsv } from '../web/download.js';
 import { listItems } from './lists.service.js';
 import { formValue } from '../web/form-reader.js';
 import { parseRoleAssignment } from './role.form.js';
 import { assignRole, getAssignment, holdersOn, removeAssignment, updateAssignment } from './roles.service.js';
+import { OFFICERS_CSV_HEADER, SUPPORTERS_TEXT } from './ui-text.js';
 
 const idOf = (req: { params: unknown }) => idParam((req.params as { id: string }).id);
 
@@ -34,40 +35,20 @@ function rosterQuery(query: unknown) {
   return { date, roleId: Number(q.role) || null, invalidDate: !!q.date && !parseDate(q.date) };
 }
 
-const CSV_HEADER = [
-  '役割',
-  '会員番号',
-  '氏名',
-  'フリガナ',
-  '開始日',
-  '終了日',
-  '郵便番号',
-  '住所',
-  '電話',
-  '携帯',
-  'メール',
-  '備考',
-];
-
 export async function roleRoutes(app: FastifyInstance): Promise<void> {
   app.post('/members/:id/roles', async (req, reply) => {
     const memberId = idOf(req);
     try {
       const mr = await assignRole(req.em, memberId, formValue(parseRoleAssignment(req.body as FormBody)));
-      return reply.redirectWithFlash(`/members/${memberId}`, `役割「${mr.role.name}」を登録しました`);
+      return reply.redirectWithFlash(`/members/${memberId}`, SUPPORTERS_TEXT.roleAdded(mr.role.name));
     } catch (err) {
-      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-      return renderAssignmentForm(
-        reply,
-        memberId,
-        {
-          title: '役割を登録する',
-          v: req.body,
-          action: `/members/${memberId}/roles`,
-          error: err.message,
-          errors: err.fieldErrors,
-        },
-        err.statusCode,
+      return onUserError(err, (e) =>
+        renderAssignmentForm(
+          reply,
+          memberId,
+          { title: SUPPORTERS_TEXT.newRole, v: req.body, action: `/members/${memberId}/roles`, ...errorData(e) },
+          e.statusCode,
+        ),
       );
     }
   });
@@ -76,7 +57,7 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
     const mr = await getAssignment(req.em, idOf(req));
     const v = { roleId: mr.role.id, startedOn: mr.startedOn, endedOn: mr.endedOn, note: mr.note };
     return renderAssignmentForm(reply, mr.member.id, {
-      title: `役割「${mr.role.name}」の期間`,
+      title: SUPPORTERS_TEXT.rolePeriod(mr.role.name),
       v,
       assignment: mr,
       action: `/member-roles/${mr.id}`,
@@ -88,39 +69,36 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
     const body = { ...(req.body as FormBody), roleId: String(mr.role.id) };
     try {
       await updateAssignment(req.em, mr.id, formValue(parseRoleAssignment(body)));
-      return reply.redirectWithFlash(`/members/${mr.member.id}`, `役割「${mr.role.name}」の期間を保存しました`);
+      return reply.redirectWithFlash(`/members/${mr.member.id}`, SUPPORTERS_TEXT.rolePeriodSaved(mr.role.name));
     } catch (err) {
-      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-      return renderAssignmentForm(
-        reply,
-        mr.member.id,
-        {
-          title: `役割「${mr.role.name}」の期間`,
-          v: body,
-          assignment: mr,
-          action: `/member-roles/${mr.id}`,
-          error: err.message,
-          errors: err.fieldErrors,
-        },
-        err.statusCode,
+      return onUserError(err, (e) =>
+        renderAssignmentForm(
+          reply,
+          mr.member.id,
+          {
+            title: SUPPORTERS_TEXT.rolePeriod(mr.role.name),
+            v: body,
+            assignment: mr,
+            action: `/member-roles/${mr.id}`,
+            ...errorData(e),
+          },
+          e.statusCode,
+        ),
       );
     }
   });
 
   app.post('/member-roles/:id/delete', async (req, reply) => {
     const mr = await removeAssignment(req.em, idOf(req));
-    return reply.redirectWithFlash(
-      `/members/${mr.member.id}`,
-      `役割「${mr.role.name}」の記録を取り消しました（変更履歴に残ります）`,
-    );
+    return reply.redirectWithFlash(`/members/${mr.member.id}`, SUPPORTERS_TEXT.roleRemoved(mr.role.name));
   });
 
   app.get('/supporters/officers', async (req, reply) => {
     const q = rosterQuery(req.query);
     const rows = await holdersOn(req.em, q.date, q.roleId);
-    const error = q.invalidDate ? '日付の形式が正しくないため、今日の名簿を表示しています' : null;
+    const error = q.invalidDate ? SUPPORTERS_TEXT.badRosterDate : null;
     return reply.render('supporters/officers', {
-      title: '役員名簿',
+      title: SUPPORTERS_TEXT.officers,
       ...q,
       rows,
       roleTypes: await listItems(req.em, 'roles'),
@@ -150,6 +128,6 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
         r.note,
       ];
     });
-    return sendCsv(reply, `役員名簿_${q.date}.csv`, `officers_${q.date}.csv`, CSV_HEADER, rows);
+    return sendCsv(reply, SUPPORTERS_TEXT.officersFile(q.date), `officers_${q.date}.csv`, OFFICERS_CSV_HEADER, rows);
   });
 }

@@ -4,6 +4,7 @@ import { Member } from '../members/member.entity.js';
 import { UserError } from '../web/errors.js';
 import { MemberRole, type IMemberRole } from './member-role.entity.js';
 import { SupporterRole } from './supporter-role.entity.js';
+import { SUPPORTERS_TEXT } from './ui-text.js';
 
 export interface RoleAssignmentInput {
   roleId: number;
@@ -22,9 +23,9 @@ async function ensureNoOverlap(em: EntityManager, memberId: number, input: RoleA
   const end = input.endedOn ?? '9999-12-31';
   const clash = others.find((o) => o.startedOn <= end && (o.endedOn ?? '9999-12-31') >= input.startedOn);
   if (clash) {
-    const period = `${clash.startedOn}〜${clash.endedOn ?? ''}`;
-    throw new UserError('入力内容を確認してください', 409, {
-      startedOn: `同じ役割の期間（${period}）と重なっています`,
+    const period = SUPPORTERS_TEXT.period(clash.startedOn, clash.endedOn ?? '');
+    throw new UserError(SUPPORTERS_TEXT.checkInput, 409, {
+      startedOn: SUPPORTERS_TEXT.periodClash(period),
     });
   }
 }
@@ -35,9 +36,9 @@ export async function assignRole(
   input: RoleAssignmentInput,
 ): Promise<IMemberRole> {
   const member = await em.findOne(Member, { id: memberId });
-  if (!member) throw new UserError('会員が見つかりません', 404);
+  if (!member) throw new UserError(SUPPORTERS_TEXT.memberNotFound, 404);
   const role = await em.findOne(SupporterRole, { id: input.roleId });
-  if (!role) throw new UserError('入力内容を確認してください', 422, { roleId: '役割を選んでください' });
+  if (!role) throw new UserError(SUPPORTERS_TEXT.checkInput, 422, { roleId: SUPPORTERS_TEXT.roleRequired });
   await ensureNoOverlap(em, memberId, input, null);
   const mr = em.create(MemberRole, {
     member,
@@ -54,7 +55,7 @@ export async function getAssignment(em: EntityManager, id: number): Promise<IMem
   return em.findOneOrFail(
     MemberRole,
     { id },
-    { populate: ['role', 'member'], failHandler: () => new UserError('役割の記録が見つかりません', 404) },
+    { populate: ['role', 'member'], failHandler: () => new UserError(SUPPORTERS_TEXT.assignmentNotFound, 404) },
   );
 }
 

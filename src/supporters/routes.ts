@@ -3,6 +3,7 @@ import { todayInTokyo } from '../lib/dates.js';
 import { Activity } from './activity.entity.js';
 import { Interaction } from './interaction.entity.js';
 import { registerMemberPage } from './supporter-page.js';
+import { SUPPORTERS_TEXT } from './ui-text.js';
 
 /** 支援者の記録: roles, activities, interaction records, households. */
 export async function supporterRoutes(app: FastifyInstance): Promise<void> {
@@ -14,6 +15,6 @@ export async function supporterRoutes(app: FastifyInstance): Promise<void> {
       gifts: await em.count(Interaction, { gift: { $ne: null }, giftThankedOn: null }),
       upcoming: await em.count(Activity, { startsOn: { $gte: todayInTokyo() } }),
     };
-    return reply.render('supporters/index', { title: '支援者の記録', counts });
+    return reply.render('supporters/index', { title: SUPPORTERS_TEXT.supporters, counts });
   });
 }

@@ -10,7 +10,7 @@ import { interactionsOf, openFollowUps, staffChoices, unthankedGifts } from './i
 import { listItems } from './lists.service.js';
 import { MemberRole } from './member-role.entity.js';
 import { rolesOfMember } from './roles.service.js';
-import { PARTICIPATION_LABELS, TIMELINE_KINDS } from './ui-text.js';
+import { PARTICIPATION_LABELS, SUPPORTERS_TEXT, TIMELINE_KINDS } from './ui-text.js';
 
 /** Tokyo wall-clock 'HH:MM' now, the default time of a new 対応記録. */
 export function nowTimeInTokyo(now = new Date()): string {
@@ -78,12 +78,12 @@ async function interactionItems(em: EntityManager, m: IMember): Promise<Timeline
   return (await interactionsOf(em, m.id)).map((i) => ({
     at: i.occurredTime ? `${i.occurredOn}T${i.occurredTime}` : i.occurredOn,
     kind: TIMELINE_KINDS.interaction,
-    title: `${i.channel}：${i.summary}${i.staff ? `（${i.staff.displayName}）` : ''}`,
+    title: SUPPORTERS_TEXT.interactionLine(i.channel, i.summary, i.staff?.displayName ?? null),
     detail:
       [
         i.content,
-        i.gift ? `頂いた物：${i.gift}${i.giftThankedOn ? `（${i.giftThankedOn} お礼済み）` : '（お礼未）'}` : null,
-        i.followUp ? `次回話すこと：${i.followUp}${i.followUpDone ? '（済）' : ''}` : null,
+        i.gift ? SUPPORTERS_TEXT.gift(i.gift, i.giftThankedOn ?? null) : null,
+        i.followUp ? SUPPORTERS_TEXT.followUp(i.followUp, i.followUpDone) : null,
       ]
         .filter(Boolean)
         .join('\n') || null,
@@ -95,12 +95,19 @@ async function roleItems(em: EntityManager, m: IMember): Promise<TimelineItem[]>
   const today = todayInTokyo();
   const rows = await em.find(MemberRole, { member: m.id }, { populate: ['role'] });
   return rows.flatMap((r) => {
-    const [begin, end] = r.role.officer ? ['就任', '退任'] : ['開始', '終了'];
+    const [begin, end] = r.role.officer
+      ? [SUPPORTERS_TEXT.officerBegin, SUPPORTERS_TEXT.officerEnd]
+      : [SUPPORTERS_TEXT.roleBegin, SUPPORTERS_TEXT.roleEnd];
     const items: TimelineItem[] = [
-      { at: r.startedOn, kind: TIMELINE_KINDS.role, title: `${r.role.name} ${begin}`, detail: r.note ?? null },
+      {
+        at: r.startedOn,
+        kind: TIMELINE_KINDS.role,
+        title: SUPPORTERS_TEXT.roleEvent(r.role.name, begin),
+        detail: r.note ?? null,
+      },
     ];
     if (r.endedOn && r.endedOn <= today)
-      items.push({ at: r.endedOn, kind: TIMELINE_KINDS.role, title: `${r.role.name} ${end}` });
+      items.push({ at: r.endedOn, kind: TIMELINE_KINDS.role, title: SUPPORTERS_TEXT.roleEvent(r.role.name, end) });
     return items;
   });
 }
@@ -109,7 +116,7 @@ async function activityItems(em: EntityManager, m: IMember): Promise<TimelineIte
   return (await participationsOf(em, m.id)).map((p) => ({
     at: p.activity.startsOn,
     kind: TIMELINE_KINDS.activity,
-    title: `${p.activity.title}（${PARTICIPATION_LABELS[p.status]}）`,
+    title: SUPPORTERS_TEXT.activityLine(p.activity.title, PARTICIPATION_LABELS[p.status]),
     detail: p.note ?? null,
     href: `/activities/${p.activity.id}`,
   }));

@@ -7,6 +7,12 @@ import { NAV } from './nav.js';
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
+/** Helpers a domain offers every view (the member's display name…), registered from its own plugin. */
+const VIEW_HELPERS: Record<string, unknown> = {};
+export function registerViewHelpers(helpers: Record<string, unknown>): void {
+  Object.assign(VIEW_HELPERS, helpers);
+}
+
 /** reply.render and reply.redirectWithFlash: the common context every page gets. */
 export function registerRender(app: FastifyInstance): void {
   app.decorateReply(
@@ -31,6 +37,7 @@ export function registerRender(app: FastifyInstance): void {
         escapeHtml,
         yen: formatYenJa, // every page prints money the same way: 12,345円
         errors: {},
+        ...VIEW_HELPERS,
         ...data,
       });
     },

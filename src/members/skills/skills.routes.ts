@@ -4,6 +4,7 @@ import type { FormBody } from '../../web/forms.js';
 import { addMemberSection } from '../member-page.js';
 import { parseSkillSelections, SKILLS_MARKER } from './skills.form.js';
 import { memberSkills, setMemberSkills, skillChoices } from './skills.service.js';
+import { MEMBERS_TEXT } from '../ui-text.js';
 
 /** 協力できる分野 on the member page: its section (the list of skills lives in supporters' list editor). */
 export async function skillRoutes(app: FastifyInstance): Promise<void> {
@@ -20,6 +21,6 @@ export async function skillRoutes(app: FastifyInstance): Promise<void> {
   app.post('/members/:id/skills', async (req, reply) => {
     const memberId = idParam((req.params as { id: string }).id);
     await setMemberSkills(req.em, memberId, parseSkillSelections(req.body as FormBody) ?? []);
-    return reply.redirectWithFlash(`/members/${memberId}`, '協力できる分野を保存しました');
+    return reply.redirectWithFlash(`/members/${memberId}`, MEMBERS_TEXT.skillsSaved);
   });
 }

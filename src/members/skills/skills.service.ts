@@ -3,6 +3,7 @@ import { Member } from '../member.entity.js';
 import { UserError } from '../../web/errors.js';
 import { MemberSkill, type IMemberSkill } from './member-skill.entity.js';
 import { Skill, type ISkill } from './skill.entity.js';
+import { MEMBERS_TEXT } from '../ui-text.js';
 
 export interface SkillSelection {
   skillId: number;
@@ -21,7 +22,7 @@ export async function setMemberSkills(
   selections: SkillSelection[],
 ): Promise<void> {
   const member = await em.findOne(Member, { id: memberId });
-  if (!member) throw new UserError('会員が見つかりません', 404);
+  if (!member) throw new UserError(MEMBERS_TEXT.memberNotFound, 404);
   const known = new Map(
     (await em.find(Skill, { id: { $in: selections.map((s) => s.skillId) } })).map((s) => [s.id, s]),
   );
