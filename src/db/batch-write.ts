@@ -102,7 +102,7 @@ export async function updateRows(em: EntityManager, entity: AnyEntity, changes: 
   const props = meta.props.filter((p) => stamped[0] && p.name in stamped[0].after);
   if (!props.length) return;
   const q = (s: string) => em.getPlatform().quoteIdentifier(s);
-  const cast = (prop: EntityProperty) => (isPostgres(em) ? `cast(? as ${prop.columnTypes[0]})` : '?');
+  const cast = (prop: EntityProperty) => (isPostgres(em) ? `cast(? as ${castType(prop.columnTypes[0]!)})` : '?');
   const table = q(meta.tableName);
   const cols = ['id', ...props.map((_, n) => `c${n}`)];
   const set = props.map((p, n) => `${q(p.fieldNames[0]!)} = v.c${n}`).join(', ');
@@ -119,4 +119,13 @@ export async function updateRows(em: EntityManager, entity: AnyEntity, changes: 
 
 function pick(row: Row, names: string[]): Row {
   return Object.fromEntries(names.map((n) => [n, row[n]]));
+}
+
+/** A column type usable in a cast: PostgreSQL's serial types are only column shorthands for integers. */
+function castType(columnType: string): string {
+  const t = columnType.toLowerCase();
+  if (t === 'serial') return 'integer';
+  if (t === 'bigserial') return 'bigint';
+  if (t === 'smallserial') return 'smallint';
+  return columnType;
 }
