@@ -167,7 +167,9 @@ t.test('the backup job writes into the data dir and keeps the newest N', async (
   await asTest(() => updateSettings(em(), { backupKeep: 2 }));
   for (let i = 0; i < 3; i++) {
     const out = await backupJob(ctx('2026-12-02'));
-    t.ok((out.counts?.bytes ?? 0) > 1000);
+    // On PostgreSQL the archive holds the data dir's files only (the database is pg_dump's job).
+    const minBytes = process.env.ENISHI_TEST_DATABASE_URL ? 1 : 1000;
+    t.ok((out.counts?.bytes ?? 0) >= minBytes, `archive of ${out.counts?.bytes} bytes`);
     await new Promise((r) => setTimeout(r, 1100)); // names carry the second
   }
   t.equal(listBackups(ctx('x').config.dataDir).length, 2);
