@@ -22,6 +22,8 @@ export function toExcelCsv(header: string[], rows: CsvCell[][]): string {
   return stringify([header.map(csvCell), ...rows.map((r) => r.map(csvCell))], {
     bom: true,
     record_delimiter: 'windows',
+    // A line break inside a cell must be quoted: a reader may take any line end as the end of a row.
+    quoted_match: /[\r\n]/,
   });
 }
 

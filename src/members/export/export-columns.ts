@@ -91,6 +91,8 @@ export type ExportEncoding = 'utf-8-bom' | 'cp932';
 export function memberCsv(rows: ExportRow[], columns: typeof EXPORT_COLUMNS, encoding: ExportEncoding): Buffer {
   const text = stringify([columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => String(c.value(r))))], {
     record_delimiter: 'windows',
+    // A line break inside a cell (備考) must be quoted: a reader may take any line end as the end of a row.
+    quoted_match: /[\r\n]/,
   });
   return encoding === 'cp932'
     ? iconv.encode(text, 'cp932')
