@@ -28,6 +28,7 @@ export const GROUPS = {
   receipt: '領収書',
   certification: '寄附金受領証明書（認定NPO法人・特例認定NPO法人）',
   print: '印刷と礼状',
+  operations: '会計連携・定時ジョブ・発送',
 } as const;
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -115,6 +116,57 @@ const PRINT_KEYS: readonly SettingKey[] = [
     ['horizontal', '横書き'],
     ['vertical', '縦書き'],
   ]),
+];
+
+/** A setting kept as JSON (lists and tables): typed as JSON on the page and the CLI, checked by parsing. */
+function json(key: string, group: string, label: string): SettingKey {
+  return {
+    key,
+    group,
+    label,
+    input: 'textarea',
+    format: (v) => JSON.stringify(v ?? null),
+    parse: (raw) => {
+      try {
+        return { value: JSON.parse(raw) as unknown };
+      } catch {
+        return { error: `${label}はJSONの形で入力してください` };
+      }
+    },
+  };
+}
+
+const OPERATION_KEYS: readonly SettingKey[] = [
+  text('accountingDuesAccount', GROUPS.operations, '会計：受取会費の勘定科目'),
+  json('accountingDuesSubAccounts', GROUPS.operations, '会計：会員種別ごとの補助科目'),
+  text('accountingDonationAccount', GROUPS.operations, '会計：受取寄付金の勘定科目'),
+  text('accountingDonationSubAccount', GROUPS.operations, '会計：受取寄付金の補助科目'),
+  text('accountingFeeAccount', GROUPS.operations, '会計：振込手数料の勘定科目'),
+  text('accountingCreditAccount', GROUPS.operations, '会計：預り金の勘定科目'),
+  json('accountingDepositAccounts', GROUPS.operations, '会計：入金方法ごとの借方科目'),
+  text('accountingTaxCategory', GROUPS.operations, '会計：会費・寄付の税区分'),
+  text('accountingFeeTaxCategory', GROUPS.operations, '会計：手数料の税区分'),
+  json('jobSwitches', GROUPS.operations, '定時ジョブの有効・無効と時刻'),
+  json('invoiceRunMode', GROUPS.operations, '年度初日の一括発行（"confirm" か "auto"）'),
+  integer(
+    'reminderDaysAfterDue',
+    GROUPS.operations,
+    '督促：支払期限から何日後',
+    0,
+    365,
+    '0〜365の日数で入力してください',
+  ),
+  integer('backupKeep', GROUPS.operations, '夜間バックアップを残す数', 1, 365, '1〜365で入力してください'),
+  json('assemblyQuorum', GROUPS.operations, '社員総会の定足数（"majority" か "two-thirds"）'),
+  json('assemblyMemberTypes', GROUPS.operations, '社員総会で数える会員種別'),
+  integer('labelOffsetX', GROUPS.operations, '宛名ラベルの横のずれ（mm）', -20, 20, '-20〜20のmmで入力してください'),
+  integer('labelOffsetY', GROUPS.operations, '宛名ラベルの縦のずれ（mm）', -20, 20, '-20〜20のmmで入力してください'),
+  integer('dormantMonths', GROUPS.operations, '休眠とみなす月数', 1, 240, '1〜240の月数で入力してください'),
+  text('smtpHost', GROUPS.operations, 'メール：SMTPサーバー'),
+  integer('smtpPort', GROUPS.operations, 'メール：ポート', 1, 65535, '1〜65535で入力してください'),
+  json('smtpSecurity', GROUPS.operations, 'メール：暗号化'),
+  text('smtpUser', GROUPS.operations, 'メール：ユーザー名'),
+  text('smtpFrom', GROUPS.operations, 'メール：差出人'),
 ];
 
 export const SETTING_KEYS: readonly SettingKey[] = [
@@ -247,6 +299,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
     hint: '例：子どもの居場所づくり　→「…に係る（子どもの居場所づくり）事業に関連する寄附金として受領いたしました」',
   },
   ...PRINT_KEYS,
+  ...OPERATION_KEYS,
 ];
 
 const BY_KEY = new Map(SETTING_KEYS.map((k) => [k.key, k]));
