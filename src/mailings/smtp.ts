@@ -27,10 +27,12 @@ export async function smtpConfig(em: EntityManager): Promise<SmtpConfig> {
     em.getKnex()('setting').select('value').where('key', PASSWORD_KEY),
   );
   let password = '';
+  // SQLite returns the JSON text; PostgreSQL's jsonb returns the value already parsed.
+  const raw = rows[0]?.value;
   try {
-    password = rows[0] ? String(typeof rows[0].value === 'string' ? JSON.parse(rows[0].value) : rows[0].value) : '';
+    password = raw === undefined || raw === null ? '' : String(typeof raw === 'string' ? JSON.parse(raw) : raw);
   } catch {
-    password = '';
+    password = String(raw);
   }
   return { host: s.smtpHost, port: s.smtpPort, security: s.smtpSecurity, user: s.smtpUser, password, from: s.smtpFrom };
 }
@@ -65,13 +67,13 @@ export async function saveSmtp(
   if (v.password === null) return;
   const knex = em.getKnex();
   const value = JSON.stringify(v.password);
-  const done = await em.execute(
-    knex('setting').where('key', PASSWORD_KEY).update({ value, updated_at: new Date() }),
-    [],
-    'run',
-  );
-  if (!(done as { affectedRows?: number }).affectedRows)
+  // Look first: the drivers report affected rows differently (SQLite and PostgreSQL).
+  const existing = await em.execute<{ key: string }[]>(knex('setting').select('key').where('key', PASSWORD_KEY));
+  if (existing.length) {
+    await em.execute(knex('setting').where('key', PASSWORD_KEY).update({ value, updated_at: new Date() }), [], 'run');
+  } else {
     await em.execute(knex('setting').insert({ key: PASSWORD_KEY, value, updated_at: new Date() }), [], 'run');
+  }
 }
 
 export function transportFor(c: SmtpConfig) {
