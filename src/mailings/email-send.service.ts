@@ -38,7 +38,7 @@ export async function sendEmailMailing(
   if (!config.host || !config.from) throw new UserError('メールの送信設定（SMTP）がありません。設定してください', 422);
   const issue = await getIssue(em, mailing.issueId);
   const pdf = await pdfToBuffer(await issuePdf(em, issue.id));
-  const todo = await em.find(
+  const pending = await em.find(
     MailingRecipient,
     { mailingId, status: { $in: ['listed', 'failed'] } },
     { orderBy: { memberNo: 'asc' } },
@@ -47,7 +47,7 @@ export async function sendEmailMailing(
   const knex = em.getKnex();
   const result: SendResult = { sent: 0, failed: 0, skipped: 0 };
   try {
-    for (const [i, r] of todo.entries()) {
+    for (const [i, r] of pending.entries()) {
       const claimed = await em.execute(
         knex('mailing_recipient')
           .where({ id: r.id })
@@ -85,7 +85,7 @@ export async function sendEmailMailing(
         );
         result.failed++;
       }
-      opts.onProgress?.(i + 1, todo.length);
+      opts.onProgress?.(i + 1, pending.length);
     }
   } finally {
     transport.close();

@@ -14,7 +14,7 @@ type Row = Record<string, unknown>;
 const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 const parseLines = (v: unknown): ReceiptLine[] => (typeof v === 'string' ? JSON.parse(v) : v) as ReceiptLine[];
 
-function toDoc(r: Row, items: Row[], reissue: boolean): ReceiptDoc {
+function receiptDocOf(r: Row, items: Row[], reissue: boolean): ReceiptDoc {
   const annual = r.scope === 'annual';
   const lines = items.flatMap((i) =>
     parseLines(i.lines).map((l) => ({
@@ -59,7 +59,7 @@ export async function* receiptDocs(
     );
     const byReceipt = new Map<number, Row[]>();
     for (const it of items) byReceipt.set(Number(it.receipt_id), [...(byReceipt.get(Number(it.receipt_id)) ?? []), it]);
-    for (const r of rows) yield toDoc(r, byReceipt.get(Number(r.id)) ?? [], opts.reissue ?? false);
+    for (const r of rows) yield receiptDocOf(r, byReceipt.get(Number(r.id)) ?? [], opts.reissue ?? false);
   }
 }
 
