@@ -1,3 +1,4 @@
+import { onPostgres } from './write-lock.js';
 import { Utils, type EntityMetadata, type EntityName, type EntityProperty } from '@mikro-orm/core';
 import type { EntityManager } from './orm.js';
 
@@ -77,15 +78,11 @@ export async function insertRows(em: EntityManager, entity: AnyEntity, rows: Row
   return ids;
 }
 
-function isPostgres(em: EntityManager): boolean {
-  return em.getPlatform().constructor.name.startsWith('PostgreSql');
-}
-
 function dbValue(em: EntityManager, prop: EntityProperty, v: unknown): unknown {
   if (v == null) return null;
   if (prop.customType) return prop.customType.convertToDatabaseValue(v, em.getPlatform(), { mode: 'query-data' });
   if (v instanceof Date) return em.getPlatform().processDateProperty(v);
-  if (typeof v === 'boolean' && !isPostgres(em)) return v ? 1 : 0;
+  if (typeof v === 'boolean' && !onPostgres(em)) return v ? 1 : 0;
   return v;
 }
 
@@ -102,7 +99,7 @@ export async function updateRows(em: EntityManager, entity: AnyEntity, changes: 
   const props = meta.props.filter((p) => stamped[0] && p.name in stamped[0].after);
   if (!props.length) return;
   const q = (s: string) => em.getPlatform().quoteIdentifier(s);
-  const cast = (prop: EntityProperty) => (isPostgres(em) ? `cast(? as ${castType(prop.columnTypes[0]!)})` : '?');
+  const cast = (prop: EntityProperty) => (onPostgres(em) ? `cast(? as ${castType(prop.columnTypes[0]!)})` : '?');
   const table = q(meta.tableName);
   const cols = ['id', ...props.map((_, n) => `c${n}`)];
   const set = props.map((p, n) => `${q(p.fieldNames[0]!)} = v.c${n}`).join(', ');

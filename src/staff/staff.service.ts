@@ -8,6 +8,7 @@ import { STAFF_ROLES, type StaffRole } from '../web/roles.js';
 import { Staff, type IStaff } from './staff.entity.js';
 import { STAFF_ERRORS } from './ui-text.js';
 import { FORM_TEXT } from '../web/ui-text.js';
+import { takeWriteLock } from '../db/write-lock.js';
 
 export interface NewStaff {
   loginId: string;
@@ -32,6 +33,7 @@ export function countStaff(em: EntityManager): Promise<number> {
 export async function createFirstAdmin(em: EntityManager, input: Omit<NewStaff, 'role'>): Promise<IStaff | null> {
   try {
     return await em.transactional(async (tem) => {
+      await takeWriteLock(tem); // waits for a running batch instead of failing at once
       const staff = await createStaff(tem, { ...input, role: 'admin' });
       await tem.insert(SetupDone, { key: 'setup', staffId: staff.id, doneAt: new Date() });
       return staff;
