@@ -13,7 +13,7 @@ import { registerDuesListBadges } from './dues/list-badges.js';
 import { certificateRoutes } from './receipts/certificates.routes.js';
 import { receiptRoutes } from './receipts/routes.js';
 import { sealRoutes } from './receipts/seal.routes.js';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import './web/types.js';
 import { auditRoutes } from './audit/routes.js';
 import { registerBankingAuditLabels } from './banking/audit-labels.js';
@@ -58,6 +58,8 @@ import { registerRender } from './web/render.js';
 export interface BuildOptions {
   orm?: Orm;
   logger?: boolean | object;
+  /** Sees every route as it is added (the every-route tests enumerate the table with it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the whole app: plugins, each domain's routes (listed by hand), error pages. */
@@ -68,6 +70,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     trustProxy: trustProxyOption(config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
   });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   const orm = opts.orm ?? (await openOrm(config));
   app.decorate('orm', orm);
   app.decorate('config', config);
