@@ -7,9 +7,11 @@ import { openOrm } from '../../src/mikro-orm.config.js';
 import { issueInvoiceRun } from '../../src/dues/invoice-run.service.js';
 import { updateSettings } from '../../src/settings/settings.service.js';
 import { seedDefaults } from '../../src/seed.js';
-import { enishiInChild } from './child.js';
+import { fileURLToPath } from 'node:url';
+import { enishiInChild, nodeInChild } from './child.js';
 import { insertMembers } from './data.js';
 
+const DRAW = fileURLToPath(new URL('./invoices-draw.ts', import.meta.url));
 const asBench = <T>(fn: () => Promise<T>) => withActor({ staffId: null, name: 'bench' }, fn);
 
 async function database(members: number) {
@@ -68,11 +70,18 @@ export async function duesBench(): Promise<Record<string, unknown>> {
   try {
     const r = await asBench(() => issueInvoiceRun(small.orm.em.fork(), { fiscalYear: 2026 }));
     const out = join(small.dataDir, 'run.pdf');
-    const { stdout: _out, ...pdf } = await enishiInChild(['invoices', 'pdf', String(r.run!.id), '--out', out], {
-      ENISHI_DATA_DIR: small.dataDir,
-      ENISHI_DATABASE_URL: small.config.databaseUrl,
-    });
-    return { invoiceRun: runFigures, runPdf: { pages, ...pdf, megabytes: Math.round(statSync(out).size / 1e5) / 10 } };
+    const env = { ENISHI_DATA_DIR: small.dataDir, ENISHI_DATABASE_URL: small.config.databaseUrl };
+    const { stdout: _out, ...pdf } = await enishiInChild(['invoices', 'pdf', String(r.run!.id), '--out', out], env);
+    // Our drawing against bare pdfkit drawing the same strings, in one child process.
+    const draw = await nodeInChild(['--import', 'tsx', DRAW, String(r.run!.id)], env);
+    const figures = JSON.parse(draw.stdout) as { drawSeconds: number; bareSeconds: number; pages: number };
+    const ratio = Math.round((figures.drawSeconds / figures.bareSeconds) * 100) / 100;
+    return {
+      invoiceRun: runFigures,
+      runPdf: { pages, ...pdf, megabytes: Math.round(statSync(out).size / 1e5) / 10 },
+      draw: { ...figures, ratio, peakRssMb: draw.peakRssMb },
+      line: `run=${runFigures.issueSeconds}s pdf=${pdf.seconds}s bare_pdf=${figures.bareSeconds}s pdf_ratio=${ratio}x peak_rss=${pdf.peakRssMb}MB draw=${figures.drawSeconds}s`,
+    };
   } finally {
     await small.close();
   }
