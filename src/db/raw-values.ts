@@ -1,0 +1,21 @@
+/**
+ * A datetime column read by plain SQL: epoch milliseconds on SQLite, text such as
+ * `2026-12-02 10:00:00.123+00` on PostgreSQL (stored in UTC: forceUtcTimezone).
+ */
+export function timestampOf(v: unknown): number {
+  if (v instanceof Date) return v.getTime();
+  if (typeof v === 'number' || /^\d+$/.test(String(v))) return Number(v);
+  const iso = String(v)
+    .replace(' ', 'T')
+    .replace(/([+-]\d\d)$/, '$1:00');
+  return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(iso) ? iso : `${iso}Z`).getTime();
+}
+
+export async function endSession(em: EntityManager, id: string): Promise<void> {
+  await em.nativeDelete(StaffSession, { id });
+}
+
+/** Signs a staff member out everywhere (their password, role or status changed). */
+export async function endSessionsOf(em: EntityManager, staffId: number): Promise<void> {
+  await em.nativeDelete(StaffSession, { staffId });
+}
