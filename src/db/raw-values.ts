@@ -10,12 +10,3 @@ export function timestampOf(v: unknown): number {
     .replace(/([+-]\d\d)$/, '$1:00');
   return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(iso) ? iso : `${iso}Z`).getTime();
 }
-
-export async function endSession(em: EntityManager, id: string): Promise<void> {
-  await em.nativeDelete(StaffSession, { id });
-}
-
-/** Signs a staff member out everywhere (their password, role or status changed). */
-export async function endSessionsOf(em: EntityManager, staffId: number): Promise<void> {
-  await em.nativeDelete(StaffSession, { staffId });
-}

@@ -62,3 +62,12 @@ export async function resolveSession(
     active,
   };
 }
+
+export async function endSession(em: EntityManager, id: string): Promise<void> {
+  await em.nativeDelete(StaffSession, { id });
+}
+
+/** Signs a staff member out everywhere (their password, role or status changed). */
+export async function endSessionsOf(em: EntityManager, staffId: number): Promise<void> {
+  await em.nativeDelete(StaffSession, { staffId });
+}
