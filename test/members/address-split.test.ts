@@ -1,5 +1,5 @@
 import t from 'tap';
-import { Member } from '../../src/members/member.entity.js';
+import { type IMember, Member } from '../../src/members/member.entity.js';
 import { build, loggedIn, type Client } from '../helper.js';
 import { multipart } from '../supporters/fixtures.js';
 
@@ -50,7 +50,7 @@ t.test(
     }
     const rows = ADDRESSES.map((a, i) => `${200 + i},佐藤 花子,サトウ ハナコ,正会員,${a}`).join('\n');
     t.equal((await importCsv(c, `会員番号,氏名,フリガナ,会員種別,住所1\n${rows}\n`)).statusCode, 303);
-    const parts = (m: Member) => [m.prefecture, m.city, m.address1];
+    const parts = (m: IMember) => [m.prefecture, m.city, m.address1];
     for (const [i, address1] of ADDRESSES.entries()) {
       const fromForm = await em().findOneOrFail(Member, { memberNo: 100 + i });
       const fromImport = await em().findOneOrFail(Member, { memberNo: 200 + i });
