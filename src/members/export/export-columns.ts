@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import { HEADERS, type ColumnKey } from '../import/import-columns.js';
+import { LABELS, MEMBERS_TEXT } from '../ui-text.js';
 
 /** A member as the export reads it: plain values of one query (skills joined by the service). */
 export interface ExportRow {
@@ -33,8 +34,6 @@ export interface ExportRow {
 
 export type ExportKey = ColumnKey | 'status' | 'withdrawnOn';
 
-const KIND_OUT: Record<string, string> = { individual: '個人', organization: '団体' };
-const MAIL_OUT: Record<string, string> = { post: '郵送', email: 'メール', none: '不要' };
 const joinName = (a: string | null, b: string | null) => [a, b].filter(Boolean).join(' ');
 const s = (v: string | null | undefined) => v ?? '';
 
@@ -45,7 +44,7 @@ const s = (v: string | null | undefined) => v ?? '';
  */
 export const EXPORT_COLUMNS: { key: ExportKey; header: string; value: (r: ExportRow) => string | number }[] = [
   { key: 'memberNo', header: HEADERS.memberNo[0]!, value: (r) => r.member_no },
-  { key: 'kind', header: HEADERS.kind[0]!, value: (r) => KIND_OUT[r.kind] ?? '個人' },
+  { key: 'kind', header: HEADERS.kind[0]!, value: (r) => LABELS.kind[r.kind] ?? LABELS.kind.individual! },
   { key: 'fullName', header: HEADERS.fullName[0]!, value: (r) => joinName(r.family_name, r.given_name) },
   { key: 'fullKana', header: HEADERS.fullKana[0]!, value: (r) => joinName(r.family_kana, r.given_kana) },
   { key: 'familyName', header: HEADERS.familyName[0]!, value: (r) => s(r.family_name) },
@@ -66,11 +65,19 @@ export const EXPORT_COLUMNS: { key: ExportKey; header: string; value: (r: Export
   { key: 'email', header: HEADERS.email[0]!, value: (r) => s(r.email) },
   { key: 'birthDate', header: HEADERS.birthDate[0]!, value: (r) => s(r.birth_date) },
   { key: 'joinedOn', header: HEADERS.joinedOn[0]!, value: (r) => s(r.joined_on) },
-  { key: 'mailPreference', header: HEADERS.mailPreference[0]!, value: (r) => MAIL_OUT[r.mail_preference] ?? '郵送' },
-  { key: 'skills', header: HEADERS.skills[0]!, value: (r) => r.skills.join('、') },
+  {
+    key: 'mailPreference',
+    header: HEADERS.mailPreference[0]!,
+    value: (r) => LABELS.mailPreference[r.mail_preference] ?? LABELS.mailPreference.post!,
+  },
+  { key: 'skills', header: HEADERS.skills[0]!, value: (r) => r.skills.join(MEMBERS_TEXT.listSeparator) },
   { key: 'notes', header: HEADERS.notes[0]!, value: (r) => s(r.notes) },
-  { key: 'status', header: '状態', value: (r) => (r.status === 'withdrawn' ? '退会' : '在籍') },
-  { key: 'withdrawnOn', header: '退会日', value: (r) => s(r.withdrawn_on) },
+  {
+    key: 'status',
+    header: MEMBERS_TEXT.exportStatusHeader,
+    value: (r) => LABELS.status[r.status === 'withdrawn' ? 'withdrawn' : 'active']!,
+  },
+  { key: 'withdrawnOn', header: MEMBERS_TEXT.exportWithdrawnOnHeader, value: (r) => s(r.withdrawn_on) },
 ];
 
 /** Chosen by default: every importable column, names split so a name with a space survives the trip. */
