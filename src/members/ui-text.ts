@@ -22,6 +22,7 @@ export const MEMBERS_TEXT = {
   orgKanaRequired: '団体名のフリガナを入力してください',
   postalCodeFormat: '郵便番号は7桁の数字で入力してください（例：160-0022）',
   prefectureRequired: '都道府県を選んでください',
+  postalCodeUnknown: 'この郵便番号は見つかりません（7桁の数字で入力してください）',
   phoneFormat: '電話番号は市外局番から10桁または11桁で入力してください',
   mobileFormat: '携帯番号は11桁で入力してください（例：090-1234-5678）',
   emailFormat: 'メールアドレスの形式が正しくありません（例：name@example.jp）',
