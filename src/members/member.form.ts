@@ -20,6 +20,7 @@ export interface MemberInput {
   orgName: string | null;
   orgKana: string | null;
   contactPerson: string | null;
+  contactKana: string | null;
   postalCode: string | null;
   prefecture: string | null;
   city: string | null;
@@ -41,7 +42,7 @@ export type FieldErrors = Record<string, string>;
 export type RawMember = Record<keyof MemberInput, string>;
 
 const TEXT_FIELDS = ['familyName', 'givenName', 'orgName', 'contactPerson', 'city', 'address1', 'address2'] as const;
-const KANA_FIELDS = ['familyKana', 'givenKana', 'orgKana'] as const;
+const KANA_FIELDS = ['familyKana', 'givenKana', 'orgKana', 'contactKana'] as const;
 const DATE_FIELDS = ['birthDate', 'joinedOn', 'addressUnknownOn'] as const;
 
 export function rawMember(body: FormBody): RawMember {
@@ -87,7 +88,7 @@ export function parseMember(raw: Partial<RawMember>): { value: MemberInput; erro
   if (kind === 'individual') {
     if (!v.familyName) errors.familyName = MEMBERS_TEXT.familyNameRequired;
     if (!v.familyKana && !errors.familyKana) errors.familyKana = MEMBERS_TEXT.familyKanaRequired;
-    v.orgName = v.orgKana = v.contactPerson = null;
+    v.orgName = v.orgKana = v.contactPerson = v.contactKana = null;
   } else {
     if (!v.orgName) errors.orgName = MEMBERS_TEXT.orgNameRequired;
     if (!v.orgKana && !errors.orgKana) errors.orgKana = MEMBERS_TEXT.orgKanaRequired;

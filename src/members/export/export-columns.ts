@@ -15,6 +15,7 @@ export interface ExportRow {
   org_name: string | null;
   org_kana: string | null;
   contact_person: string | null;
+  contact_kana?: string | null;
   type_name: string;
   postal_code: string | null;
   prefecture: string | null;
@@ -54,6 +55,7 @@ export const EXPORT_COLUMNS: { key: ExportKey; header: string; value: (r: Export
   { key: 'orgName', header: HEADERS.orgName[0]!, value: (r) => s(r.org_name) },
   { key: 'orgKana', header: HEADERS.orgKana[0]!, value: (r) => s(r.org_kana) },
   { key: 'contactPerson', header: HEADERS.contactPerson[0]!, value: (r) => s(r.contact_person) },
+  { key: 'contactKana', header: HEADERS.contactKana[0]!, value: (r) => s(r.contact_kana) },
   { key: 'memberType', header: HEADERS.memberType[0]!, value: (r) => r.type_name },
   { key: 'postalCode', header: HEADERS.postalCode[0]!, value: (r) => s(r.postal_code) },
   { key: 'prefecture', header: HEADERS.prefecture[0]!, value: (r) => s(r.prefecture) },

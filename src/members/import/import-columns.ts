@@ -27,6 +27,7 @@ export type ColumnKey =
   | 'orgName'
   | 'orgKana'
   | 'contactPerson'
+  | 'contactKana'
   | 'mailPreference';
 
 /** Accepted headers per column, the default (documented) one first. Compared after normalising width and spaces. */
@@ -55,6 +56,7 @@ export const HEADERS: Record<ColumnKey, string[]> = {
   orgName: ['団体名'],
   orgKana: ['団体名フリガナ'],
   contactPerson: ['担当者'],
+  contactKana: ['担当者フリガナ'],
   mailPreference: ['郵送物'],
 };
 
@@ -154,6 +156,7 @@ export function rowFields(cells: string[], map: HeaderMap): RowFields {
     'orgName',
     'orgKana',
     'contactPerson',
+    'contactKana',
     'familyName',
     'givenName',
     'familyKana',

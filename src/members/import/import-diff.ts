@@ -21,6 +21,7 @@ const FORM_KEYS = [
   'orgName',
   'orgKana',
   'contactPerson',
+  'contactKana',
   'postalCode',
   'prefecture',
   'city',

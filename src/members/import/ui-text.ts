@@ -9,6 +9,7 @@ export const IMPORT_FIELD_NAMES: Record<string, string> = {
   givenKana: 'フリガナ',
   orgName: '団体名',
   orgKana: '団体名フリガナ',
+  contactKana: '担当者フリガナ',
   postalCode: '郵便番号',
   prefecture: '都道府県',
   phone: '電話番号',
