@@ -52,3 +52,15 @@ t.test('an organisation is found by its contact person’s kana, typed in hiraga
   const m = await c.get('/members/new');
   t.match(m.body, 'name="contactKana"', 'the form asks for the contact person’s kana');
 });
+
+t.test(
+  'a member file’s 担当者フリガナ column fills the contact person’s kana, and the export writes it back',
+  async (t) => {
+    const { mapHeader, rowFields } = await import('../../src/members/import/import-columns.js');
+    const { EXPORT_COLUMNS } = await import('../../src/members/export/export-columns.js');
+    const map = mapHeader(['団体名', '団体名フリガナ', '担当者', '担当者フリガナ']);
+    t.same(map.columns, ['orgName', 'orgKana', 'contactPerson', 'contactKana']);
+    t.equal(rowFields(['みどり', 'ミドリ', '鈴木 一郎', 'ｽｽﾞｷ ｲﾁﾛｳ'], map).raw.contactKana, 'ｽｽﾞｷ ｲﾁﾛｳ');
+    t.equal(EXPORT_COLUMNS.find((c) => c.key === 'contactKana')?.header, '担当者フリガナ');
+  },
+);
