@@ -29,6 +29,7 @@ import { memberTypeRoutes } from './members/member-type.routes.js';
 import { memberRoutes } from './members/routes.js';
 import { memberExportRoutes } from './members/export/routes.js';
 import { memberImportRoutes } from './members/import/routes.js';
+import { postalCodeRoutes } from './members/postal-code.routes.js';
 import { seedDefaults } from './seed.js';
 import { settingsRoutes } from './settings/routes.js';
 import { resolveSession } from './staff/sessions.service.js';
@@ -105,6 +106,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     memberImportRoutes, // /members/import
     memberExportRoutes, // /members/export
     memberTypeRoutes, // /member-types
+    postalCodeRoutes, // /postal-codes/:code (郵便番号 → 住所, JSON for views/assets/postal-lookup.js)
     supporterRoutes, // /supporters
     interactionRoutes, // /members/:id/interactions, /interactions/:id, /supporters/follow-ups, /supporters/gifts
     roleRoutes, // /members/:id/roles, /member-roles/:id, /supporters/officers

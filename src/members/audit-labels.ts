@@ -11,6 +11,7 @@ export const MEMBER_FIELD_LABELS: Record<string, string> = {
   orgName: '団体名',
   orgKana: '団体名フリガナ',
   contactPerson: '担当者',
+  contactKana: '担当者フリガナ',
   postalCode: '郵便番号',
   prefecture: '都道府県',
   city: '市区町村',

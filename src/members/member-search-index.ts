@@ -1,4 +1,6 @@
 import type { EntityManager } from '../db/orm.js';
+import { kanaSearchKey } from '../lib/kana.js';
+import { foldKanjiVariants } from '../lib/kanji-variants.js';
 
 /**
  * An in-process n-gram index over the member search keys, so quick search on 50,000 members
@@ -11,6 +13,9 @@ interface Row {
   memberNo: number;
   joinedOn: string;
   kana: string;
+  /** An organisation's contact person's フリガナ (search key form). */
+  contactKana: string;
+  /** Names with 異体字 folded (髙 → 高): the query is folded the same way. */
   name: string;
   phones: string;
   email: string;
@@ -54,7 +59,7 @@ export class MemberSearchIndex {
     const rows = await em
       .getConnection()
       .execute<Record<string, unknown>[]>(
-        'select id, member_no, joined_on, kana_key, name_key, phone_digits, email, status, member_type_id from member order by kana_key, member_no',
+        'select id, member_no, joined_on, kana_key, contact_kana, name_key, phone_digits, email, status, member_type_id from member order by kana_key, member_no',
       );
     const grams = new Map<string, number[]>();
     this.rows = rows.map((r, pos) => {
@@ -63,14 +68,15 @@ export class MemberSearchIndex {
         memberNo: Number(r.member_no),
         joinedOn: String(r.joined_on ?? ''),
         kana: String(r.kana_key ?? ''),
-        name: String(r.name_key ?? ''),
+        contactKana: kanaSearchKey(String(r.contact_kana ?? '')),
+        name: foldKanjiVariants(String(r.name_key ?? '')),
         phones: String(r.phone_digits ?? ''),
         email: String(r.email ?? '').toLowerCase(),
         status: String(r.status),
         typeId: Number(r.member_type_id),
       };
       for (const g of new Set(
-        [row.kana, row.name, row.email].flatMap((f) => gramsOf(f)).concat(gramsOf(row.phones, 3, 'p')),
+        [row.kana, row.contactKana, row.name, row.email].flatMap((f) => gramsOf(f)).concat(gramsOf(row.phones, 3, 'p')),
       )) {
         let list = grams.get(g);
         if (!list) {
@@ -142,7 +148,7 @@ function matches(r: Row, q: IndexQuery): boolean {
   if (q.memberNo === undefined && !q.kana && !q.name && !q.digits && !q.email) return true; // a plain list
   return (
     (q.memberNo !== undefined && r.memberNo === q.memberNo) ||
-    (!!q.kana && r.kana.includes(q.kana)) ||
+    (!!q.kana && (r.kana.includes(q.kana) || r.contactKana.includes(q.kana))) ||
     (!!q.name && r.name.includes(q.name)) ||
     (!!q.digits && r.phones.includes(q.digits)) ||
     (!!q.email && r.email.includes(q.email))

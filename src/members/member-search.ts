@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '../db/orm.js';
 import { kanaSearchKey, normalizeText } from '../lib/kana.js';
+import { foldKanjiVariants } from '../lib/kanji-variants.js';
 import type { MemberKind, MemberStatus } from './member.entity.js';
 import { searchIndexFor, type IndexQuery } from './member-search-index.js';
 
@@ -64,7 +65,7 @@ export function quickSearchTerms(q: string): IndexQuery | null {
   const kana = kanaSearchKey(text);
   return {
     kana: /^[ァ-ヶー]+$/.test(kana) ? kana : undefined,
-    name: text.replace(/\s+/g, ''),
+    name: foldKanjiVariants(text.replace(/\s+/g, '')),
     email: /[A-Za-z0-9@.]/.test(text) ? text.toLowerCase() : undefined,
   };
 }

@@ -25,6 +25,7 @@ export const Member = defineEntity({
     orgName: p.string().length(120).nullable(),
     orgKana: p.string().length(120).nullable(),
     contactPerson: p.string().length(60).nullable(),
+    contactKana: p.string().length(60).nullable(),
     kanaKey: p.string().length(200).index(),
     nameKey: p.string().length(200).index(),
     postalCode: p.string().length(8).nullable(),

@@ -1,3 +1,4 @@
+import { splitAddress } from '../lib/address.js';
 import { parseDate } from '../lib/dates.js';
 import { normalizeEmail } from '../lib/email.js';
 import { isKatakanaName, normalizeKanaName, normalizeText } from '../lib/kana.js';
@@ -19,6 +20,7 @@ export interface MemberInput {
   orgName: string | null;
   orgKana: string | null;
   contactPerson: string | null;
+  contactKana: string | null;
   postalCode: string | null;
   prefecture: string | null;
   city: string | null;
@@ -40,7 +42,7 @@ export type FieldErrors = Record<string, string>;
 export type RawMember = Record<keyof MemberInput, string>;
 
 const TEXT_FIELDS = ['familyName', 'givenName', 'orgName', 'contactPerson', 'city', 'address1', 'address2'] as const;
-const KANA_FIELDS = ['familyKana', 'givenKana', 'orgKana'] as const;
+const KANA_FIELDS = ['familyKana', 'givenKana', 'orgKana', 'contactKana'] as const;
 const DATE_FIELDS = ['birthDate', 'joinedOn', 'addressUnknownOn'] as const;
 
 export function rawMember(body: FormBody): RawMember {
@@ -86,7 +88,7 @@ export function parseMember(raw: Partial<RawMember>): { value: MemberInput; erro
   if (kind === 'individual') {
     if (!v.familyName) errors.familyName = MEMBERS_TEXT.familyNameRequired;
     if (!v.familyKana && !errors.familyKana) errors.familyKana = MEMBERS_TEXT.familyKanaRequired;
-    v.orgName = v.orgKana = v.contactPerson = null;
+    v.orgName = v.orgKana = v.contactPerson = v.contactKana = null;
   } else {
     if (!v.orgName) errors.orgName = MEMBERS_TEXT.orgNameRequired;
     if (!v.orgKana && !errors.orgKana) errors.orgKana = MEMBERS_TEXT.orgKanaRequired;
@@ -103,6 +105,7 @@ export function parseMember(raw: Partial<RawMember>): { value: MemberInput; erro
   const pref = normalizeText(get('prefecture'));
   v.prefecture = pref || null;
   if (pref && !(PREFECTURES as readonly string[]).includes(pref)) errors.prefecture = MEMBERS_TEXT.prefectureRequired;
+  else splitAddressFields(v);
   v.phone = parseOptional(get('phone'), normalizePhone, 'phone', MEMBERS_TEXT.phoneFormat, errors);
   v.mobile = parseOptional(get('mobile'), normalizePhone, 'mobile', MEMBERS_TEXT.mobileFormat, errors);
   v.email = parseOptional(get('email'), normalizeEmail, 'email', MEMBERS_TEXT.emailFormat, errors);
@@ -118,6 +121,25 @@ export function parseMember(raw: Partial<RawMember>): { value: MemberInput; erro
   if (!v.addressUnknown) v.addressUnknownOn = null;
   v.notes = blank(get('notes').replace(/\r\n/g, '\n'));
   return { value: v, errors };
+}
+
+/**
+ * 住所1 typed as the whole address (東京都新宿区新宿1-2-3, or 新宿区… with the prefecture chosen): the
+ * prefecture and the city go to their own fields by the one address rule (lib/address.ts), so the form
+ * and the import store the same parts. A city already filled in is kept, and only repeated in 住所1 is dropped.
+ */
+function splitAddressFields(v: MemberInput): void {
+  if (!v.address1) return;
+  const parts = splitAddress(v.address1, v.prefecture);
+  if (!parts.prefecture) return;
+  v.prefecture = parts.prefecture;
+  if (!v.city) {
+    [v.city, v.address1] = [parts.city, blank(parts.rest)];
+    return;
+  }
+  let rest = v.address1.startsWith(parts.prefecture) ? v.address1.slice(parts.prefecture.length).trim() : v.address1;
+  if (rest.startsWith(v.city)) rest = rest.slice(v.city.length).trim();
+  v.address1 = blank(rest);
 }
 
 function parseOptional(

@@ -47,9 +47,3 @@ export const PREFECTURES = [
   '鹿児島県',
   '沖縄県',
 ] as const;
-
-/** Splits a leading prefecture off a free-text address ('東京都新宿区…' → ['東京都', '新宿区…']). */
-export function splitPrefecture(address: string): [string | null, string] {
-  const p = PREFECTURES.find((pref) => address.startsWith(pref));
-  return p ? [p, address.slice(p.length).trim()] : [null, address];
-}

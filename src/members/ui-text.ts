@@ -22,6 +22,7 @@ export const MEMBERS_TEXT = {
   orgKanaRequired: '団体名のフリガナを入力してください',
   postalCodeFormat: '郵便番号は7桁の数字で入力してください（例：160-0022）',
   prefectureRequired: '都道府県を選んでください',
+  postalCodeUnknown: 'この郵便番号は見つかりません（7桁の数字で入力してください）',
   phoneFormat: '電話番号は市外局番から10桁または11桁で入力してください',
   mobileFormat: '携帯番号は11桁で入力してください（例：090-1234-5678）',
   emailFormat: 'メールアドレスの形式が正しくありません（例：name@example.jp）',
@@ -41,6 +42,16 @@ export const MEMBERS_TEXT = {
   skillsSaved: '協力できる分野を保存しました',
   typeNameRequired: '名称を入力してください',
   annualFeeInvalid: '年会費は0以上の円単位の金額で入力してください',
+  /** The member type that carries the vote even when its flag is not set. */
+  votingTypeName: '正会員',
+  votingDuesNotDonation: '議決権のある種別（正会員）の会費は寄附金として扱えません',
+  exportTitle: '会員一覧の書き出し',
+  exportFileName: '会員一覧.csv',
+  /** Read-only columns of the member export (the import ignores them). */
+  exportStatusHeader: '状態',
+  exportWithdrawnOnHeader: '退会日',
+  /** How skills are joined in one cell (the import splits on it). */
+  listSeparator: '、',
   typeAdded: (name: string) => `会員種別「${name}」を追加しました`,
   typeSaved: (name: string) => `会員種別「${name}」を保存しました`,
   memberNoTaken: (no: number) => `会員番号 ${no} は既に使われています（番号は再利用できません）`,

@@ -61,13 +61,14 @@ t.test(
         [f.raw.familyName, f.raw.givenName, f.raw.familyKana, f.raw.givenKana],
         ['山田', '太郎', 'ヤマダ', 'タロウ'],
       );
-      t.same([f.raw.prefecture, f.raw.address1], ['東京都', '新宿区新宿1-2-3']);
+      t.same([f.raw.prefecture, f.raw.city, f.raw.address1], ['', '', '東京都新宿区新宿1-2-3'], '住所1 is all of it');
       t.equal(f.typeName, '正会員');
       t.same(f.skills, ['会計', 'IT']);
       const { value, errors } = parseMember({ ...f.raw, memberTypeId: '1' });
       t.same(errors, {}, d);
       t.equal(value.joinedOn, '2026-04-01', `${d} is 2026-04-01`);
       t.equal(value.birthDate, '1980-04-01');
+      t.same([value.prefecture, value.city, value.address1], ['東京都', '新宿区', '新宿1-2-3'], 'split like the form');
     }
     t.equal(
       rowFields(['', '', ''], mapHeader(['氏名', 'フリガナ', '生年月日'])).raw.birthDate,

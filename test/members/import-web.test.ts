@@ -126,3 +126,47 @@ t.test(
     t.equal((await viewer.get('/members/import')).statusCode, 403);
   },
 );
+
+t.test(
+  'the preview shows a new row’s split kana, normalised phone and split address before anything is saved',
+  async (t) => {
+    const { app, em } = await build(t);
+    const c = await loggedIn(app, 'staff');
+    const file =
+      '氏名,フリガナ,会員種別,郵便番号,住所1,住所2,電話番号\n' +
+      '山田 太郎,ﾔﾏﾀﾞ ﾀﾛｳ,正会員,１６０００２２,東京都新宿区新宿１－２－３,新宿ビル101,０３（１２３４）５６７８\n' +
+      '佐藤 花子,さとう はなこ,,,,,\n';
+    const url = (await upload(c, 'members.csv', Buffer.from(file))).headers.location as string;
+    const body = (await c.get(url)).body;
+    const row = /<tr class="import-new">[\s\S]*?<\/tr>/.exec(body)?.[0] ?? '';
+    t.match(row, '山田 太郎');
+    t.match(row, /<dt>セイ<\/dt><dd class="kana-sei">ヤマダ<\/dd>/, 'the family-name kana, full-width');
+    t.match(row, /<dt>メイ<\/dt><dd class="kana-mei">タロウ<\/dd>/, 'the given-name kana');
+    t.match(row, /<dd class="phone">03-1234-5678<\/dd>/, 'the phone as it will be saved');
+    t.match(row, '<span class="postal">〒160-0022</span>');
+    t.match(row, '<span class="prefecture">東京都</span>');
+    t.match(row, '<span class="city">新宿区</span>');
+    t.match(row, '<span class="street">新宿1-2-3 新宿ビル101</span>');
+    t.match(
+      body,
+      /<label class="check"><input type="checkbox" name="onlyValid" value="1"> [^<]*正しい 1 件だけ取り込む<\/label>/,
+    );
+    t.equal(await em().count(Member, {}), 0, 'the preview writes nothing');
+  },
+);
+
+t.test(
+  'the 「正しい行だけ取り込む」 checkbox stays on the line of its label (no block rule for checkboxes)',
+  async (t) => {
+    const css = (await import('node:fs')).readFileSync(new URL('../../views/assets/app.css', import.meta.url), 'utf8');
+    const blockRules = css
+      .split('}')
+      .filter((r) => /display:\s*block/.test(r))
+      .map((r) => r.split('{')[0]!);
+    for (const selectors of blockRules)
+      for (const sel of selectors.split(',').map((s) => s.trim()))
+        if (/(^|\s)input(?![\w-])/.test(sel) && /^\.stack|^form|^\.card/.test(sel))
+          t.match(sel, /:not\(\[type=checkbox\]\)/, `${sel} leaves checkboxes inline`);
+    t.pass('checked every block rule for form inputs');
+  },
+);

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import { HEADERS, type ColumnKey } from '../import/import-columns.js';
+import { LABELS, MEMBERS_TEXT } from '../ui-text.js';
 
 /** A member as the export reads it: plain values of one query (skills joined by the service). */
 export interface ExportRow {
@@ -14,6 +15,7 @@ export interface ExportRow {
   org_name: string | null;
   org_kana: string | null;
   contact_person: string | null;
+  contact_kana?: string | null;
   type_name: string;
   postal_code: string | null;
   prefecture: string | null;
@@ -33,8 +35,6 @@ export interface ExportRow {
 
 export type ExportKey = ColumnKey | 'status' | 'withdrawnOn';
 
-const KIND_OUT: Record<string, string> = { individual: '個人', organization: '団体' };
-const MAIL_OUT: Record<string, string> = { post: '郵送', email: 'メール', none: '不要' };
 const joinName = (a: string | null, b: string | null) => [a, b].filter(Boolean).join(' ');
 const s = (v: string | null | undefined) => v ?? '';
 
@@ -45,7 +45,7 @@ const s = (v: string | null | undefined) => v ?? '';
  */
 export const EXPORT_COLUMNS: { key: ExportKey; header: string; value: (r: ExportRow) => string | number }[] = [
   { key: 'memberNo', header: HEADERS.memberNo[0]!, value: (r) => r.member_no },
-  { key: 'kind', header: HEADERS.kind[0]!, value: (r) => KIND_OUT[r.kind] ?? '個人' },
+  { key: 'kind', header: HEADERS.kind[0]!, value: (r) => LABELS.kind[r.kind] ?? LABELS.kind.individual! },
   { key: 'fullName', header: HEADERS.fullName[0]!, value: (r) => joinName(r.family_name, r.given_name) },
   { key: 'fullKana', header: HEADERS.fullKana[0]!, value: (r) => joinName(r.family_kana, r.given_kana) },
   { key: 'familyName', header: HEADERS.familyName[0]!, value: (r) => s(r.family_name) },
@@ -55,6 +55,7 @@ export const EXPORT_COLUMNS: { key: ExportKey; header: string; value: (r: Export
   { key: 'orgName', header: HEADERS.orgName[0]!, value: (r) => s(r.org_name) },
   { key: 'orgKana', header: HEADERS.orgKana[0]!, value: (r) => s(r.org_kana) },
   { key: 'contactPerson', header: HEADERS.contactPerson[0]!, value: (r) => s(r.contact_person) },
+  { key: 'contactKana', header: HEADERS.contactKana[0]!, value: (r) => s(r.contact_kana) },
   { key: 'memberType', header: HEADERS.memberType[0]!, value: (r) => r.type_name },
   { key: 'postalCode', header: HEADERS.postalCode[0]!, value: (r) => s(r.postal_code) },
   { key: 'prefecture', header: HEADERS.prefecture[0]!, value: (r) => s(r.prefecture) },
@@ -66,11 +67,19 @@ export const EXPORT_COLUMNS: { key: ExportKey; header: string; value: (r: Export
   { key: 'email', header: HEADERS.email[0]!, value: (r) => s(r.email) },
   { key: 'birthDate', header: HEADERS.birthDate[0]!, value: (r) => s(r.birth_date) },
   { key: 'joinedOn', header: HEADERS.joinedOn[0]!, value: (r) => s(r.joined_on) },
-  { key: 'mailPreference', header: HEADERS.mailPreference[0]!, value: (r) => MAIL_OUT[r.mail_preference] ?? '郵送' },
-  { key: 'skills', header: HEADERS.skills[0]!, value: (r) => r.skills.join('、') },
+  {
+    key: 'mailPreference',
+    header: HEADERS.mailPreference[0]!,
+    value: (r) => LABELS.mailPreference[r.mail_preference] ?? LABELS.mailPreference.post!,
+  },
+  { key: 'skills', header: HEADERS.skills[0]!, value: (r) => r.skills.join(MEMBERS_TEXT.listSeparator) },
   { key: 'notes', header: HEADERS.notes[0]!, value: (r) => s(r.notes) },
-  { key: 'status', header: '状態', value: (r) => (r.status === 'withdrawn' ? '退会' : '在籍') },
-  { key: 'withdrawnOn', header: '退会日', value: (r) => s(r.withdrawn_on) },
+  {
+    key: 'status',
+    header: MEMBERS_TEXT.exportStatusHeader,
+    value: (r) => LABELS.status[r.status === 'withdrawn' ? 'withdrawn' : 'active']!,
+  },
+  { key: 'withdrawnOn', header: MEMBERS_TEXT.exportWithdrawnOnHeader, value: (r) => s(r.withdrawn_on) },
 ];
 
 /** Chosen by default: every importable column, names split so a name with a space survives the trip. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { MemberType } from '../member-type.entity.js';
+import { MEMBERS_TEXT } from '../ui-text.js';
 import type { SortKey, StatusFilter } from '../member-search.js';
 import { DEFAULT_EXPORT_KEYS, EXPORT_COLUMNS } from './export-columns.js';
 import { exportMembers } from './export.service.js';
@@ -7,7 +8,7 @@ import { exportMembers } from './export.service.js';
 type Query = Record<string, string | string[] | undefined>;
 // The Japanese file name for browsers (RFC 5987) with an ASCII fallback. Not the supporters'
 // helper: members sit below supporters in the layers (web/download.ts will hold the shared one).
-const DISPOSITION = `attachment; filename="members.csv"; filename*=UTF-8''${encodeURIComponent('会員一覧.csv')}`;
+const DISPOSITION = `attachment; filename="members.csv"; filename*=UTF-8''${encodeURIComponent(MEMBERS_TEXT.exportFileName)}`;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 const many = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 
@@ -28,7 +29,7 @@ export async function memberExportRoutes(app: FastifyInstance): Promise<void> {
   app.get('/members/export', { config: { role: 'staff' } }, async (req, reply) => {
     const q = req.query as Query;
     return reply.render('members/export', {
-      title: '会員一覧の書き出し',
+      title: MEMBERS_TEXT.exportTitle,
       columns: EXPORT_COLUMNS,
       chosen: DEFAULT_EXPORT_KEYS,
       filter: filterOf(q),

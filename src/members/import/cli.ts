@@ -4,6 +4,7 @@ import { CliError, withDatabase, type CliIO, type Command } from '../../cli/comm
 import { ImportFileError } from './import-file.js';
 import type { ImportPlan } from './import-plan.js';
 import { importMembers, type ImportResult } from './import.service.js';
+import { IMPORT_TEXT } from './ui-text.js';
 
 const USAGE = 'enishi members import FILE [--dry-run] [--only-valid] [--json]';
 
@@ -18,34 +19,30 @@ function errorsOf(plan: ImportPlan): { line: number; message: string }[] {
 function report(io: CliIO, r: ImportResult, dryRun: boolean): void {
   const c = r.plan.counts;
   const errors = errorsOf(r.plan);
-  for (const e of errors) io.err(`${e.line} 行目: ${e.message}`);
-  if (r.plan.ignoredColumns.length) io.err(`取り込まない列: ${r.plan.ignoredColumns.join('、')}`);
-  const summary = `新規 ${c.new} 件、更新 ${c.update} 件、変更なし ${c.unchanged} 件、エラー ${errors.length} 件`;
-  if (dryRun) io.out(`確認のみ（取り込んでいません）: ${summary}`);
-  else if (r.committed)
-    io.out(`取り込みました: ${summary}${errors.length ? '（エラーの行は取り込んでいません）' : ''}`);
-  else
-    io.out(
-      `エラーがあるため、何も取り込んでいません: ${summary}\n正しい行だけ取り込むには --only-valid を付けてください`,
-    );
+  for (const e of errors) io.err(IMPORT_TEXT.cliLine(e.line, e.message));
+  if (r.plan.ignoredColumns.length) io.err(IMPORT_TEXT.cliIgnored(r.plan.ignoredColumns));
+  const summary = IMPORT_TEXT.cliCounts(c, errors.length);
+  if (dryRun) io.out(IMPORT_TEXT.cliDryRun(summary));
+  else if (r.committed) io.out(IMPORT_TEXT.cliImported(summary, errors.length > 0));
+  else io.out(IMPORT_TEXT.cliNothing(summary));
 }
 
 export const membersImportCommand: Command = {
   name: 'members import',
   usage: USAGE,
-  summary: '会員名簿（CSV: UTF-8 / Shift_JIS）を取り込みます。会員番号が登録済みの行は更新します',
+  summary: IMPORT_TEXT.cliSummary,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
       options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'only-valid': { type: 'boolean' } },
     });
-    if (positionals.length !== 1) throw new CliError('取り込むファイルを1つ指定してください', 2);
+    if (positionals.length !== 1) throw new CliError(IMPORT_TEXT.cliOneFile, 2);
     let buf: Buffer;
     try {
       buf = readFileSync(positionals[0]!);
     } catch {
-      throw new CliError(`ファイルを読めません: ${positionals[0]}`, 1);
+      throw new CliError(IMPORT_TEXT.cliCannotRead(positionals[0]!), 1);
     }
     const dryRun = !!values['dry-run'];
     let result: ImportResult;

@@ -1,6 +1,5 @@
 import { normalizeKanaName, normalizeText } from '../../lib/kana.js';
 import type { RawMember } from '../member.form.js';
-import { splitPrefecture } from '../prefectures.js';
 
 /** What an import column holds; most map straight to a member form field. */
 export type ColumnKey =
@@ -28,6 +27,7 @@ export type ColumnKey =
   | 'orgName'
   | 'orgKana'
   | 'contactPerson'
+  | 'contactKana'
   | 'mailPreference';
 
 /** Accepted headers per column, the default (documented) one first. Compared after normalising width and spaces. */
@@ -56,6 +56,7 @@ export const HEADERS: Record<ColumnKey, string[]> = {
   orgName: ['団体名'],
   orgKana: ['団体名フリガナ'],
   contactPerson: ['担当者'],
+  contactKana: ['担当者フリガナ'],
   mailPreference: ['郵送物'],
 };
 
@@ -155,6 +156,7 @@ export function rowFields(cells: string[], map: HeaderMap): RowFields {
     'orgName',
     'orgKana',
     'contactPerson',
+    'contactKana',
     'familyName',
     'givenName',
     'familyKana',
@@ -169,10 +171,11 @@ export function rowFields(cells: string[], map: HeaderMap): RowFields {
     raw.kind = KINDS[normalizeText(cell.kind)] ?? (cell.orgName ? 'organization' : 'individual');
   else if (cell.orgName && !cell.fullName && !cell.familyName) raw.kind = 'organization';
   if (cell.mailPreference) raw.mailPreference = MAIL[normalizeText(cell.mailPreference)] ?? 'post';
-  // 住所1 often holds the whole address: take a leading prefecture into its own field.
+  // 住所1 often holds the whole address: without 都道府県 / 市区町村 columns it stands for all of it, and
+  // parseMember splits it by the same rule as the member form (lib/address.ts).
   if (cell.address1 !== undefined && cell.prefecture === undefined) {
-    const [pref, rest] = splitPrefecture(normalizeText(cell.address1));
-    [raw.prefecture, raw.address1] = [pref ?? '', rest];
+    raw.prefecture = '';
+    if (cell.city === undefined) raw.city = '';
   }
   return {
     raw,

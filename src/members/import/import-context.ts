@@ -4,6 +4,7 @@ import { MemberSkill, type IMemberSkill } from '../skills/member-skill.entity.js
 import { Skill } from '../skills/skill.entity.js';
 import { Member, type IMember } from '../member.entity.js';
 import { MemberType } from '../member-type.entity.js';
+import { IMPORT_TEXT } from './ui-text.js';
 
 export interface DupEntry {
   memberNo: number;
@@ -75,7 +76,7 @@ export async function loadImportContext(
     list
       .filter((x) => x.active)
       .map((x) => x.name)
-      .join('、');
+      .join(IMPORT_TEXT.listSeparator);
   return {
     types: new Map(types.map((t) => [normalizeText(t.name), t])),
     typeNames: active(types),

@@ -3,6 +3,7 @@ import type { IMemberSkill } from '../skills/member-skill.entity.js';
 import type { IMember } from '../member.entity.js';
 import type { MemberInput, RawMember } from '../member.form.js';
 import type { ImportContext } from './import-context.js';
+import { IMPORT_TEXT } from './ui-text.js';
 
 export interface Change {
   label: string;
@@ -20,6 +21,7 @@ const FORM_KEYS = [
   'orgName',
   'orgKana',
   'contactPerson',
+  'contactKana',
   'postalCode',
   'prefecture',
   'city',
@@ -63,8 +65,8 @@ export function memberChanges(
   if (m.addressUnknown !== input.addressUnknown)
     changes.push({
       label: label('addressUnknown'),
-      before: m.addressUnknown ? 'はい' : '',
-      after: input.addressUnknown ? 'はい' : '',
+      before: m.addressUnknown ? IMPORT_TEXT.yes : '',
+      after: input.addressUnknown ? IMPORT_TEXT.yes : '',
     });
   if (m.memberType.id !== input.memberTypeId) {
     const name = (id: number | null) => [...ctx.types.values()].find((t) => t.id === id)?.name ?? String(id);
@@ -75,11 +77,11 @@ export function memberChanges(
       [...ctx.skills.values()]
         .filter((s) => ids.includes(s.id))
         .map((s) => s.name)
-        .join('、');
+        .join(IMPORT_TEXT.listSeparator);
     const before = existing.map((s) => s.skill.id).sort((a, b) => a - b);
     const after = [...new Set(skillIds)].sort((a, b) => a - b);
     if (before.join() !== after.join())
-      changes.push({ label: '協力できる分野', before: names(before), after: names(after) });
+      changes.push({ label: IMPORT_TEXT.skillsLabel, before: names(before), after: names(after) });
   }
   return changes;
 }

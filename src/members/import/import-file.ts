@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { decodeText, type TextEncodingName } from '../../lib/text-encoding.js';
 import { CONTROL_CHAR_MESSAGE, controlCharLine, normalizeLineEnds } from '../../lib/text-input.js';
+import { IMPORT_TEXT } from './ui-text.js';
 
 export interface CsvTable {
   header: string[];
@@ -20,7 +21,7 @@ export function readCsvTable(buf: Buffer): CsvTable {
   const { encoding } = decoded;
   const text = normalizeLineEnds(decoded.text);
   const bad = controlCharLine(text);
-  if (bad !== null) throw new ImportFileError(`${bad}行目に${CONTROL_CHAR_MESSAGE}`);
+  if (bad !== null) throw new ImportFileError(IMPORT_TEXT.controlChar(bad, CONTROL_CHAR_MESSAGE));
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
   let rows: { record: string[]; info: { lines: number } }[];
@@ -34,10 +35,10 @@ export function readCsvTable(buf: Buffer): CsvTable {
       bom: true,
     }) as unknown as typeof rows;
   } catch (err) {
-    throw new ImportFileError(`CSVとして読み取れませんでした（${(err as Error).message.split('\n')[0]}）`);
+    throw new ImportFileError(IMPORT_TEXT.notCsv((err as Error).message.split('\n')[0]!));
   }
   const [head, ...body] = rows;
-  if (!head) throw new ImportFileError('ファイルが空です');
+  if (!head) throw new ImportFileError(IMPORT_TEXT.emptyFile);
   const records = body
     .filter((r) => r.record.some((c) => c.trim() !== ''))
     .map((r) => ({ line: r.info.lines, cells: r.record }));

@@ -9,6 +9,7 @@ import { mapHeader, rowFields } from './import-columns.js';
 import { loadImportContext, type ImportContext } from './import-context.js';
 import { memberChanges, rawFromMember, type Change } from './import-diff.js';
 import { readCsvTable } from './import-file.js';
+import { IMPORT_FIELD_NAMES, IMPORT_TEXT } from './ui-text.js';
 
 export type RowStatus = 'new' | 'update' | 'unchanged' | 'error';
 
@@ -34,24 +35,6 @@ export interface ImportPlan {
   counts: Record<RowStatus, number>;
   fingerprint: string;
 }
-
-const FIELD_NAMES: Record<string, string> = {
-  memberNo: '会員番号',
-  familyName: '氏名',
-  givenName: '氏名',
-  familyKana: 'フリガナ',
-  givenKana: 'フリガナ',
-  orgName: '団体名',
-  orgKana: '団体名フリガナ',
-  postalCode: '郵便番号',
-  prefecture: '都道府県',
-  phone: '電話番号',
-  mobile: '携帯電話',
-  email: 'メールアドレス',
-  birthDate: '生年月日',
-  joinedOn: '入会日',
-  addressUnknownOn: '宛先不明日',
-};
 
 /** Checks every row of the file against the database and says what committing would do. Writes nothing. */
 export async function planImport(em: EntityManager, buf: Buffer): Promise<ImportPlan> {
@@ -91,22 +74,29 @@ function planRow(
   if (f.typeName) {
     const type = ctx.types.get(f.typeName);
     if (type) raw.memberTypeId = String(type.id);
-    else problems.push(`会員種別「${f.typeName}」はありません（登録済みの種別：${ctx.typeNames}）`);
-  } else if (!member) problems.push(`会員種別を入力してください（登録済みの種別：${ctx.typeNames}）`);
+    else problems.push(IMPORT_TEXT.unknownType(f.typeName, ctx.typeNames));
+  } else if (!member) problems.push(IMPORT_TEXT.typeRequired(ctx.typeNames));
   const { value, errors } = parseMember(raw);
   delete errors.memberTypeId; // reported above with the known types
-  for (const [k, msg] of Object.entries(errors)) problems.push(FIELD_NAMES[k] ? `${FIELD_NAMES[k]}：${msg}` : msg);
+  for (const [k, msg] of Object.entries(errors))
+    problems.push(IMPORT_FIELD_NAMES[k] ? IMPORT_TEXT.fieldMessage(IMPORT_FIELD_NAMES[k], msg) : msg);
   const unknown = (f.skills ?? []).filter((s) => !ctx.skills.has(s));
-  if (unknown.length)
-    problems.push(`協力できる分野「${unknown.join('、')}」はありません（登録済みの分野：${ctx.skillNames}）`);
+  if (unknown.length) problems.push(IMPORT_TEXT.unknownSkills(unknown.join(IMPORT_TEXT.listSeparator), ctx.skillNames));
   if (value.memberNo !== null) {
     const first = seen.get(value.memberNo);
-    if (first) problems.push(`会員番号 ${value.memberNo} が ${first} 行目と重複しています`);
+    if (first) problems.push(IMPORT_TEXT.duplicateNo(value.memberNo, first));
     else seen.set(value.memberNo, line);
   }
   const name = displayName(value) || [raw.familyName, raw.givenName].filter(Boolean).join(' ') || raw.orgName || '';
   if (!problems.length && !member) problems.push(...possibleDuplicate(value, line, ctx, newKeys));
-  if (problems.length) return { line, status: 'error', memberNo: value.memberNo, name, message: problems.join('／') };
+  if (problems.length)
+    return {
+      line,
+      status: 'error',
+      memberNo: value.memberNo,
+      name,
+      message: problems.join(IMPORT_TEXT.messageSeparator),
+    };
   const skillIds = f.skills?.map((s) => ctx.skills.get(s)!.id);
   if (!member) return { line, status: 'new', memberNo: value.memberNo, name, input: value, skillIds };
   const input = { ...value, joinedOn: value.joinedOn ?? member.joinedOn ?? null };
@@ -138,12 +128,9 @@ function possibleDuplicate(
   const same = (e: { phones: string[]; birthDate: string | null }) =>
     (!!v.birthDate && e.birthDate === v.birthDate) || phones.some((p) => e.phones.includes(p));
   const old = (ctx.byKana.get(kanaKey) ?? []).find(same);
-  if (old)
-    return [
-      `会員番号 ${old.memberNo} と同じ人の可能性があります（フリガナと電話番号または生年月日が同じ）。更新するなら会員番号を入れてください`,
-    ];
+  if (old) return [IMPORT_TEXT.maybeMember(old.memberNo)];
   const earlier = (newKeys.get(kanaKey) ?? []).find(same);
-  if (earlier) return [`${earlier.line} 行目と同じ人の可能性があります（フリガナと電話番号または生年月日が同じ）`];
+  if (earlier) return [IMPORT_TEXT.maybeRow(earlier.line)];
   const list = newKeys.get(kanaKey);
   const entry = { line, phones, birthDate: v.birthDate };
   if (list) list.push(entry);

@@ -7,6 +7,7 @@ import { UserError } from '../../web/errors.js';
 import { Member } from '../member.entity.js';
 import { memberFields } from '../member.service.js';
 import { planImport, type ImportPlan, type PlannedRow } from './import-plan.js';
+import { IMPORT_TEXT } from './ui-text.js';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -26,7 +27,7 @@ export interface ImportResult {
 /** The preview the user confirmed no longer matches: the database changed in between. */
 export class ImportPlanChanged extends UserError {
   constructor(public plan: ImportPlan) {
-    super('確認のあとで会員の登録内容が変わったため、取り込みを中止しました。内容をもう一度確認してください。', 409);
+    super(IMPORT_TEXT.planChanged, 409);
   }
 }
 
@@ -43,11 +44,7 @@ export async function importMembers(em: EntityManager, buf: Buffer, opts: Import
     return await commit(em, buf, opts);
   } catch (err) {
     // Someone registered a member with one of the new numbers between our check and the insert.
-    if (err instanceof UniqueConstraintViolationException)
-      throw new UserError(
-        '取り込み中に他の操作で会員番号が使われたため、何も取り込んでいません。もう一度確認してください。',
-        409,
-      );
+    if (err instanceof UniqueConstraintViolationException) throw new UserError(IMPORT_TEXT.numberTaken, 409);
     throw err;
   }
 }

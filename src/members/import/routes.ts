@@ -6,24 +6,9 @@ import { ImportFileError } from './import-file.js';
 import { planImport, type ImportPlan } from './import-plan.js';
 import { ImportPlanChanged, importMembers } from './import.service.js';
 import { deleteUpload, readUpload, saveUpload, type StoredUpload } from './uploads.js';
+import { ENCODING_NAMES, IMPORT_TEXT, TEMPLATE_ROW } from './ui-text.js';
 
-const ENCODINGS: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8（BOM付き）', cp932: 'Shift_JIS' };
 const SHOW = ['all', 'error', 'new', 'update'] as const;
-const TEMPLATE_ROW = [
-  '',
-  '山田 太郎',
-  'ヤマダ タロウ',
-  '正会員',
-  '160-0022',
-  '東京都新宿区新宿1-2-3',
-  '新宿ビル101',
-  '03-1234-5678',
-  'taro@example.jp',
-  '1980/4/1',
-  '2026/4/1',
-  '会計;IT',
-  '',
-];
 
 async function renderPreview(
   reply: FastifyReply,
@@ -37,7 +22,7 @@ async function renderPreview(
   const rows = plan ? plan.rows.filter((r) => show === 'all' || r.status === show) : [];
   return reply.render(
     'member-import/preview',
-    { title: '会員の取り込み：確認', upload, plan, rows, show, encodings: ENCODINGS, ...extra },
+    { title: IMPORT_TEXT.previewTitle, upload, plan, rows, show, encodings: ENCODING_NAMES, ...extra },
     status,
   );
 }
@@ -55,7 +40,7 @@ async function planOrError(reply: FastifyReply, upload: StoredUpload) {
 export async function memberImportRoutes(app: FastifyInstance): Promise<void> {
   app.get('/members/import', { config: { role: 'staff' } }, async (_req, reply) =>
     reply.render('member-import/upload', {
-      title: '会員の取り込み',
+      title: IMPORT_TEXT.title,
       columns: DEFAULT_COLUMNS.map((k) => HEADERS[k][0]),
     }),
   );
@@ -63,7 +48,7 @@ export async function memberImportRoutes(app: FastifyInstance): Promise<void> {
   app.get('/members/import/template.csv', async (_req, reply) =>
     sendCsv(
       reply,
-      '会員取り込みテンプレート.csv',
+      IMPORT_TEXT.templateFileName,
       'member-import-template.csv',
       DEFAULT_COLUMNS.map((k) => HEADERS[k][0]!),
       [TEMPLATE_ROW],
@@ -77,7 +62,7 @@ export async function memberImportRoutes(app: FastifyInstance): Promise<void> {
       const columns = DEFAULT_COLUMNS.map((k) => HEADERS[k][0]);
       return reply.render(
         'member-import/upload',
-        { title: '会員の取り込み', columns, error: '取り込むファイルを選んでください' },
+        { title: IMPORT_TEXT.title, columns, error: IMPORT_TEXT.chooseFile },
         422,
       );
     }
@@ -100,16 +85,14 @@ export async function memberImportRoutes(app: FastifyInstance): Promise<void> {
         fingerprint: field(body, 'fingerprint') || undefined,
       });
       if (!result.committed) {
-        const error =
-          result.plan.fileErrors[0] ??
-          'エラーのある行があるため、何も取り込んでいません。正しい行だけ取り込む場合は、チェックを入れてください。';
+        const error = result.plan.fileErrors[0] ?? IMPORT_TEXT.errorsNothingImported;
         return renderPreview(reply, upload, result.plan, { error }, 422);
       }
       deleteUpload(app.config.dataDir, upload.id);
-      const skipped = result.plan.counts.error ? `（エラーの ${result.plan.counts.error} 行は取り込んでいません）` : '';
+      const skipped = result.plan.counts.error ? IMPORT_TEXT.skippedErrors(result.plan.counts.error) : '';
       return reply.redirectWithFlash(
         '/members?sort=memberNo',
-        `取り込みました：新規 ${result.created} 件、更新 ${result.updated} 件${skipped}`,
+        IMPORT_TEXT.imported(result.created, result.updated, skipped),
       );
     } catch (err) {
       if (err instanceof ImportPlanChanged) return renderPreview(reply, upload, err.plan, { error: err.message }, 409);
@@ -120,6 +103,6 @@ export async function memberImportRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/members/import/:id/cancel', async (req, reply) => {
     deleteUpload(app.config.dataDir, (req.params as { id: string }).id);
-    return reply.redirectWithFlash('/members/import', '取り込みを取りやめました（ファイルは削除しました）');
+    return reply.redirectWithFlash('/members/import', IMPORT_TEXT.cancelled);
   });
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NotFoundError } from '../../web/errors.js';
+import { IMPORT_TEXT } from './ui-text.js';
 
 /**
  * An uploaded import file kept between preview and commit, so commit re-reads exactly the
@@ -29,15 +30,13 @@ export function saveUpload(dataDir: string, filename: string, bytes: Buffer): st
 }
 
 export function readUpload(dataDir: string, id: string): StoredUpload {
-  if (!ID.test(id)) throw new NotFoundError('取り込むファイルが見つかりません（もう一度アップロードしてください）');
+  if (!ID.test(id)) throw new NotFoundError(IMPORT_TEXT.uploadNotFound);
   try {
     const bytes = readFileSync(join(dirOf(dataDir), `${id}.csv`));
     const { filename } = JSON.parse(readFileSync(join(dirOf(dataDir), `${id}.json`), 'utf8')) as { filename: string };
     return { id, filename, bytes };
   } catch {
-    throw new NotFoundError(
-      '取り込むファイルが見つかりません（取り込み済みか、期限が切れました。もう一度アップロードしてください）',
-    );
+    throw new NotFoundError(IMPORT_TEXT.uploadGone);
   }
 }
 
