@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from '../lib/input-limits.js';
 import type { EntityManager } from '../db/orm.js';
 import { loadMatcher } from './match-context.js';
 import type { PlannedMatch } from './settlement.js';
@@ -65,14 +66,20 @@ export async function planLines(em: EntityManager, lines: StatementLineIn[]): Pr
   const fresh = lines.filter((l) => l.direction === 'deposit' && !known.has(l.fingerprint));
   const match = fresh.length ? await loadMatcher(em) : null;
   const seen = new Set<string>();
-  return lines.map((src) => {
+  const planned: PlannedLine[] = [];
+  for (const [i, src] of lines.entries()) {
+    // Matching 10,000 lines takes about a second: let other requests in between chunks.
+    if (i % 200 === 199) await yieldToEventLoop();
     const isKnown = known.has(src.fingerprint) || seen.has(src.fingerprint);
     seen.add(src.fingerprint);
-    if (isKnown) return { src, status: 'known', match: null };
-    if (src.direction !== 'deposit') return { src, status: 'ignored', match: null };
-    const m = match!(src);
-    return { src, status: m.status, match: m };
-  });
+    if (isKnown) planned.push({ src, status: 'known', match: null });
+    else if (src.direction !== 'deposit') planned.push({ src, status: 'ignored', match: null });
+    else {
+      const m = match!(src);
+      planned.push({ src, status: m.status, match: m });
+    }
+  }
+  return planned;
 }
 
 function toJson(p: PlannedLine): TransactionJson {

@@ -74,6 +74,9 @@ export interface MatchContext {
   fees: number[];
 }
 
+/** Longest payer key tried for one-letter typos (longer than any name a bank prints). */
+const MAX_TYPO_KEY = 60;
+
 function deletions(key: string): string[] {
   const out = new Set<string>();
   for (let i = 0; i < key.length; i++) out.add(key.slice(0, i) + key.slice(i + 1));
@@ -227,7 +230,9 @@ function familyCandidates(ctx: MatchContext, key: string, amount: number, cands:
  * kept only when the member's open dues fit the amount: a typo alone is too weak a signal.
  */
 function typoCandidates(ctx: MatchContext, key: string, amount: number, cands: Map<number, Candidate>): void {
-  if (key.length < 3) return;
+  // The deletion variants grow with the square of the key: a key far longer than any member's
+  // (a bank prints at most 48 characters) is no one-letter typo of a name, so it is not tried.
+  if (key.length < 3 || key.length > MAX_TYPO_KEY) return;
   const seen = new Set<number>();
   let found = 0;
   for (const variant of [key, ...deletions(key)]) {

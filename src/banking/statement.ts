@@ -1,3 +1,4 @@
+import { limitProblem } from '../lib/input-limits.js';
 import { decodeText, encodeCp932, type TextEncodingName } from '../lib/text-encoding.js';
 import { CONTROL_CHAR_MESSAGE, controlCharLine, normalizeLineEnds } from '../lib/text-input.js';
 import { previewRows } from './csv-preview.js';
@@ -47,6 +48,21 @@ function withFingerprints(format: FormatName, lines: RawLine[]): StatementLine[]
       l.reference && format === 'zengin' ? `ref|${l.date}|${l.reference}|${l.amount}` : `${base}|${n}`;
     return { ...l, fingerprint: fingerprint.slice(0, 200) };
   });
+}
+
+/**
+ * A month's statement of a small office is a few hundred lines; these limits are far above any
+ * real one and keep a hostile or mistaken file from holding the server (defects 1 and 7). The
+ * matcher sees at most `field` characters of a payer name.
+ */
+export const STATEMENT_LIMITS = { bytes: 10 * 1024 * 1024, lines: 100_000, lineLength: 2_000, field: 200 };
+
+function refuseOverLimit(byteLength: number, text: string | null): void {
+  const p = limitProblem(byteLength, text, STATEMENT_LIMITS);
+  if (!p) return;
+  if (p.kind === 'bytes') throw new StatementError(STATEMENT_TEXT.tooLarge(p.limit / 1024 / 1024));
+  if (p.kind === 'lines') throw new StatementError(STATEMENT_TEXT.tooManyLines(p.found, p.limit));
+  throw new StatementError(STATEMENT_TEXT.lineTooLong(p.limit), p.line);
 }
 
 function refuseObviousNonStatements(bytes: Buffer): void {
@@ -109,6 +125,7 @@ export function readStatement(
   opts: { format?: FormatName; mapping?: GenericMapping } = {},
 ): Statement {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  refuseOverLimit(buf.byteLength, null);
   refuseObviousNonStatements(buf);
   if (opts.format && !isFormat(opts.format))
     throw new StatementError(STATEMENT_TEXT.badFormatName(String(opts.format)));
@@ -124,8 +141,12 @@ export function readStatement(
     format = 'zengin';
     parsed = parseZengin(zenginBytes(buf, text, encoding));
   } else {
+    refuseOverLimit(buf.byteLength, normalizeLineEnds(text));
     ({ format, parsed } = parseCsv(text, opts.format, opts.mapping));
   }
+  for (const l of parsed.lines)
+    if (l.payer.length > STATEMENT_LIMITS.field || (l.memo?.length ?? 0) > STATEMENT_LIMITS.field)
+      throw new StatementError(STATEMENT_TEXT.fieldTooLong(STATEMENT_LIMITS.field), l.line);
   // A zero line (a balance or a note row some banks add) is neither a deposit nor a withdrawal.
   const lines = parsed.lines.filter((l) => l.amount > 0);
   if (!lines.length) throw new StatementError(STATEMENT_TEXT.noLines);
