@@ -19,3 +19,13 @@ export const TEXT = {
 } as const;
 
 export const LAYOUT_LABELS = { horizontal: '横書き', vertical: '縦書き' } as const;
+
+/** The background print of letters and the step after it. */
+export const LETTER_BATCH = {
+  title: (n: number, on: string) => `礼状の印刷（${n}通・${on}）`,
+  markNext: '印刷した礼状を送付済みにする',
+  printed: (n: number) =>
+    `印刷した ${n} 件を選んでいます。投函したら送付日を確かめて「選んだ礼状を送付済みにする」を押してください。`,
+  allSent: '選んだ礼状はすべて送付済みです',
+  formInvalid: '入力内容を確認してください',
+} as const;

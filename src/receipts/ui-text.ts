@@ -86,3 +86,10 @@ export const AUDIT_FIELD_LABELS: Record<string, Record<string, string>> = {
     amount: '金額',
   },
 };
+
+/** File names of the background print runs. */
+export const BATCH_NAMES = {
+  lettersFile: (on: string) => `礼状_${on}.pdf`,
+  receiptsFile: (year: number) => `領収書_${year}年度.pdf`,
+  receiptsTitle: (year: number, n: number) => `領収書の印刷（${year}年度・${n}件）`,
+};
