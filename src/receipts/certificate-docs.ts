@@ -14,7 +14,11 @@ import { batchTemplates, words } from './words.js';
 type Row = Record<string, unknown>;
 const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
-export async function* certificateDocs(em: EntityManager, ids: number[]): AsyncGenerator<CertificateDoc> {
+export async function* certificateDocs(
+  em: EntityManager,
+  ids: number[],
+  opts: { reissue?: boolean } = {},
+): AsyncGenerator<CertificateDoc> {
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const marks = chunk.map(() => '?').join(',');
@@ -37,6 +41,7 @@ export async function* certificateDocs(em: EntityManager, ids: number[]): AsyncG
       yield {
         number: String(r.number),
         combined: Boolean(r.combined),
+        reissue: opts.reissue ?? false,
         issuedOn: dateOf(r.issued_on),
         total: Number(r.total),
         totalText: receiptAmount(Number(r.total)),

@@ -24,6 +24,7 @@ export const DonationCertificate = defineEntity({
     voidReason: p.string().length(200).nullable(),
     voidedAt: p.datetime().nullable(),
     reissueCount: p.integer().default(0),
+    lastReissuedOn: p.date().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

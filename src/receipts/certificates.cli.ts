@@ -3,9 +3,9 @@ import { CliError, withDatabase, type Command } from '../cli/command.js';
 import { renderCertificates } from '../documents/certificate.pdf.js';
 import { asCli, yearArg } from './cli.js';
 import { certificateDocs, certificateStyle } from './certificate-docs.js';
-import { issueCertificates, voidCertificate } from './certificate.service.js';
+import { issueCertificates, reissueCertificate, voidCertificate } from './certificate.service.js';
 import { writePdfFile, withProgress } from './pdf-file.js';
-import { MSG } from './ui-text.js';
+import { CERT_NAMES, MSG } from './ui-text.js';
 
 export const certificatesIssueCommand: Command = {
   name: 'certificates issue',
@@ -57,6 +57,28 @@ export const certificatesIssueCommand: Command = {
       io.out(
         issued.length ? `寄附金受領証明書 ${issued.length} 件を発行しました: ${values.out}` : MSG.nothingToCertify,
       );
+    return 0;
+  },
+};
+
+export const certificatesReissueCommand: Command = {
+  name: 'certificates reissue',
+  usage: 'enishi certificates reissue NUMBER --out FILE.pdf',
+  summary: '寄附金受領証明書を同じ番号で再発行します（「再発行」と印刷されます）',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
+    if (positionals.length !== 1 || !values.out) throw new CliError('証明書番号を1つと --out を指定してください', 2);
+    const c = await withDatabase(io, (em, _orm, config) =>
+      asCli(async () => {
+        const style = await certificateStyle(em, config.dataDir);
+        const cert = await reissueCertificate(em, positionals[0]!);
+        await writePdfFile(values.out!, (out) =>
+          renderCertificates(certificateDocs(em.fork(), [cert.id], { reissue: true }), style, out),
+        );
+        return cert;
+      }),
+    );
+    io.out(CERT_NAMES.reissued(c.number, c.reissueCount, values.out));
     return 0;
   },
 };

@@ -5,12 +5,12 @@ import { getSettings } from '../settings/settings.service.js';
 import { UserError } from '../web/errors.js';
 import { field, type FormBody } from '../web/forms.js';
 import { certificateDocs, certificateStyle } from './certificate-docs.js';
-import { issueCertificates, voidCertificate } from './certificate.service.js';
+import { issueCertificates, reissueCertificate, voidCertificate } from './certificate.service.js';
 import { certificationOf } from './certification.js';
 import { sendPdf } from '../web/download.js';
 import { uncertifiedGifts } from './gifts.js';
 import { yearField } from './routes.js';
-import { MSG, STATUS_LABELS } from './ui-text.js';
+import { CERT_NAMES, MSG, STATUS_LABELS } from './ui-text.js';
 
 type Row = Record<string, unknown>;
 const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').slice(0, 10));
@@ -73,6 +73,17 @@ export async function certificateRoutes(app: FastifyInstance): Promise<void> {
           style,
           out,
         ),
+      );
+    }),
+  );
+
+  app.post('/certificates/:number/reissue', async (req, reply) =>
+    attempt(req, reply, async () => {
+      const style = await certificateStyle(req.em, app.config.dataDir);
+      const c = await reissueCertificate(req.em, (req.params as { number: string }).number);
+      const em = req.em.fork();
+      return sendPdf(reply, CERT_NAMES.reissueFile(c.number), (out) =>
+        renderCertificates(certificateDocs(em, [c.id], { reissue: true }), style, out),
       );
     }),
   );

@@ -54,7 +54,7 @@ async function timeline(em: EntityManager, m: IMember): Promise<TimelineItem[]> 
     ).map((r) => ({ ...r, label: '領収書' })),
     ...(
       await em.execute<Row[]>(
-        'select number, total as amount, issued_on, status, void_reason, voided_at, reissue_count, null as last_reissued_on from donation_certificate where member_id = ? order by id desc limit 50',
+        'select number, total as amount, issued_on, status, void_reason, voided_at, reissue_count, last_reissued_on from donation_certificate where member_id = ? order by id desc limit 50',
         [m.id],
       )
     ).map((r) => ({ ...r, label: '寄附金受領証明書' })),

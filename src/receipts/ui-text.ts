@@ -17,6 +17,7 @@ export const MSG = {
   nothingToCertify: '証明書を発行する寄附はありません（証明書を発行済みか、対象の寄附がありません）',
   certificateNotFound: (n: string) => `寄附金受領証明書が見つかりません: ${n}`,
   certificateVoid: (n: string) => `寄附金受領証明書 ${n} は既に取り消されています`,
+  certificateVoidNoReissue: (n: string) => `寄附金受領証明書 ${n} は取り消されています（再発行できません）`,
   donorAddressMissing: (name: string) =>
     `寄附者「${name}」の住所がありません。住所は証明書に必ず載る項目です。会員情報か寄付の記録に住所を入力してください`,
   sealInvalid: '印影は PNG か JPEG の画像（2MB まで）をアップロードしてください',
@@ -77,6 +78,7 @@ export const AUDIT_FIELD_LABELS: Record<string, Record<string, string>> = {
     voidReason: '取消の理由',
     voidedAt: '取消日時',
     reissueCount: '再発行の回数',
+    lastReissuedOn: '最終再発行日',
   },
   CertificateGift: {
     certificate: '証明書',
@@ -92,4 +94,11 @@ export const BATCH_NAMES = {
   lettersFile: (on: string) => `礼状_${on}.pdf`,
   receiptsFile: (year: number) => `領収書_${year}年度.pdf`,
   receiptsTitle: (year: number, n: number) => `領収書の印刷（${year}年度・${n}件）`,
+};
+
+/** 寄附金受領証明書: file names and what the CLI says. */
+export const CERT_NAMES = {
+  reissueFile: (n: string) => `寄附金受領証明書_${n}_再発行.pdf`,
+  reissued: (n: string, count: number, file: string) =>
+    `寄附金受領証明書 ${n} を再発行しました（${count}回目）: ${file}`,
 };
