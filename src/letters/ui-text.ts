@@ -29,3 +29,17 @@ export const LETTER_BATCH = {
   allSent: '選んだ礼状はすべて送付済みです',
   formInvalid: '入力内容を確認してください',
 } as const;
+
+/** What `enishi letters print` says. */
+export const LETTER_CLI = {
+  usage:
+    'enishi letters print --to-thank [--mark-sent] [--date YYYY-MM-DD] [--layout horizontal|vertical] --out FILE.pdf [--json]',
+  summary: '礼状の送付待ち（入金・寄付・頂いた物）の礼状を1つのPDFに書き出します（--mark-sent で送付済みに記録）',
+  needOut: '--to-thank と --out FILE.pdf を指定してください',
+  badDate: (v: string) => `日付が読めません: ${v}`,
+  badLayout: '--layout は horizontal か vertical です',
+  cannotWrite: (file: string) => `ファイルに書き込めません: ${file}`,
+  progressLabel: '礼状',
+  written: (n: number, pages: number, file: string) => `礼状 ${n} 通（${pages} ページ）を書き出しました: ${file}`,
+  markedSuffix: (n: number) => `（${n} 件を送付済みに記録）`,
+} as const;

@@ -1,5 +1,6 @@
 import { createWriteStream, rmSync } from 'node:fs';
 import { CliError, type CliIO } from '../cli/command.js';
+import { cliProgress } from '../cli/progress.js';
 
 /** Writes a PDF to `file`; a failure removes the half-written file so no cut-off PDF is left. */
 export async function writePdfFile(file: string, render: (out: NodeJS.WritableStream) => Promise<void>): Promise<void> {
@@ -18,21 +19,17 @@ export async function writePdfFile(file: string, render: (out: NodeJS.WritableSt
   }
 }
 
-/** Passes items through, printing 「領収書 1500/5000」 on stderr every two seconds of a long run. */
+/** Passes items through, printing 「領収書 1500/5000」 on stderr during a long run (src/cli/progress.ts). */
 export async function* withProgress<T>(
   io: CliIO,
   label: string,
   total: number,
   items: AsyncIterable<T>,
 ): AsyncGenerator<T> {
+  const report = cliProgress(io, label);
   let done = 0;
-  let last = Date.now();
   for await (const item of items) {
     yield item;
-    done += 1;
-    if (Date.now() - last > 2000) {
-      io.err(`${label} ${done}/${total}`);
-      last = Date.now();
-    }
+    report(++done, total);
   }
 }
