@@ -48,7 +48,7 @@ export async function* certificateDocs(
         gifts: own,
         donor: {
           name: String(r.donor_name),
-          honorific: '様',
+          honorific: r.donor_honorific === '御中' ? '御中' : '様',
           postalCode: r.donor_postal_code ? String(r.donor_postal_code) : null,
           address: String(r.donor_address),
         },
@@ -111,7 +111,7 @@ export async function certificateStyle(em: EntityManager, dataDir: string): Prom
         activity,
         certification,
         facts,
-        note: words(store, 'certificates/note', { ...base, 宛名: `${d.donor.name} 様` }),
+        note: words(store, 'certificates/note', { ...base, 宛名: `${d.donor.name} ${d.donor.honorific}` }),
       };
     },
   };

@@ -30,8 +30,13 @@ export async function requireCertification(em: EntityManager) {
   return c.value;
 }
 
+/** Street and building kept on their own lines, so the window address breaks where the receipt's does. */
 function addressOf(g: Gift): string {
-  return (g.donor.address ?? '').replace(/\n/g, ' ').trim();
+  return (g.donor.address ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 /**
@@ -59,6 +64,7 @@ export async function issueCertificates(
         combined: opts.combined,
         member: g.memberId,
         donorName: g.donor.name,
+        donorHonorific: g.donor.honorific,
         donorPostalCode: g.donor.postalCode,
         donorAddress: addressOf(g),
         total,

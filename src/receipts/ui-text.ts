@@ -70,6 +70,7 @@ export const AUDIT_FIELD_LABELS: Record<string, Record<string, string>> = {
     combined: '年間まとめ',
     member: '会員',
     donorName: '寄附者',
+    donorHonorific: '敬称',
     donorPostalCode: '郵便番号',
     donorAddress: '住所',
     total: '合計',

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { AuditLog } from '../../src/audit/audit-log.entity.js';
@@ -49,9 +50,20 @@ t.test(
     t.teardown(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, 'r.pdf'), pdf.rawPayload);
     const text = pdfText(join(dir, 'r.pdf'));
+    const keep = process.env.ENISHI_PNG_DIR; // set it to look at the reissued page
+    if (keep)
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-singlefile',
+        join(dir, 'r.pdf'),
+        join(keep, 'certificate-reissue'),
+      ]);
     t.ok(text.includes('再発行'), 'marked 再発行');
     t.ok(text.includes('C2026-000002'), 'with the same number');
-    t.ok(text.includes('株式会社みどり'), 'for the same donor');
+    t.ok(text.includes('株式会社みどり御中'), 'for the same donor, an organisation addressed 御中');
+    t.notOk(text.includes('御中様') || text.includes('みどり様'), 'never 様 for an organisation');
     t.equal((await em().findOneOrFail(DonationCertificate, { number: 'C2026-000002' })).reissueCount, 2);
     t.ok(
       (await em().count(AuditLog, { entityName: 'DonationCertificate', action: 'update' })) >= 2,
@@ -82,6 +94,11 @@ t.test(
   async (t) => {
     const { em } = await certified(t);
     await asTest(() => issueCertificates(em(), { year: 2026, combined: false }));
+    t.equal(
+      (await em().findOneOrFail(DonationCertificate, { number: 'C2026-000001' })).donorAddress,
+      '東京都千代田区千代田1-1-1\nエニシマンション101',
+      'street and building stay on their own lines for the window address',
+    );
     t.same(await asTest(() => issueCertificates(em(), { year: 2026, combined: true })), []);
     await asTest(() => voidCertificate(em(), 'C2026-000003', '年間にまとめる'));
     const combined = await asTest(() => issueCertificates(em(), { year: 2026, combined: true }));
