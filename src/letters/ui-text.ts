@@ -43,3 +43,21 @@ export const LETTER_CLI = {
   written: (n: number, pages: number, file: string) => `礼状 ${n} 通（${pages} ページ）を書き出しました: ${file}`,
   markedSuffix: (n: number) => `（${n} 件を送付済みに記録）`,
 } as const;
+
+/** Sent letters on the member timeline. */
+export const LETTER_TIMELINE = {
+  kind: '礼状',
+  title: (letter: string) => `${letter}を送付`,
+  detail: (on: string) => `送付日 ${on}`,
+} as const;
+
+/** The template editor's page titles, preview file and sample values. */
+export const EDITOR_TEXT = {
+  editTitle: (title: string) => `${TEXT.templatesTitle}：${title}`,
+  previewFile: (name: string) => `プレビュー_${name.replace('/', '_')}.pdf`,
+  previewHeading: (title: string) => `【${title}】`,
+  sampleInvoiceNo: '（見本）',
+  sampleDescription: (year: string) => `${year} 年会費`,
+  /** When the salutation setting is not one of the known pairs. */
+  defaultSalutation: '拝啓',
+} as const;

@@ -10,7 +10,7 @@ import { certificationOf } from './certification.js';
 import { sendPdf } from '../web/download.js';
 import { uncertifiedGifts } from './gifts.js';
 import { yearField } from './routes.js';
-import { CERT_NAMES, MSG, STATUS_LABELS } from './ui-text.js';
+import { CERT_NAMES, MSG, PAGE_TEXT, STATUS_LABELS } from './ui-text.js';
 
 type Row = Record<string, unknown>;
 const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').slice(0, 10));
@@ -26,7 +26,7 @@ async function renderPage(em: EntityManager, reply: FastifyReply, year: number |
   return reply.render(
     'receipts/certificates',
     {
-      title: `寄附金受領証明書（${y}年）`,
+      title: PAGE_TEXT.certificatesTitle(y),
       year: y,
       certificates,
       pending,
@@ -64,7 +64,7 @@ export async function certificateRoutes(app: FastifyInstance): Promise<void> {
       const r = await issueCertificates(req.em, { year, combined: field(body, 'combined') === '1' });
       if (!r.length) throw new UserError(MSG.nothingToCertify, 409);
       const em = req.em.fork();
-      return sendPdf(reply, `寄附金受領証明書_${year}年.pdf`, (out) =>
+      return sendPdf(reply, PAGE_TEXT.certificatesFile(year), (out) =>
         renderCertificates(
           certificateDocs(
             em,
@@ -95,7 +95,7 @@ export async function certificateRoutes(app: FastifyInstance): Promise<void> {
         (req.params as { number: string }).number,
         field(req.body as FormBody, 'reason'),
       );
-      return reply.redirectWithFlash(`/certificates?year=${c.year}`, `寄附金受領証明書 ${c.number} を取り消しました`);
+      return reply.redirectWithFlash(`/certificates?year=${c.year}`, PAGE_TEXT.certificateVoided(c.number));
     }),
   );
 }

@@ -1,6 +1,7 @@
 import { createWriteStream, rmSync } from 'node:fs';
 import { CliError, type CliIO } from '../cli/command.js';
 import { cliProgress } from '../cli/progress.js';
+import { CLI_TEXT } from './ui-text.js';
 
 /** Writes a PDF to `file`; a failure removes the half-written file so no cut-off PDF is left. */
 export async function writePdfFile(file: string, render: (out: NodeJS.WritableStream) => Promise<void>): Promise<void> {
@@ -8,7 +9,7 @@ export async function writePdfFile(file: string, render: (out: NodeJS.WritableSt
   try {
     await new Promise<void>((resolve, reject) => out.once('open', () => resolve()).once('error', reject));
   } catch {
-    throw new CliError(`ファイルに書き込めません: ${file}`);
+    throw new CliError(CLI_TEXT.cannotWrite(file));
   }
   try {
     await render(out);
