@@ -68,7 +68,11 @@ export function thankLettersKind(): BatchKind {
     async prepare(em, p, dataDir) {
       if (!p.receipts) return p;
       await receiptStyle(em, dataDir); // a missing organisation name refuses now, before any number
-      return { ...p, receiptIds: await issueLetterReceipts(em, (p.keys as string[]) ?? [], String(p.on)) };
+      // All the receipts or none: a refusal half-way leaves no numbers taken.
+      const receiptIds = await em.transactional((tx) =>
+        issueLetterReceipts(tx, (p.keys as string[]) ?? [], String(p.on)),
+      );
+      return { ...p, receiptIds };
     },
     async run({ em, params, out, progress, dataDir }) {
       const byKey = (params.receiptIds as Record<string, number> | undefined) ?? {};
