@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import t from 'tap';
 import { Batch } from '../../src/batches/batch.entity.js';
 import { ThankLetter } from '../../src/letters/thank-letter.entity.js';
@@ -30,6 +31,9 @@ t.test(
     const pdf = pdfs.read(printed.pdf!);
     t.equal(pdf.pages, 5, 'three letters and two receipts (a gift in kind has none)');
     const pages = [1, 2, 3, 4, 5].map((n) => pageText(pdf.file, n));
+    const keep = process.env.ENISHI_PNG_DIR; // set it to look at a letter and the receipt after it
+    if (keep)
+      execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '2', pdf.file, join(keep, 'letter-and-receipt')]);
     t.match(pages[0], '会費ご入金のお礼');
     t.match(pages[1], '領収書');
     t.match(pages[1], '山田太郎様');
