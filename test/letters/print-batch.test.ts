@@ -101,3 +101,23 @@ t.test('a missing organisation name is refused on the page before any batch or r
   t.equal(await em().count(Batch, {}), 0, 'no batch was queued');
   t.equal(await em().count(Receipt, {}), 0, 'no number was taken');
 });
+
+t.test('a failed letters batch started again prints the same receipts without taking new numbers', async (t) => {
+  const { app, em, c, payment } = await thankOffice(t);
+  const printed = await printToThank(app, c, { key: `dues:${payment.id}`, on: '2026-05-08', receipts: '1' });
+  t.equal(await em().count(Receipt, {}), 1);
+  // As a server restart would leave it: the run marked failed, its file gone.
+  await em().nativeUpdate(Batch, { id: printed.batchId }, { status: 'failed', error: 'interrupted' });
+  await c.get(`/batches/${printed.batchId}`);
+  const retry = await c.post(`/batches/${printed.batchId}/retry`);
+  t.equal(retry.statusCode, 303);
+  const again = Number(/\/batches\/(\d+)/.exec(String(retry.headers.location))?.[1]);
+  await app.batches.settled(again);
+  t.match(JSON.parse((await c.get(`/batches/${again}/status.json`)).body), { status: 'done', done: 1, total: 1 });
+  t.equal(await em().count(Receipt, {}), 1, 'no second receipt, no new number');
+  const file = await c.get(`/batches/${again}/download`);
+  const pdfs = pdfWorkspace(t);
+  const pdf = pdfs.read(file.rawPayload);
+  t.equal(pdf.pages, 2, 'the letter and its receipt again');
+  t.ok(pdf.text.includes('2026-000001'), 'with the same receipt number');
+});
