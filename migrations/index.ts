@@ -1,4 +1,5 @@
 import { Migration20261202150000Batches } from './Migration20261202150000Batches.js';
+import { Migration20261202193000CertificateReissue } from './Migration20261202193000CertificateReissue.js';
 import { Migration20261122000000Foundation } from './Migration20261122000000Foundation.js';
 import { Migration20261122000300Supporters } from './Migration20261122000300Supporters.js';
 import { Migration20261122200000Dues } from './Migration20261122200000Dues.js';
@@ -22,5 +23,6 @@ export const migrationsList = [
   { name: 'Migration20261202130000Operations', class: Migration20261202130000Operations },
   { name: 'Migration20261202140000Sessions', class: Migration20261202140000Sessions },
   { name: 'Migration20261202120000Mailings', class: Migration20261202120000Mailings },
+  { name: 'Migration20261202193000CertificateReissue', class: Migration20261202193000CertificateReissue },
   { name: 'Migration20261202193000ContactKana', class: Migration20261202193000ContactKana },
 ];

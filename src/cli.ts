@@ -9,7 +9,11 @@ import { loadConfig } from './config.js';
 import { letterCommands } from './letters/cli.js';
 import { memberImportCommands } from './members/import/cli.js';
 import { receiptCommands } from './receipts/cli.js';
-import { certificatesIssueCommand, certificatesVoidCommand } from './receipts/certificates.cli.js';
+import {
+  certificatesIssueCommand,
+  certificatesReissueCommand,
+  certificatesVoidCommand,
+} from './receipts/certificates.cli.js';
 import { donationsRecordCommand } from './receipts/donations.cli.js';
 import { openSeededOrm } from './seed.js';
 import { settingsCommands } from './settings/cli.js';
@@ -56,6 +60,7 @@ const COMMANDS: Command[] = [
   ...settingsCommands,
   ...receiptCommands,
   certificatesIssueCommand,
+  certificatesReissueCommand,
   certificatesVoidCommand,
   donationsRecordCommand,
   ...accountingCommands,

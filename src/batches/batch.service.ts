@@ -21,6 +21,14 @@ export interface BatchKind {
   /** The file name offered for download (Japanese is fine). */
   fileName(params: Record<string, unknown>): string;
   run(ctx: BatchContext): Promise<void>;
+  /**
+   * Before the batch is queued, in the caller's request: checks the input (a refusal is the
+   * caller's 422, nothing queued) and may take what must be taken once (numbers), returning the
+   * parameters to store. A retry reuses the stored parameters and does not prepare again.
+   */
+  prepare?(em: EntityManager, params: Record<string, unknown>, dataDir: string): Promise<Record<string, unknown>>;
+  /** What staff do next with a finished run (a link shown beside the download). */
+  next?(params: Record<string, unknown>, batchId: number): { href: string; label: string } | null;
 }
 
 export interface StartBatch {
@@ -28,6 +36,8 @@ export interface StartBatch {
   title: string;
   params: Record<string, unknown>;
   createdBy: string;
+  /** True for a retry: the parameters were prepared when the batch first started. */
+  prepared?: boolean;
 }
 
 // Progress rows are written at most this often: a 5,000-page run must not do 5,000 updates.
@@ -52,11 +62,13 @@ export class BatchRunner {
   }
 
   async start(em: EntityManager, input: StartBatch): Promise<IBatch> {
-    if (!this.kinds.has(input.kind)) throw new Error(BATCH_TEXT.unknownKind(input.kind));
+    const kind = this.kinds.get(input.kind);
+    if (!kind) throw new Error(BATCH_TEXT.unknownKind(input.kind));
+    const params = kind.prepare && !input.prepared ? await kind.prepare(em, input.params, this.dataDir) : input.params;
     const batch = em.create(Batch, {
       kind: input.kind,
       title: input.title,
-      params: JSON.stringify(input.params),
+      params: JSON.stringify(params),
       createdBy: input.createdBy,
     });
     await em.flush();
@@ -85,6 +97,13 @@ export class BatchRunner {
     }
     await em.flush();
     return stale.length;
+  }
+
+  /** The kind's next step for a finished batch (e.g. marking printed letters as sent), if any. */
+  nextStep(batch: IBatch): { href: string; label: string } | null {
+    if (batch.status !== 'done') return null;
+    const next = this.kinds.get(batch.kind)?.next;
+    return next ? next(JSON.parse(batch.params) as Record<string, unknown>, batch.id) : null;
   }
 
   outputPath(batch: IBatch): string | null {

@@ -1,16 +1,12 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '../db/orm.js';
 import { JobRun, type IJobRun, type JobOutcome, type JobTrigger } from './job-run.entity.js';
+import { JOB_TEXT } from './ui-text.js';
 
 export interface JobOutput {
   counts?: Record<string, number>;
   summary?: string;
 }
-
-const JOB_TEXT = {
-  overlap: '前回の実行が終わっていないため見送りました',
-  interrupted: 'サーバーの停止で中断されました',
-} as const;
 
 async function insertRun(em: EntityManager, row: Partial<IJobRun>): Promise<number> {
   const now = new Date();

@@ -40,8 +40,9 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/batches/:id', async (req, reply) => {
-    const b = batchView(await findBatch(req));
-    return reply.render('batches/show', { title: b.title, batch: b });
+    const row = await findBatch(req);
+    const b = batchView(row);
+    return reply.render('batches/show', { title: b.title, batch: b, next: app.batches.nextStep(row) });
   });
 
   app.get('/batches/:id/status.json', async (req, reply) => {
@@ -68,6 +69,7 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
       title: b.title,
       params: JSON.parse(b.params) as Record<string, unknown>,
       createdBy: req.staff!.displayName,
+      prepared: true,
     });
     return reply.redirectWithFlash(`/batches/${again.id}`, BATCH_TEXT.retried);
   });

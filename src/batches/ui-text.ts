@@ -13,3 +13,9 @@ export const BATCH_TEXT = {
   failedPrefix: '処理が途中で止まりました（ファイルは作られていません）: ',
   auditLabel: '印刷・一括処理',
 } as const;
+
+/** What the record of a scheduled job's run says. */
+export const JOB_TEXT = {
+  overlap: '前回の実行が終わっていないため見送りました',
+  interrupted: 'サーバーの停止で中断されました',
+} as const;

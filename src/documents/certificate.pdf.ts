@@ -20,6 +20,8 @@ import {
 export interface CertificateDoc {
   number: string;
   combined: boolean;
+  /** 再発行: the same number, marked so. */
+  reissue?: boolean;
   issuedOn: string;
   donor: PayerInfo;
   total: number;
@@ -106,7 +108,7 @@ export function drawCertificatePages(doc: Doc, c: CertificateDoc, style: Certifi
   const f = addFramePage(doc, 'A4');
   drawNumber(doc, f, '証明書番号', c.number, c.issuedOn, org.era);
   drawWindowAddress(doc, c.donor, org.offset);
-  let y = drawDocTitle(doc, f, '寄附金受領証明書', f.top - 6, false);
+  let y = drawDocTitle(doc, f, '寄附金受領証明書', f.top - 6, c.reissue ?? false);
   y = drawPayerLine(doc, f, c.donor, y - 4);
   fit(
     doc,

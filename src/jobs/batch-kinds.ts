@@ -1,5 +1,6 @@
 import type { BatchKind } from '../batches/batch.service.js';
 import { writeRunInvoices } from '../dues/run-pdf.js';
+import { receiptsPdfKind, thankLettersKind } from '../receipts/print-batches.js';
 
 /**
  * Every kind of background run and the service that does it. `batches/` knows kinds only by
@@ -15,5 +16,7 @@ export function batchKinds(): Map<string, BatchKind> {
           writeRunInvoices(em, Number(params.runId), dataDir, out, progress),
       },
     ],
+    ['thank-letters', thankLettersKind()],
+    ['receipts-pdf', receiptsPdfKind()],
   ]);
 }

@@ -1,21 +1,17 @@
 import { createWriteStream, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CliError, withDatabase, type Command } from '../cli/command.js';
+import { cliProgress } from '../cli/progress.js';
 import { parseDate, todayInTokyo } from '../lib/dates.js';
-import { markLettersSent, printLetters, type LetterLayout, type PrintResult } from './to-thank.service.js';
+import { markLettersSent, prepareLetters, type LetterLayout } from './to-thank.service.js';
+import { LETTER_CLI } from './ui-text.js';
 
-const USAGE =
-  'enishi letters print --to-thank [--mark-sent] [--date YYYY-MM-DD] [--layout horizontal|vertical] --out FILE.pdf [--json]';
-
-async function toFile(
-  file: string,
-  render: (out: NodeJS.WritableStream) => Promise<PrintResult>,
-): Promise<PrintResult> {
+async function toFile<T>(file: string, render: (out: NodeJS.WritableStream) => Promise<T>): Promise<T> {
   const out = createWriteStream(file);
   try {
     await new Promise<void>((resolve, reject) => out.once('open', () => resolve()).once('error', reject));
   } catch {
-    throw new CliError(`ファイルに書き込めません: ${file}`);
+    throw new CliError(LETTER_CLI.cannotWrite(file));
   }
   try {
     return await render(out);
@@ -28,8 +24,8 @@ async function toFile(
 
 export const lettersPrintCommand: Command = {
   name: 'letters print',
-  usage: USAGE,
-  summary: '礼状の送付待ち（入金・寄付・頂いた物）の礼状を1つのPDFに書き出します（--mark-sent で送付済みに記録）',
+  usage: LETTER_CLI.usage,
+  summary: LETTER_CLI.summary,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -43,24 +39,42 @@ export const lettersPrintCommand: Command = {
         layout: { type: 'string' },
       },
     });
-    if (positionals.length || !values['to-thank'] || !values.out)
-      throw new CliError('--to-thank と --out FILE.pdf を指定してください', 2);
+    if (positionals.length || !values['to-thank'] || !values.out) throw new CliError(LETTER_CLI.needOut, 2);
     const letterDate = values.date === undefined ? todayInTokyo() : parseDate(values.date);
-    if (!letterDate) throw new CliError(`日付が読めません: ${values.date}`, 2);
+    if (!letterDate) throw new CliError(LETTER_CLI.badDate(values.date ?? ''), 2);
     if (values.layout !== undefined && values.layout !== 'horizontal' && values.layout !== 'vertical')
-      throw new CliError('--layout は horizontal か vertical です', 2);
+      throw new CliError(LETTER_CLI.badLayout, 2);
     const layout = values.layout as LetterLayout | undefined;
+    const report = cliProgress(io, LETTER_CLI.progressLabel);
     const result = await withDatabase(io, async (em, _orm, config) => {
-      const r = await toFile(values.out!, (out) =>
-        printLetters(em, 'all', { dataDir: config.dataDir, letterDate, layout }, out),
-      );
-      const marked = values['mark-sent'] && r.keys.length ? await markLettersSent(em, r.keys, letterDate) : [];
-      return { ...r, marked: marked.length };
+      let done = 0;
+      let total = 0;
+      // Every letter is composed here, before the file is opened: a missing field leaves no file.
+      const prepared = await prepareLetters(em, 'all', {
+        dataDir: config.dataDir,
+        letterDate,
+        layout,
+        extraPages: () => report(++done, total),
+      });
+      total = prepared.result.keys.length;
+      const pages = await toFile(values.out!, (out) => prepared.render(out));
+      const keys = prepared.result.keys;
+      const marked = values['mark-sent'] && keys.length ? await markLettersSent(em, keys, letterDate) : [];
+      return { letters: prepared.result.letters, pages, marked: marked.length };
     });
-    if (values.json) io.out(JSON.stringify({ letters: result.letters, pages: result.pages, marked: result.marked }));
+    // The contract: {"letters":[…],"pages":N}; with --mark-sent also how many were recorded as sent.
+    if (values.json)
+      io.out(
+        JSON.stringify(
+          values['mark-sent']
+            ? { letters: result.letters, pages: result.pages, marked: result.marked }
+            : { letters: result.letters, pages: result.pages },
+        ),
+      );
     else
       io.out(
-        `礼状 ${result.letters.length} 通（${result.pages} ページ）を書き出しました: ${values.out}${values['mark-sent'] ? `（${result.marked} 件を送付済みに記録）` : ''}`,
+        LETTER_CLI.written(result.letters.length, result.pages, values.out) +
+          (values['mark-sent'] ? LETTER_CLI.markedSuffix(result.marked) : ''),
       );
     return 0;
   },

@@ -12,7 +12,7 @@ import { displayName, honorific } from '../members/member.model.js';
 import { UserError } from '../web/errors.js';
 import { latestInvoiceDoc, latestSource, orgInfo } from './thank-sources.js';
 import { prepareLetterPreview } from './to-thank.service.js';
-import { TEXT } from './ui-text.js';
+import { EDITOR_TEXT, TEXT } from './ui-text.js';
 
 type Render = (out: NodeJS.WritableStream) => Promise<unknown>;
 
@@ -55,7 +55,7 @@ function plainPreview(name: string, m: IMember, org: OrgInfo): Render {
       [paragraphs],
       (doc, ps) => {
         doc.addPage();
-        drawParagraphs(doc, 80, [`【${def.title}】`, ...ps]);
+        drawParagraphs(doc, 80, [EDITOR_TEXT.previewHeading(def.title), ...ps]);
       },
       out,
       { title: def.title },

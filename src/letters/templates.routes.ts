@@ -5,7 +5,7 @@ import { sendPdf } from '../web/download.js';
 import { NotFoundError } from '../web/errors.js';
 import { field, formError, type FormBody } from '../web/forms.js';
 import { prepareTemplatePreview } from './template-preview.js';
-import { TEXT } from './ui-text.js';
+import { EDITOR_TEXT, TEXT } from './ui-text.js';
 
 type Params = { group: string; file: string };
 
@@ -23,7 +23,7 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
     return reply.render(
       'letters/template-edit',
       {
-        title: `${TEXT.templatesTitle}：${def.title}`,
+        title: EDITOR_TEXT.editTitle(def.title),
         def,
         text,
         defaultText: s.readDefault(name),
@@ -71,10 +71,10 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
     const memberNo = field(body, 'memberNo');
     try {
       const render = await prepareTemplatePreview(req.em, app.config.dataDir, store(), name, text, memberNo);
-      return sendPdf(reply, `プレビュー_${name.replace('/', '_')}.pdf`, async (out) => void (await render(out)));
+      return sendPdf(reply, EDITOR_TEXT.previewFile(name), async (out) => void (await render(out)));
     } catch (err) {
       return formError(reply, err, 'letters/template-edit', {
-        title: `${TEXT.templatesTitle}：${templateDef(name)!.title}`,
+        title: EDITOR_TEXT.editTitle(templateDef(name)!.title),
         def: templateDef(name),
         text,
         defaultText: store().readDefault(name),

@@ -15,6 +15,7 @@ import { invoiceDoc, orgInfo } from '../dues/dues-documents.js';
 import { Invoice, type IInvoice } from '../dues/invoice.entity.js';
 import { todayInTokyo } from '../lib/dates.js';
 import { fiscalYearLabel, fiscalYearOf } from '../lib/fiscal-year.js';
+import { EDITOR_TEXT } from './ui-text.js';
 
 export interface ThankSource {
   key: string;
@@ -159,12 +160,12 @@ export async function latestInvoiceDoc(em: EntityManager, m: IMember): Promise<I
   const year = fiscalYearOf(today);
   return invoiceDoc({
     member: m,
-    invoiceNo: '（見本）',
+    invoiceNo: EDITOR_TEXT.sampleInvoiceNo,
     fiscalYear: year,
     issuedOn: today,
     dueOn: today,
     amount: m.memberType.annualFee,
-    description: `${fiscalYearLabel(year)} 年会費`,
+    description: EDITOR_TEXT.sampleDescription(fiscalYearLabel(year)),
   } as unknown as IInvoice);
 }
 

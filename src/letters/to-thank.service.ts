@@ -11,7 +11,7 @@ import { getSettings } from '../settings/settings.service.js';
 import { UserError } from '../web/errors.js';
 import { ThankLetter } from './thank-letter.entity.js';
 import { markSourceThanked, orgInfo, parseSourceKey, pendingSources, type ThankSource } from './thank-sources.js';
-import { TEXT } from './ui-text.js';
+import { EDITOR_TEXT, TEXT } from './ui-text.js';
 
 export type LetterLayout = 'horizontal' | 'vertical';
 export interface PrintOptions {
@@ -62,7 +62,7 @@ export function letterDoc(s: ThankSource, letterDate: string, fiscalYearStartMon
 /** Every letter's text is composed before the PDF starts, so a missing field stops the run with nothing drawn. */
 async function printable(em: EntityManager, sources: ThankSource[], org: OrgInfo, opts: PrintOptions) {
   const s = await getSettings(em);
-  const salutation = isSalutation(s['letters.salutation']) ? s['letters.salutation'] : '拝啓';
+  const salutation = isSalutation(s['letters.salutation']) ? s['letters.salutation'] : EDITOR_TEXT.defaultSalutation;
   const layout = opts.layout ?? s['letters.layout'];
   const letterDate = opts.letterDate ?? todayInTokyo();
   const items = sources.map((source) => {

@@ -6,6 +6,7 @@ import type { EntityManager } from '../db/orm.js';
 import { displayNameOfRow } from '../members/member.model.js';
 import type { PayerInfo } from '../documents/stamp-layout.js';
 import type { MoneySource } from './receipt-lines.js';
+import { HONORIFIC } from './ui-text.js';
 
 export interface Candidate {
   sourceKey: string;
@@ -37,7 +38,7 @@ export function payerOfRow(r: Row): PayerInfo {
   const address = [street, str(r.address2) ?? ''].filter(Boolean).join('\n');
   return {
     name: displayNameOfRow(r),
-    honorific: r.kind === 'organization' ? '御中' : '様',
+    honorific: r.kind === 'organization' ? HONORIFIC.organisation : HONORIFIC.person,
     postalCode: str(r.postal_code),
     address: address || null,
   };
@@ -142,7 +143,7 @@ async function donationCandidates(em: EntityManager, f: CandidateFilter): Promis
       r.member_id === null
         ? {
             name: String(r.donor_name ?? ''),
-            honorific: '様' as const,
+            honorific: HONORIFIC.person,
             postalCode: null,
             address: str(r.donor_address),
           }

@@ -9,12 +9,17 @@ import { corporationKind, missingItems } from './certification.js';
 import { orgInfo } from './dues-port.js';
 import { receiptAmount } from './receipt-lines.js';
 import { sealPath } from './seal.js';
+import { CERT_TEXT, HONORIFIC, honorificOf } from './ui-text.js';
 import { batchTemplates, words } from './words.js';
 
 type Row = Record<string, unknown>;
 const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
-export async function* certificateDocs(em: EntityManager, ids: number[]): AsyncGenerator<CertificateDoc> {
+export async function* certificateDocs(
+  em: EntityManager,
+  ids: number[],
+  opts: { reissue?: boolean } = {},
+): AsyncGenerator<CertificateDoc> {
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const marks = chunk.map(() => '?').join(',');
@@ -37,13 +42,14 @@ export async function* certificateDocs(em: EntityManager, ids: number[]): AsyncG
       yield {
         number: String(r.number),
         combined: Boolean(r.combined),
+        reissue: opts.reissue ?? false,
         issuedOn: dateOf(r.issued_on),
         total: Number(r.total),
         totalText: receiptAmount(Number(r.total)),
         gifts: own,
         donor: {
           name: String(r.donor_name),
-          honorific: '様',
+          honorific: honorificOf(r.donor_honorific),
           postalCode: r.donor_postal_code ? String(r.donor_postal_code) : null,
           address: String(r.donor_address),
         },
@@ -64,8 +70,8 @@ export async function certificateStyle(em: EntityManager, dataDir: string): Prom
   const date = formatDateJa(c.date, org.era);
   const base = { 団体名: s.orgName, 事業: c.activity, 認定の種類: c.kind, 法人の種類: corporationKind(c) };
   const facts: [string, string][] = [
-    [`${c.kind}通知書の番号`, c.number],
-    [`${c.kind}年月日`, date],
+    [CERT_TEXT.numberFact(c.kind), c.number],
+    [CERT_TEXT.dateFact(c.kind), date],
   ];
   const activity = words(store, 'certificates/activity', base);
   const certification = words(store, 'certificates/certification', base);
@@ -84,16 +90,12 @@ export async function certificateStyle(em: EntityManager, dataDir: string): Prom
       c,
       date,
     );
-    if (missing.length)
-      throw new UserError(
-        `寄附金受領証明書${d.number ? ` ${d.number}` : ''}に必要な項目がありません: ${missing.join('、')}`,
-        422,
-      );
+    if (missing.length) throw new UserError(CERT_TEXT.missing(d.number, missing), 422);
   };
   // The wording is checked now, before any number is taken: an edited template cannot drop an item.
   check({
     number: '',
-    donor: { name: '-', honorific: '様', postalCode: null, address: '-' },
+    donor: { name: '-', honorific: HONORIFIC.person, postalCode: null, address: '-' },
     total: 1,
     gifts: [{ date: '2000-01-01', amount: 1, amountText: '' }],
   });
@@ -106,7 +108,7 @@ export async function certificateStyle(em: EntityManager, dataDir: string): Prom
         activity,
         certification,
         facts,
-        note: words(store, 'certificates/note', { ...base, 宛名: `${d.donor.name} 様` }),
+        note: words(store, 'certificates/note', { ...base, 宛名: `${d.donor.name} ${d.donor.honorific}` }),
       };
     },
   };

@@ -16,6 +16,7 @@ export const DonationCertificate = defineEntity({
     combined: p.boolean().default(false),
     member: p.manyToOne(Member).nullable(),
     donorName: p.string().length(200),
+    donorHonorific: p.string().length(10).default('様'),
     donorPostalCode: p.string().length(10).nullable(),
     donorAddress: p.string().length(300),
     total: p.integer(),
@@ -24,6 +25,7 @@ export const DonationCertificate = defineEntity({
     voidReason: p.string().length(200).nullable(),
     voidedAt: p.datetime().nullable(),
     reissueCount: p.integer().default(0),
+    lastReissuedOn: p.date().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

@@ -30,8 +30,13 @@ export async function requireCertification(em: EntityManager) {
   return c.value;
 }
 
+/** Street and building kept on their own lines, so the window address breaks where the receipt's does. */
 function addressOf(g: Gift): string {
-  return (g.donor.address ?? '').replace(/\n/g, ' ').trim();
+  return (g.donor.address ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 /**
@@ -59,6 +64,7 @@ export async function issueCertificates(
         combined: opts.combined,
         member: g.memberId,
         donorName: g.donor.name,
+        donorHonorific: g.donor.honorific,
         donorPostalCode: g.donor.postalCode,
         donorAddress: addressOf(g),
         total,
@@ -86,6 +92,27 @@ export async function issueCertificates(
   });
 }
 
+async function certificateByNumber(tx: EntityManager, number: string): Promise<IDonationCertificate> {
+  const c = await tx.findOne(DonationCertificate, { number: number.normalize('NFKC').trim() });
+  if (!c) throw new UserError(MSG.certificateNotFound(number), 404);
+  return c;
+}
+
+/** 再発行: the same number, counted and dated (the copy is marked 再発行); no new number, no gift certified twice. */
+export async function reissueCertificate(
+  em: EntityManager,
+  number: string,
+  on = todayInTokyo(),
+): Promise<IDonationCertificate> {
+  return em.transactional(async (tx) => {
+    const c = await certificateByNumber(tx, number);
+    if (c.status === 'void') throw new UserError(MSG.certificateVoidNoReissue(c.number), 409);
+    Object.assign(c, { reissueCount: c.reissueCount + 1, lastReissuedOn: on });
+    await tx.flush();
+    return c;
+  });
+}
+
 /** 取消: the number and reason stay; its gifts can be certified again (e.g. by the annual certificate). */
 export async function voidCertificate(
   em: EntityManager,
@@ -94,8 +121,7 @@ export async function voidCertificate(
 ): Promise<IDonationCertificate> {
   if (!reason.trim()) throw new UserError(MSG.reasonRequired, 422, { reason: MSG.reasonRequired });
   return em.transactional(async (tx) => {
-    const c = await tx.findOne(DonationCertificate, { number: number.normalize('NFKC').trim() });
-    if (!c) throw new UserError(MSG.certificateNotFound(number), 404);
+    const c = await certificateByNumber(tx, number);
     if (c.status === 'void') throw new UserError(MSG.certificateVoid(c.number), 409);
     Object.assign(c, { status: 'void', voidReason: reason.trim(), voidedAt: new Date() });
     for (const g of await tx.find(CertificateGift, { certificate: c })) g.activeKey = null;

@@ -3,14 +3,14 @@ import { CliError, withDatabase, type Command } from '../cli/command.js';
 import { renderCertificates } from '../documents/certificate.pdf.js';
 import { asCli, yearArg } from './cli.js';
 import { certificateDocs, certificateStyle } from './certificate-docs.js';
-import { issueCertificates, voidCertificate } from './certificate.service.js';
+import { issueCertificates, reissueCertificate, voidCertificate } from './certificate.service.js';
 import { writePdfFile, withProgress } from './pdf-file.js';
-import { MSG } from './ui-text.js';
+import { CERT_NAMES, CLI_TEXT, MSG } from './ui-text.js';
 
 export const certificatesIssueCommand: Command = {
   name: 'certificates issue',
   usage: 'enishi certificates issue --year YYYY [--combined] --out FILE.pdf [--json]',
-  summary: '年（1〜12月）の寄附に寄附金受領証明書を発行します（--combined: 寄附者ごとに1枚）',
+  summary: CLI_TEXT.certIssueSummary,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -22,9 +22,9 @@ export const certificatesIssueCommand: Command = {
         json: { type: 'boolean' },
       },
     });
-    if (positionals.length) throw new CliError(`不明な引数です: ${positionals.join(' ')}`, 2);
+    if (positionals.length) throw new CliError(CLI_TEXT.unknownArgs(positionals.join(' ')), 2);
     const year = yearArg(values.year);
-    if (!values.out) throw new CliError('--out FILE.pdf を指定してください', 2);
+    if (!values.out) throw new CliError(CLI_TEXT.needOut, 2);
     const issued = await withDatabase(io, (em, _orm, config) =>
       asCli(async () => {
         const style = await certificateStyle(em, config.dataDir); // refuses before any number is taken
@@ -33,7 +33,7 @@ export const certificatesIssueCommand: Command = {
         if (r.length)
           await writePdfFile(values.out!, (out) =>
             renderCertificates(
-              withProgress(io, '寄附金受領証明書', ids.length, certificateDocs(em.fork(), ids)),
+              withProgress(io, CLI_TEXT.certificateLabel, ids.length, certificateDocs(em.fork(), ids)),
               style,
               out,
             ),
@@ -53,28 +53,47 @@ export const certificatesIssueCommand: Command = {
           })),
         }),
       );
-    } else
-      io.out(
-        issued.length ? `寄附金受領証明書 ${issued.length} 件を発行しました: ${values.out}` : MSG.nothingToCertify,
-      );
+    } else io.out(issued.length ? CLI_TEXT.certIssued(issued.length, values.out) : MSG.nothingToCertify);
+    return 0;
+  },
+};
+
+export const certificatesReissueCommand: Command = {
+  name: 'certificates reissue',
+  usage: 'enishi certificates reissue NUMBER --out FILE.pdf',
+  summary: CLI_TEXT.certReissueSummary,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
+    if (positionals.length !== 1 || !values.out) throw new CliError(CLI_TEXT.certReissueArgs, 2);
+    const c = await withDatabase(io, (em, _orm, config) =>
+      asCli(async () => {
+        const style = await certificateStyle(em, config.dataDir);
+        const cert = await reissueCertificate(em, positionals[0]!);
+        await writePdfFile(values.out!, (out) =>
+          renderCertificates(certificateDocs(em.fork(), [cert.id], { reissue: true }), style, out),
+        );
+        return cert;
+      }),
+    );
+    io.out(CERT_NAMES.reissued(c.number, c.reissueCount, values.out));
     return 0;
   },
 };
 
 export const certificatesVoidCommand: Command = {
   name: 'certificates void',
-  usage: 'enishi certificates void NUMBER --reason 理由',
-  summary: '寄附金受領証明書を取り消します（対象の寄附は改めて証明できます）',
+  usage: CLI_TEXT.certVoidUsage,
+  summary: CLI_TEXT.certVoidSummary,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
       options: { reason: { type: 'string' } },
     });
-    if (positionals.length !== 1) throw new CliError('証明書番号を1つ指定してください', 2);
-    if (!values.reason?.trim()) throw new CliError('--reason で取り消しの理由を指定してください', 2);
+    if (positionals.length !== 1) throw new CliError(CLI_TEXT.certVoidArgs, 2);
+    if (!values.reason?.trim()) throw new CliError(CLI_TEXT.needReason, 2);
     const c = await withDatabase(io, (em) => asCli(() => voidCertificate(em, positionals[0]!, values.reason!)));
-    io.out(`寄附金受領証明書 ${c.number} を取り消しました`);
+    io.out(CLI_TEXT.certVoided(c.number));
     return 0;
   },
 };

@@ -5,12 +5,12 @@ import { getSettings } from '../settings/settings.service.js';
 import { UserError } from '../web/errors.js';
 import { field, type FormBody } from '../web/forms.js';
 import { certificateDocs, certificateStyle } from './certificate-docs.js';
-import { issueCertificates, voidCertificate } from './certificate.service.js';
+import { issueCertificates, reissueCertificate, voidCertificate } from './certificate.service.js';
 import { certificationOf } from './certification.js';
 import { sendPdf } from '../web/download.js';
 import { uncertifiedGifts } from './gifts.js';
 import { yearField } from './routes.js';
-import { MSG, STATUS_LABELS } from './ui-text.js';
+import { CERT_NAMES, MSG, PAGE_TEXT, STATUS_LABELS } from './ui-text.js';
 
 type Row = Record<string, unknown>;
 const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').slice(0, 10));
@@ -26,7 +26,7 @@ async function renderPage(em: EntityManager, reply: FastifyReply, year: number |
   return reply.render(
     'receipts/certificates',
     {
-      title: `寄附金受領証明書（${y}年）`,
+      title: PAGE_TEXT.certificatesTitle(y),
       year: y,
       certificates,
       pending,
@@ -64,7 +64,7 @@ export async function certificateRoutes(app: FastifyInstance): Promise<void> {
       const r = await issueCertificates(req.em, { year, combined: field(body, 'combined') === '1' });
       if (!r.length) throw new UserError(MSG.nothingToCertify, 409);
       const em = req.em.fork();
-      return sendPdf(reply, `寄附金受領証明書_${year}年.pdf`, (out) =>
+      return sendPdf(reply, PAGE_TEXT.certificatesFile(year), (out) =>
         renderCertificates(
           certificateDocs(
             em,
@@ -77,6 +77,17 @@ export async function certificateRoutes(app: FastifyInstance): Promise<void> {
     }),
   );
 
+  app.post('/certificates/:number/reissue', async (req, reply) =>
+    attempt(req, reply, async () => {
+      const style = await certificateStyle(req.em, app.config.dataDir);
+      const c = await reissueCertificate(req.em, (req.params as { number: string }).number);
+      const em = req.em.fork();
+      return sendPdf(reply, CERT_NAMES.reissueFile(c.number), (out) =>
+        renderCertificates(certificateDocs(em, [c.id], { reissue: true }), style, out),
+      );
+    }),
+  );
+
   app.post('/certificates/:number/void', async (req, reply) =>
     attempt(req, reply, async () => {
       const c = await voidCertificate(
@@ -84,7 +95,7 @@ export async function certificateRoutes(app: FastifyInstance): Promise<void> {
         (req.params as { number: string }).number,
         field(req.body as FormBody, 'reason'),
       );
-      return reply.redirectWithFlash(`/certificates?year=${c.year}`, `寄附金受領証明書 ${c.number} を取り消しました`);
+      return reply.redirectWithFlash(`/certificates?year=${c.year}`, PAGE_TEXT.certificateVoided(c.number));
     }),
   );
 }

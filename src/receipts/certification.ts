@@ -1,5 +1,6 @@
 /** What a 寄附金受領証明書 must carry, checked before printing. Pure functions. */
 import type { Settings } from '../settings/settings.service.js';
+import { CERT_TEXT } from './ui-text.js';
 
 export interface Certification {
   kind: '認定' | '特例認定';
@@ -21,12 +22,12 @@ type CertSettings = Pick<
 /** The certification from the settings, or the Japanese names of the items still empty. */
 export function certificationOf(s: CertSettings): { value: Certification } | { missing: string[] } {
   const missing: string[] = [];
-  if (!s['certification.kind']) missing.push('認定の種類（認定・特例認定）');
-  if (!s['certification.number'].trim()) missing.push('通知書の番号');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s['certification.date'])) missing.push('認定年月日');
-  if (!s['certification.activity'].trim()) missing.push('寄附金に係る事業');
-  if (!s.orgName.trim()) missing.push('団体名');
-  if (!s.orgAddress.trim()) missing.push('団体の住所');
+  if (!s['certification.kind']) missing.push(CERT_TEXT.kindItem);
+  if (!s['certification.number'].trim()) missing.push(CERT_TEXT.numberItem);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s['certification.date'])) missing.push(CERT_TEXT.dateItem);
+  if (!s['certification.activity'].trim()) missing.push(CERT_TEXT.activityItem);
+  if (!s.orgName.trim()) missing.push(CERT_TEXT.orgName);
+  if (!s.orgAddress.trim()) missing.push(CERT_TEXT.orgAddress);
   if (missing.length) return { missing };
   return {
     value: {
@@ -40,7 +41,7 @@ export function certificationOf(s: CertSettings): { value: Certification } | { m
 
 /** 認定特定非営利活動法人 / 特例認定特定非営利活動法人. */
 export function corporationKind(c: Certification): string {
-  return `${c.kind}特定非営利活動法人`;
+  return CERT_TEXT.corporation(c.kind);
 }
 
 export interface PrintedCertificate {
@@ -60,15 +61,15 @@ export interface PrintedCertificate {
  */
 export function missingItems(p: PrintedCertificate, c: Certification, formattedDate: string): string[] {
   const missing: string[] = [];
-  if (!p.orgName.trim()) missing.push('団体名');
-  if (!p.orgAddress.trim()) missing.push('団体の住所');
-  if (!p.text.includes(c.number)) missing.push('通知書の番号');
-  if (!p.text.includes(formattedDate)) missing.push('認定年月日');
-  if (!p.text.includes(c.activity) || !p.text.includes('寄附金')) missing.push('寄附金に係る事業の文言');
-  if (!p.donorName.trim()) missing.push('寄附者の氏名');
-  if (!p.donorAddress.trim()) missing.push('寄附者の住所');
+  if (!p.orgName.trim()) missing.push(CERT_TEXT.orgName);
+  if (!p.orgAddress.trim()) missing.push(CERT_TEXT.orgAddress);
+  if (!p.text.includes(c.number)) missing.push(CERT_TEXT.numberItem);
+  if (!p.text.includes(formattedDate)) missing.push(CERT_TEXT.dateItem);
+  if (!p.text.includes(c.activity) || !p.text.includes(CERT_TEXT.giftWord)) missing.push(CERT_TEXT.activityWording);
+  if (!p.donorName.trim()) missing.push(CERT_TEXT.donorName);
+  if (!p.donorAddress.trim()) missing.push(CERT_TEXT.donorAddress);
   if (!p.gifts.length || p.gifts.some((g) => !/^\d{4}-\d{2}-\d{2}$/.test(g.date) || !(g.amount > 0)))
-    missing.push('受領年月日と金額');
-  if (p.total !== p.gifts.reduce((s, g) => s + g.amount, 0)) missing.push('合計金額');
+    missing.push(CERT_TEXT.gifts);
+  if (p.total !== p.gifts.reduce((s, g) => s + g.amount, 0)) missing.push(CERT_TEXT.total);
   return missing;
 }

@@ -7,7 +7,7 @@ import { UserError } from '../web/errors.js';
 import { writePdfFile, withProgress } from './pdf-file.js';
 import { receiptDocs, receiptStyle } from './receipt-docs.js';
 import { issueReceiptsForYear, reissueReceipt, voidReceipt } from './receipt.service.js';
-import { MSG } from './ui-text.js';
+import { CLI_TEXT, MSG } from './ui-text.js';
 
 export function yearArg(v: string | undefined): number {
   const n = Number(v);
@@ -41,14 +41,14 @@ async function printReceipts(
 ): Promise<void> {
   const style = await receiptStyle(em, dataDir);
   await writePdfFile(file, (out) =>
-    renderReceipts(withProgress(io, '領収書', ids.length, receiptDocs(em, ids, { reissue })), style, out),
+    renderReceipts(withProgress(io, CLI_TEXT.receiptLabel, ids.length, receiptDocs(em, ids, { reissue })), style, out),
   );
 }
 
 export const receiptsIssueCommand: Command = {
   name: 'receipts issue',
   usage: 'enishi receipts issue --year YYYY [--member NO] --out FILE.pdf [--json]',
-  summary: '年度の入金・寄付のうち領収書のないものに領収書を発行し、1つのPDFに書き出します',
+  summary: CLI_TEXT.issueSummary,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -60,15 +60,15 @@ export const receiptsIssueCommand: Command = {
         json: { type: 'boolean' },
       },
     });
-    if (positionals.length) throw new CliError(`不明な引数です: ${positionals.join(' ')}`, 2);
+    if (positionals.length) throw new CliError(CLI_TEXT.unknownArgs(positionals.join(' ')), 2);
     const fiscalYear = yearArg(values.year);
-    if (!values.out) throw new CliError('--out FILE.pdf を指定してください', 2);
+    if (!values.out) throw new CliError(CLI_TEXT.needOut, 2);
     const issued = await withDatabase(io, (em, _orm, config) =>
       asCli(async () => {
         await receiptStyle(em, config.dataDir); // templates and settings checked before any number is used
         const memberId = await memberIdOf(em, values.member);
         const r = await issueReceiptsForYear(em, { fiscalYear, memberId });
-        if (r.length >= 200) io.err(`領収書 ${r.length} 件を発行しました。PDFを作成しています…`);
+        if (r.length >= 200) io.err(CLI_TEXT.issuedMany(r.length));
         if (r.length)
           await printReceipts(
             io,
@@ -93,7 +93,7 @@ export const receiptsIssueCommand: Command = {
     } else
       io.out(
         issued.length
-          ? `領収書 ${issued.length} 件を発行しました（${issued[0]!.number}〜${issued.at(-1)!.number}）: ${values.out}`
+          ? CLI_TEXT.issued(issued.length, issued[0]!.number, issued.at(-1)!.number, values.out)
           : MSG.nothingToIssue,
       );
     return 0;
@@ -103,10 +103,10 @@ export const receiptsIssueCommand: Command = {
 export const receiptsReissueCommand: Command = {
   name: 'receipts reissue',
   usage: 'enishi receipts reissue NUMBER --out FILE.pdf',
-  summary: '領収書を同じ番号で再発行します（「再発行」と印刷されます）',
+  summary: CLI_TEXT.reissueSummary,
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
-    if (positionals.length !== 1 || !values.out) throw new CliError('領収書番号を1つと --out を指定してください', 2);
+    if (positionals.length !== 1 || !values.out) throw new CliError(CLI_TEXT.reissueArgs, 2);
     const r = await withDatabase(io, (em, _orm, config) =>
       asCli(async () => {
         await receiptStyle(em, config.dataDir);
@@ -115,25 +115,25 @@ export const receiptsReissueCommand: Command = {
         return receipt;
       }),
     );
-    io.out(`領収書 ${r.number} を再発行しました（${r.reissueCount}回目）: ${values.out}`);
+    io.out(CLI_TEXT.reissued(r.number, r.reissueCount, values.out));
     return 0;
   },
 };
 
 export const receiptsVoidCommand: Command = {
   name: 'receipts void',
-  usage: 'enishi receipts void NUMBER --reason 理由',
-  summary: '領収書を取り消します（番号は欠番にせず、理由とともに残ります）',
+  usage: CLI_TEXT.voidUsage,
+  summary: CLI_TEXT.voidSummary,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
       options: { reason: { type: 'string' } },
     });
-    if (positionals.length !== 1) throw new CliError('領収書番号を1つ指定してください', 2);
-    if (!values.reason?.trim()) throw new CliError('--reason で取り消しの理由を指定してください', 2);
+    if (positionals.length !== 1) throw new CliError(CLI_TEXT.voidArgs, 2);
+    if (!values.reason?.trim()) throw new CliError(CLI_TEXT.needReason, 2);
     const r = await withDatabase(io, (em) => asCli(() => voidReceipt(em, positionals[0]!, values.reason!)));
-    io.out(`領収書 ${r.number} を取り消しました`);
+    io.out(CLI_TEXT.voided(r.number));
     return 0;
   },
 };

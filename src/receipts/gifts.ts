@@ -6,6 +6,7 @@
 import type { EntityManager } from '../db/orm.js';
 import { payerOfRow } from './candidates.js';
 import type { PayerInfo } from '../documents/stamp-layout.js';
+import { FULL_MEMBER_TYPE, HONORIFIC } from './ui-text.js';
 
 export interface Gift {
   giftKey: string;
@@ -30,7 +31,7 @@ function giftOf(r: Row, key: string): Gift {
     ? payerOfRow(r)
     : {
         name: String(r.donor_name ?? ''),
-        honorific: '様',
+        honorific: HONORIFIC.person,
         postalCode: null,
         address: r.donor_address ? String(r.donor_address) : null,
       };
@@ -58,8 +59,8 @@ export async function uncertifiedGifts(em: EntityManager, year: number, giftKeys
     from allocation a join payment p on p.id = a.payment_id join invoice i on i.id = a.invoice_id
     join member_type mt on mt.name = i.member_type_name join member m on m.id = p.member_id
     where not a.reversed and p.status = 'active' and p.received_on >= ? and p.received_on <= ?
-      and mt.counts_as_donation and not mt.voting_rights and mt.name <> '正会員' and ${uncovered('allocation', 'a')}`,
-    range,
+      and mt.counts_as_donation and not mt.voting_rights and mt.name <> ? and ${uncovered('allocation', 'a')}`,
+    [...range, FULL_MEMBER_TYPE],
   );
   const gifts = [...donations.map((r) => giftOf(r, 'donation')), ...dues.map((r) => giftOf(r, 'allocation'))];
   const wanted = giftKeys ? new Set(giftKeys) : null;

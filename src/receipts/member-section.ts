@@ -3,7 +3,7 @@ import type { EntityManager } from '../db/orm.js';
 import { formatYenJa } from '../lib/money.js';
 import type { IMember } from '../members/member.entity.js';
 import { addMemberSection, addTimelineSource, type TimelineItem } from '../members/member-page.js';
-import { KIND_LABELS, STATUS_LABELS } from './ui-text.js';
+import { KIND_LABELS, STATUS_LABELS, TIMELINE_TEXT } from './ui-text.js';
 
 type Row = Record<string, unknown>;
 const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').slice(0, 10));
@@ -51,33 +51,33 @@ async function timeline(em: EntityManager, m: IMember): Promise<TimelineItem[]> 
         'select number, amount, issued_on, status, void_reason, voided_at, reissue_count, last_reissued_on from receipt where member_id = ? order by id desc limit 50',
         [m.id],
       )
-    ).map((r) => ({ ...r, label: '領収書' })),
+    ).map((r) => ({ ...r, label: TIMELINE_TEXT.receipt })),
     ...(
       await em.execute<Row[]>(
-        'select number, total as amount, issued_on, status, void_reason, voided_at, reissue_count, null as last_reissued_on from donation_certificate where member_id = ? order by id desc limit 50',
+        'select number, total as amount, issued_on, status, void_reason, voided_at, reissue_count, last_reissued_on from donation_certificate where member_id = ? order by id desc limit 50',
         [m.id],
       )
-    ).map((r) => ({ ...r, label: '寄附金受領証明書' })),
+    ).map((r) => ({ ...r, label: TIMELINE_TEXT.certificate })),
   ];
   for (const r of docs) {
     const href = `/receipts?year=${String(r.number).replace(/^C/, '').slice(0, 4)}`;
     items.push({
       at: dateOf(r.issued_on),
-      kind: '発行',
+      kind: TIMELINE_TEXT.issued,
       title: `${r.label} ${r.number} ${formatYenJa(Number(r.amount))}`,
       href,
     });
     if (r.last_reissued_on)
       items.push({
         at: dateOf(r.last_reissued_on),
-        kind: '再発行',
-        title: `${r.label} ${r.number}（${Number(r.reissue_count)}回目）`,
+        kind: TIMELINE_TEXT.reissued,
+        title: TIMELINE_TEXT.reissueTitle(String(r.label), String(r.number), Number(r.reissue_count)),
         href,
       });
     if (r.status === 'void')
       items.push({
         at: r.voided_at instanceof Date ? r.voided_at.toISOString() : String(r.voided_at),
-        kind: '取消',
+        kind: TIMELINE_TEXT.voided,
         title: `${r.label} ${r.number}`,
         detail: String(r.void_reason ?? ''),
         href,

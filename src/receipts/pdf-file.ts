@@ -1,5 +1,7 @@
 import { createWriteStream, rmSync } from 'node:fs';
 import { CliError, type CliIO } from '../cli/command.js';
+import { cliProgress } from '../cli/progress.js';
+import { CLI_TEXT } from './ui-text.js';
 
 /** Writes a PDF to `file`; a failure removes the half-written file so no cut-off PDF is left. */
 export async function writePdfFile(file: string, render: (out: NodeJS.WritableStream) => Promise<void>): Promise<void> {
@@ -7,7 +9,7 @@ export async function writePdfFile(file: string, render: (out: NodeJS.WritableSt
   try {
     await new Promise<void>((resolve, reject) => out.once('open', () => resolve()).once('error', reject));
   } catch {
-    throw new CliError(`ファイルに書き込めません: ${file}`);
+    throw new CliError(CLI_TEXT.cannotWrite(file));
   }
   try {
     await render(out);
@@ -18,21 +20,17 @@ export async function writePdfFile(file: string, render: (out: NodeJS.WritableSt
   }
 }
 
-/** Passes items through, printing 「領収書 1500/5000」 on stderr every two seconds of a long run. */
+/** Passes items through, printing 「領収書 1500/5000」 on stderr during a long run (src/cli/progress.ts). */
 export async function* withProgress<T>(
   io: CliIO,
   label: string,
   total: number,
   items: AsyncIterable<T>,
 ): AsyncGenerator<T> {
+  const report = cliProgress(io, label);
   let done = 0;
-  let last = Date.now();
   for await (const item of items) {
     yield item;
-    done += 1;
-    if (Date.now() - last > 2000) {
-      io.err(`${label} ${done}/${total}`);
-      last = Date.now();
-    }
+    report(++done, total);
   }
 }

@@ -8,6 +8,7 @@ import { orgInfo } from './dues-port.js';
 import { receiptAmount } from './receipt-lines.js';
 import type { ReceiptLine } from './receipt.entity.js';
 import { sealPath } from './seal.js';
+import { honorificOf } from './ui-text.js';
 import { batchTemplates, words } from './words.js';
 
 type Row = Record<string, unknown>;
@@ -36,7 +37,7 @@ function receiptDocOf(r: Row, items: Row[], reissue: boolean): ReceiptDoc {
     lines,
     payer: {
       name: String(r.payer_name),
-      honorific: r.honorific === '御中' ? '御中' : '様',
+      honorific: honorificOf(r.honorific),
       postalCode: str(r.postal_code),
       address: str(r.address),
     },

@@ -1,5 +1,6 @@
 /** 但し書き, receipt kinds and numbers. Pure functions. */
 import type { ReceiptKind, ReceiptLine } from './receipt.entity.js';
+import { PROVISO } from './ui-text.js';
 
 /** What a sum of money was, as the ledger knows it. */
 export type MoneySource =
@@ -14,15 +15,15 @@ export type MoneySource =
 export function lineLabel(s: MoneySource): string {
   switch (s.kind) {
     case 'dues': {
-      const type = s.memberTypeName.replace(/寄[附付]/g, '').trim() || '会員';
-      return `${s.fiscalYear}年度 ${type} 年会費として`;
+      const type = s.memberTypeName.replace(PROVISO.giftWords, '').trim() || PROVISO.memberFallback;
+      return PROVISO.dues(s.fiscalYear, type);
     }
     case 'donation': {
       const purpose = (s.purpose ?? '').trim();
-      return purpose ? `ご寄附（${purpose}）として` : 'ご寄附として';
+      return purpose ? PROVISO.donationFor(purpose) : PROVISO.donation;
     }
     case 'credit':
-      return '会費の預り金として';
+      return PROVISO.credit;
   }
 }
 
@@ -60,6 +61,6 @@ export function parseDocNumber(s: string, prefix = ''): { year: number; seq: num
 
 /** 12345 → '￥12,345-' (the hyphen closes the figure so nothing can be written after it). */
 export function receiptAmount(n: number): string {
-  if (!Number.isSafeInteger(n)) throw new RangeError(`金額が整数ではありません: ${n}`);
-  return `￥${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}-`;
+  if (!Number.isSafeInteger(n)) throw new RangeError(PROVISO.notInteger(n));
+  return `${PROVISO.yen}${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}-`;
 }

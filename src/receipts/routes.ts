@@ -17,7 +17,8 @@ import {
   reissueReceipt,
   voidReceipt,
 } from './receipt.service.js';
-import { KIND_LABELS, MSG, STATUS_LABELS } from './ui-text.js';
+import { BATCH_NAMES, KIND_LABELS, MSG, PAGE_TEXT, STATUS_LABELS } from './ui-text.js';
+import '../batches/types.js';
 
 type Row = Record<string, unknown>;
 const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').slice(0, 10));
@@ -40,7 +41,7 @@ async function renderList(em: EntityManager, reply: FastifyReply, year: number |
   return reply.render(
     'receipts/index',
     {
-      title: `領収書（${fy}年度）`,
+      title: PAGE_TEXT.receiptsTitle(fy),
       year: fy,
       receipts,
       pending,
@@ -92,21 +93,33 @@ export async function receiptRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
-  app.post('/receipts/issue', async (req, reply) =>
-    issueAndSend(req, reply, null, async () => {
+  // A year's run can be thousands of pages: the receipts are numbered now (one transaction) and
+  // the PDF is drawn in the background with a progress page.
+  app.post('/receipts/issue', async (req, reply) => {
+    try {
       const year = yearField(field(body(req), 'year'));
+      await receiptStyle(req.em, req.server.config.dataDir); // checked before any number is taken
       const r = await issueReceiptsForYear(req.em, { fiscalYear: year });
       if (!r.length) throw new UserError(MSG.nothingToIssue, 409);
-      return { ids: r.map((x) => x.id), name: `領収書_${year}年度.pdf` };
-    }),
-  );
+      const batch = await app.batches.start(req.em, {
+        kind: 'receipts-pdf',
+        title: BATCH_NAMES.receiptsTitle(year, r.length),
+        params: { fiscalYear: year, from: r[0]!.number, to: r.at(-1)!.number },
+        createdBy: req.staff!.displayName,
+      });
+      return reply.redirect(`/batches/${batch.id}`, 303);
+    } catch (err) {
+      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
+      return renderList(req.em.fork(), reply, null, err);
+    }
+  });
 
   for (const kind of ['payments', 'donations'] as const) {
     app.post(`/receipts/${kind}/:id`, async (req, reply) =>
       issueAndSend(req, reply, null, async () => {
         const id = idParam((req.params as { id: string }).id);
         const r = await issueReceiptFor(req.em, kind === 'payments' ? { paymentId: id } : { donationId: id });
-        return { ids: [r.id], name: `領収書_${r.number}.pdf` };
+        return { ids: [r.id], name: PAGE_TEXT.receiptFile(r.number) };
       }),
     );
   }
@@ -115,21 +128,21 @@ export async function receiptRoutes(app: FastifyInstance): Promise<void> {
     issueAndSend(req, reply, null, async () => {
       const year = yearField(field(body(req), 'year'));
       const r = await issueAnnualReceipt(req.em, idParam((req.params as { id: string }).id), year);
-      return { ids: [r.id], name: `年間領収書_${r.number}.pdf` };
+      return { ids: [r.id], name: PAGE_TEXT.annualFile(r.number) };
     }),
   );
 
   app.post('/receipts/:number/reissue', async (req, reply) =>
     issueAndSend(req, reply, null, async () => {
       const r = await reissueReceipt(req.em, numberOf(req));
-      return { ids: [r.id], name: `領収書_${r.number}_再発行.pdf`, reissue: true };
+      return { ids: [r.id], name: PAGE_TEXT.reissueFile(r.number), reissue: true };
     }),
   );
 
   app.post('/receipts/:number/void', async (req, reply) => {
     try {
       const r = await voidReceipt(req.em, numberOf(req), field(body(req), 'reason'));
-      return reply.redirectWithFlash(`/receipts?year=${r.fiscalYear}`, `領収書 ${r.number} を取り消しました`);
+      return reply.redirectWithFlash(`/receipts?year=${r.fiscalYear}`, PAGE_TEXT.receiptVoided(r.number));
     } catch (err) {
       if (!(err instanceof UserError) || err.statusCode === 404) throw err;
       return renderList(req.em.fork(), reply, null, err);

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { UserError } from '../web/errors.js';
 import { removeSeal, saveSeal, sealPath } from './seal.js';
-import { MSG } from './ui-text.js';
+import { MSG, PAGE_TEXT } from './ui-text.js';
 
 /** The 角印 image (admin): upload (multipart, token in the URL), remove. */
 export async function sealRoutes(app: FastifyInstance): Promise<void> {
   const page = (extra: Record<string, unknown> = {}) => ({
-    title: '領収書の印影',
+    title: PAGE_TEXT.sealTitle,
     hasSeal: !!sealPath(app.config.dataDir),
     ...extra,
   });

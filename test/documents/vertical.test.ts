@@ -108,6 +108,20 @@ async function png(name: string, draw: (doc: PDFKit.PDFDocument) => void) {
   const file = join(dir, `${name}.pdf`);
   writeFileSync(file, await pdfToBuffer(doc));
   execFileSync('pdftoppm', ['-png', '-gray', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, join(dir, name)]);
+  const keep = process.env.ENISHI_PNG_DIR; // set it to keep the pages (in colour, sharper) and look at them
+  if (keep)
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '90',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      file,
+      join(keep, `letter-${name}`),
+    ]);
   return decodeGreyPng(readFileSync(join(dir, `${name}.png`)));
 }
 

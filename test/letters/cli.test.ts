@@ -75,7 +75,8 @@ t.test(
       'oldest first',
     );
     t.equal(json.pages, 2);
-    t.same(Object.keys(json).slice(0, 2), ['letters', 'pages']);
+    t.same(Object.keys(json), ['letters', 'pages'], 'exactly the contract');
+    t.equal(first.err, '', 'a short run prints no progress');
     const pdf = pdfText(out);
     t.equal(pdf.pages, 2);
     t.ok(pdf.text.includes('お米10kgをご寄贈いただき'), 'the gift');
@@ -94,10 +95,20 @@ t.test(
     t.same(after.letters, [], 'nothing left to thank');
     t.equal(after.marked, 0);
 
+    t.same(Object.keys(marked), ['letters', 'pages', 'marked'], '--mark-sent adds how many were recorded');
     const vertical = await run('letters', 'print', '--to-thank', '--out', out, '--layout', 'diagonal');
     t.equal(vertical.code, 2);
   },
 );
+
+t.test('a long run prints progress lines on stderr while stdout stays the JSON contract', async (t) => {
+  const { dir, env, run } = await workspace(t);
+  (env as NodeJS.ProcessEnv).ENISHI_PROGRESS_MS = '0'; // as if every letter took longer than the interval
+  const r = await run('letters', 'print', '--to-thank', '--out', join(dir, 'p.pdf'), '--json');
+  t.equal(r.code, 0, r.err);
+  t.same(r.err.split('\n'), ['礼状 1/2', '礼状 2/2']);
+  t.same(Object.keys(JSON.parse(r.out)), ['letters', 'pages']);
+});
 
 t.test('errors exit non-zero with one line and leave no file', async (t) => {
   const { dir, run } = await workspace(t);

@@ -110,3 +110,20 @@ export function pdfText(file: string) {
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
   return { text, pages };
 }
+
+type Client = Awaited<ReturnType<typeof loggedIn>>;
+type App = Awaited<ReturnType<typeof build>>['app'];
+
+/**
+ * Posts the to-thank print form, which starts a background batch and redirects to its page;
+ * waits for the run and returns the downloaded PDF (and the batch id).
+ */
+export async function printToThank(app: App, c: Client, form: Record<string, string | string[]>) {
+  await c.get('/letters/to-thank');
+  const res = await c.post('/letters/to-thank/print', form);
+  if (res.statusCode !== 303) return { res, batchId: 0, pdf: null };
+  const batchId = Number(/\/batches\/(\d+)$/.exec(String(res.headers.location))?.[1]);
+  await app.batches.settled(batchId);
+  const file = await c.get(`/batches/${batchId}/download`);
+  return { res, batchId, pdf: file.statusCode === 200 ? file.rawPayload : null };
+}

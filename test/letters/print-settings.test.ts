@@ -3,7 +3,7 @@ import { ThankLetter } from '../../src/letters/thank-letter.entity.js';
 import { parsePrintSetting } from '../../src/settings/print-settings.js';
 import { getSettings } from '../../src/settings/settings.service.js';
 import { loggedIn } from '../helper.js';
-import { pdfWorkspace, thankOffice } from './fixtures.js';
+import { pdfWorkspace, printToThank, thankOffice } from './fixtures.js';
 
 t.test('print and letter settings are validated one key at a time', async (t) => {
   const cases: [Parameters<typeof parsePrintSetting>[0], string, unknown][] = [
@@ -71,25 +71,16 @@ t.test('the settings page saves the offsets and letter style, and letters follow
     '<option value="vertical" selected>',
     'the page starts with the layout setting',
   );
-  const res = await c.post('/letters/to-thank/print', {
-    key: `dues:${payment.id}`,
-    on: '2026-07-01',
-    layout: 'horizontal',
-  });
-  const pdf = pdfs.read(res.rawPayload);
+  const res = await printToThank(app, c, { key: `dues:${payment.id}`, on: '2026-07-01', layout: 'horizontal' });
+  const pdf = pdfs.read(res.pdf!);
   t.ok(pdf.text.includes('前略'), '前略 …');
   t.ok(pdf.text.includes('草々'), '… 草々');
   t.notOk(pdf.text.includes('候'), 'no seasonal greeting after 前略');
   t.notOk(pdf.text.includes('敬具'), 'never a mixed pair');
 
-  await c.get('/letters/to-thank');
-  const vertical = await c.post('/letters/to-thank/print', {
-    key: `dues:${payment.id}`,
-    on: '2026-07-01',
-    layout: 'vertical',
-  });
-  t.equal(vertical.statusCode, 200);
-  const v = pdfs.read(vertical.rawPayload);
+  const vertical = await printToThank(app, c, { key: `dues:${payment.id}`, on: '2026-07-01', layout: 'vertical' });
+  t.equal(vertical.res.statusCode, 303);
+  const v = pdfs.read(vertical.pdf!);
   t.equal(v.pages, 1);
   for (const s of ['草', '令', '和', '八', '七', '月']) t.ok(v.text.includes(s), `vertical letter has ${s}`);
   t.notMatch(v.text, /[0-9]/, 'no Arabic digits in the vertical letter');

@@ -81,6 +81,54 @@ t.test(
   },
 );
 
+t.test('receipts and certificates print a progress line per step on stderr when the interval is 0', async (t) => {
+  const { dir, env, run } = await workspace(t);
+  for (const [k, v] of Object.entries(CERTIFICATION)) t.equal((await run('settings', 'set', k, v)).code, 0);
+  (env as NodeJS.ProcessEnv).ENISHI_PROGRESS_MS = '0';
+  const r = await run('receipts', 'issue', '--year', '2026', '--out', join(dir, 'r.pdf'), '--json');
+  t.equal(r.code, 0);
+  t.same(r.err.split('\n'), ['領収書 1/4', '領収書 2/4', '領収書 3/4', '領収書 4/4']);
+  t.equal(JSON.parse(r.out).pages, 4, 'stdout is only the JSON');
+  const c = await run('certificates', 'issue', '--year', '2026', '--out', join(dir, 'c.pdf'), '--json');
+  t.equal(c.code, 0);
+  t.match(c.err, /^寄附金受領証明書 1\/3\n/);
+  t.equal(JSON.parse(c.out).certificates.length, 3);
+  delete (env as NodeJS.ProcessEnv).ENISHI_PROGRESS_MS;
+  const quiet = await run('receipts', 'issue', '--year', '2026', '--out', join(dir, 'r2.pdf'), '--json');
+  t.equal(quiet.err, '', 'a short run prints nothing on stderr');
+});
+
+t.test(
+  'donations record --member prints the recorded gift as JSON; an unknown member or bad amount is one line',
+  async (t) => {
+    const { run } = await workspace(t);
+    const r = await run(
+      'donations',
+      'record',
+      '--member',
+      '1',
+      '--amount',
+      '3000',
+      '--date',
+      '2026-08-01',
+      '--purpose',
+      '子ども食堂',
+      '--json',
+    );
+    t.equal(r.code, 0, r.err);
+    t.match(JSON.parse(r.out), {
+      donation: { memberNo: '1', donor: null, amount: 3000, receivedOn: '2026-08-01', purpose: '子ども食堂' },
+    });
+    const unknown = await run('donations', 'record', '--member', '999', '--amount', '3000', '--date', '2026-08-01');
+    t.equal(unknown.code, 1);
+    t.equal(unknown.err.split('\n').length, 1);
+    t.match(unknown.err, '会員が見つかりません');
+    const bad = await run('donations', 'record', '--member', '1', '--amount', '-5', '--date', '2026-08-01');
+    t.equal(bad.code, 2);
+    t.match(bad.err, '--amount');
+  },
+);
+
 t.test('settings list --json lists every key; settings set validates like the page', async (t) => {
   const { run } = await workspace(t);
   const list = JSON.parse((await run('settings', 'list', '--json')).out);

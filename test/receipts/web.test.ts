@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import t from 'tap';
 import { updateSettings } from '../../src/settings/settings.service.js';
 import { multipart } from '../supporters/fixtures.js';
@@ -45,16 +49,33 @@ t.test(
 );
 
 t.test(
-  'the receipts page lists the year and issues the rest in one PDF; the annual receipt comes from the member page',
+  'the receipts page lists the year and prints the rest in one PDF in the background; the annual receipt comes from the member page',
   async (t) => {
-    const { admin, l } = await setup(t);
+    const { app, admin, l } = await setup(t);
     const list = await admin.get('/receipts?year=2026');
     t.match(list.body, '未発行の入金・寄付 <strong class="pending-count">4</strong>');
     t.equal((await admin.get('/receipts?year=26')).statusCode, 422);
     const annual = await admin.post(`/members/${l.yamada.id}/receipts/annual`, { year: '2026' });
     t.equal(annual.headers['content-type'], 'application/pdf');
     const run = await admin.post('/receipts/issue', { year: '2026' });
-    t.equal(run.headers['content-type'], 'application/pdf');
+    t.equal(run.statusCode, 303, 'the year run goes to its progress page');
+    const batchId = Number(/\/batches\/(\d+)$/.exec(String(run.headers.location))?.[1]);
+    await app.batches.settled(batchId);
+    t.match(JSON.parse((await admin.get(`/batches/${batchId}/status.json`)).body), {
+      status: 'done',
+      kind: 'receipts-pdf',
+      done: 3,
+      total: 3,
+    });
+    t.match((await admin.get(`/batches/${batchId}`)).body, 'ダウンロード（領収書_2026年度.pdf）');
+    const file = await admin.get(`/batches/${batchId}/download`);
+    t.equal(file.headers['content-type'], 'application/pdf');
+    const dir = mkdtempSync(join(tmpdir(), 'enishi-receipts-web-'));
+    t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, 'run.pdf'), file.rawPayload);
+    const text = execFileSync('pdftotext', [join(dir, 'run.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    t.equal((text.match(/領収書番号/g) ?? []).length, 3, 'one receipt per payment or gift left');
+    for (const n of ['2026-000002', '2026-000003', '2026-000004']) t.ok(text.includes(n), `has ${n}`);
     const done = await admin.get('/receipts?year=2026');
     t.match(done.body, 'class="receipt-count">4<');
     t.match(done.body, '年間');
