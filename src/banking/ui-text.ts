@@ -89,8 +89,10 @@ export const STATEMENT_TEXT = {
     `ファイルが大きすぎます（${mb}MBまで）。1か月ごとなど、期間を区切ってダウンロードした明細を取り込んでください`,
   tooManyLines: (found: number, limit: number) =>
     `行が多すぎます（${found.toLocaleString('ja-JP')}行。${limit.toLocaleString('ja-JP')}行まで）。期間を区切った明細を取り込んでください`,
-  lineTooLong: (limit: number) => `1行が長すぎます（${limit.toLocaleString('ja-JP')}文字まで）。銀行の明細ファイルか確かめてください`,
-  fieldTooLong: (limit: number) => `振込依頼人名または摘要が長すぎます（${limit}文字まで）。銀行の明細ファイルか確かめてください`,
+  lineTooLong: (limit: number) =>
+    `1行が長すぎます（${limit.toLocaleString('ja-JP')}文字まで）。銀行の明細ファイルか確かめてください`,
+  fieldTooLong: (limit: number) =>
+    `振込依頼人名または摘要が長すぎます（${limit}文字まで）。銀行の明細ファイルか確かめてください`,
   mappingRequired: MSG.mappingRequired,
   noHeader: (format: string) => `選んだ形式（${format}）の見出し行が見つかりません`,
   badFormatName: (name: string) => `不明な形式です: ${name}`,
