@@ -26,6 +26,12 @@ export type Salutation = (typeof SALUTATIONS)[number];
 export const CERTIFICATION_KINDS = ['認定', '特例認定'] as const;
 export type CertificationKind = (typeof CERTIFICATION_KINDS)[number];
 
+/** Range messages several settings share. */
+const RANGE = {
+  days: '0〜365の日数で入力してください',
+  labelMm: '-20〜20のmmで入力してください',
+};
+
 /** Each setting's label, the choices of a select, the hint under it and the message when refused. */
 export const SETTING_TEXT = {
   orgName: { label: '団体名' },
@@ -55,7 +61,7 @@ export const SETTING_TEXT = {
     seireki: '西暦（2026-04-01、印刷物は2026年4月1日）',
     error: '和暦（wareki）か西暦（seireki）を選んでください',
   },
-  dueDays: { label: '支払期限（発行日から何日後）', error: '0〜365の日数で入力してください' },
+  dueDays: { label: '支払期限（発行日から何日後）', error: RANGE.days },
   graceYears: { label: '退会候補とする未納年数', error: '1〜10の年数で入力してください' },
   proration: {
     label: '年度途中の入会',
@@ -120,7 +126,7 @@ export const SETTING_TEXT = {
       '定時ジョブは {"ジョブ名": {"enabled": true, "time": "02:30"}} の形で、時刻は 00:00〜23:59 で入力してください',
   },
   invoiceRunMode: { label: '年度初日の一括発行（"confirm" か "auto"）' },
-  reminderDaysAfterDue: { label: '督促：支払期限から何日後', error: '0〜365の日数で入力してください' },
+  reminderDaysAfterDue: { label: '督促：支払期限から何日後', error: RANGE.days },
   accountingDuesAccount: { label: '会計：受取会費の勘定科目' },
   accountingDuesSubAccounts: { label: '会計：会員種別ごとの補助科目' },
   accountingDonationAccount: { label: '会計：受取寄付金の勘定科目' },
@@ -133,8 +139,8 @@ export const SETTING_TEXT = {
   backupKeep: { label: '夜間バックアップを残す数', error: '1〜365で入力してください' },
   assemblyQuorum: { label: '社員総会の定足数（"majority" か "two-thirds"）' },
   assemblyMemberTypes: { label: '社員総会で数える会員種別' },
-  labelOffsetX: { label: '宛名ラベルの横のずれ（mm）', error: '-20〜20のmmで入力してください' },
-  labelOffsetY: { label: '宛名ラベルの縦のずれ（mm）', error: '-20〜20のmmで入力してください' },
+  labelOffsetX: { label: '宛名ラベルの横のずれ（mm）', error: RANGE.labelMm },
+  labelOffsetY: { label: '宛名ラベルの縦のずれ（mm）', error: RANGE.labelMm },
   dormantMonths: { label: '休眠とみなす月数', error: '1〜240の月数で入力してください' },
   smtpHost: { label: 'メール：SMTPサーバー' },
   smtpPort: { label: 'メール：ポート', error: '1〜65535で入力してください' },
