@@ -173,21 +173,21 @@ const OPERATION_KEYS: readonly SettingKey[] = [
   json('accountingDepositAccounts', GROUPS.operations),
   text('accountingTaxCategory', GROUPS.operations),
   text('accountingFeeTaxCategory', GROUPS.operations),
-  json('assemblyQuorum', GROUPS.operations),
+  choice('assemblyQuorum', GROUPS.operations, ['majority', 'two-thirds']),
   json('assemblyMemberTypes', GROUPS.operations),
   integer('labelOffsetX', GROUPS.operations, -20, 20),
   integer('labelOffsetY', GROUPS.operations, -20, 20),
   integer('dormantMonths', GROUPS.operations, 1, 240),
   text('smtpHost', GROUPS.operations),
   integer('smtpPort', GROUPS.operations, 1, 65535),
-  json('smtpSecurity', GROUPS.operations),
+  choice('smtpSecurity', GROUPS.operations, ['tls', 'starttls', 'none']),
   text('smtpUser', GROUPS.operations),
   text('smtpFrom', GROUPS.operations),
 ];
 
 const JOB_KEYS: readonly SettingKey[] = [
   json('jobSwitches', GROUPS.jobs, validJobSwitches),
-  json('invoiceRunMode', GROUPS.jobs),
+  choice('invoiceRunMode', GROUPS.jobs, ['confirm', 'auto']),
   integer('reminderDaysAfterDue', GROUPS.jobs, 0, 365),
   integer('backupKeep', GROUPS.jobs, 1, 365),
 ];

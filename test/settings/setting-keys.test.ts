@@ -30,6 +30,9 @@ t.test('typed values are accepted, normalised or refused with the field’s mess
     ['orgName', '  エニシの会 ', 'エニシの会'],
     ['orgPhone', '０３（１２３４）５６７８', '03-1234-5678'],
     ['orgPhone', '', ''],
+    ['invoiceRunMode', 'auto', 'auto'],
+    ['assemblyQuorum', 'two-thirds', 'two-thirds'],
+    ['smtpSecurity', 'none', 'none'],
     ['orgInvoiceNumber', 't1234-5678-90123', 'T1234567890123'],
     ['orgInvoiceNumber', '', ''],
     ['jobSwitches', '{"backup":{"enabled":false,"time":"23:59"}}', { backup: { enabled: false, time: '23:59' } }],
@@ -51,6 +54,9 @@ t.test('typed values are accepted, normalised or refused with the field’s mess
     ['orgInvoiceNumber', 'X1234567890123', /T と13桁/],
     ['jobSwitches', '{"backup":{"enabled":true,"time":"24:00"}}', /00:00〜23:59/],
     ['jobSwitches', '[]', /定時ジョブは/],
+    ['invoiceRunMode', 'sometimes', /confirm/],
+    ['assemblyQuorum', 'all', /majority/],
+    ['smtpSecurity', 'ssl', /tls・starttls・none/],
   ];
   for (const [key, raw, message] of bad) t.match(parseSetting(key, raw), { error: message }, `${key}=${raw} refused`);
 });
