@@ -2,46 +2,43 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CliError, withDatabase, type CliIO, type Command } from '../cli/command.js';
+import { CLI_TEXT } from '../cli/ui-text.js';
 import { UserError } from '../web/errors.js';
 import { importStatement } from './bank-import.service.js';
 import type { ImportReport } from './import-plan.js';
 import { formatNames, StatementError } from './statement.js';
+import { BANK_CLI, MSG } from './ui-text.js';
 
 const USAGE = 'enishi bank import FILE [--format NAME] [--dry-run] [--json]';
 
 function report(io: CliIO, r: ImportReport, dryRun: boolean): void {
   const i = r.import;
-  const head = dryRun ? '確認のみ（取り込んでいません）' : `取り込みました（取り込み番号 ${i.id}）`;
-  io.out(
-    `${head}: 形式 ${i.format}、${i.lines} 行、入金 ${i.deposits} 件、取り込み済み ${i.known} 件、自動消込 ${i.matched} 件、要確認 ${i.review} 件、対象外 ${i.ignored} 件`,
-  );
+  io.out(BANK_CLI.summaryLine(dryRun ? MSG.dryRun : BANK_CLI.imported(i.id), i));
   for (const t of r.transactions.filter((x) => x.status === 'review')) {
     const best = t.suggestions?.[0];
-    io.out(
-      `  要確認 ${t.line} 行目 ${t.date} ${t.amount}円 ${t.payer}${best ? ` → 候補 会員番号 ${best.memberNo}（${best.reasons.join('、')}）` : ''}`,
-    );
+    const candidate = best ? BANK_CLI.candidate(best.memberNo, best.reasons) : '';
+    io.out(BANK_CLI.reviewLine(t.line, t.date, t.amount, t.payer, candidate));
   }
 }
 
 export const bankImportCommand: Command = {
   name: 'bank import',
   usage: USAGE,
-  summary: '銀行の入出金明細（全銀協・CSV・ゆうちょ）を取り込み、会費の入金を消し込みます',
+  summary: BANK_CLI.summary,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
       options: { format: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
     });
-    if (positionals.length !== 1) throw new CliError('取り込む明細ファイルを1つ指定してください', 2);
+    if (positionals.length !== 1) throw new CliError(BANK_CLI.oneFile, 2);
     const format = values.format;
-    if (format && !formatNames().includes(format))
-      throw new CliError(`不明な形式です: ${format}（${formatNames().join(', ')}）`, 2);
+    if (format && !formatNames().includes(format)) throw new CliError(BANK_CLI.badFormat(format, formatNames()), 2);
     let bytes: Buffer;
     try {
       bytes = readFileSync(positionals[0]!);
     } catch {
-      throw new CliError(`ファイルを読めません: ${positionals[0]}`, 1);
+      throw new CliError(CLI_TEXT.cannotRead(positionals[0]!), 1);
     }
     const dryRun = !!values['dry-run'];
     try {

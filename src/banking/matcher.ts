@@ -13,6 +13,7 @@
  */
 import { boundedDistance } from './edit-distance.js';
 import { kanaKey, normalizePayer } from './payer-name.js';
+import { MATCH_REASONS as R } from './ui-text.js';
 
 export interface MatchMember {
   id: number;
@@ -162,8 +163,7 @@ function candidates(
 ): Map<number, Candidate> {
   const cands = new Map<number, Candidate>();
   const aliased = key ? ctx.alias.get(key) : undefined;
-  if (aliased !== undefined && ctx.members.has(aliased))
-    add(cands, aliased, '以前この振込名義で入金があった会員（学習済み）', true, 0.95);
+  if (aliased !== undefined && ctx.members.has(aliased)) add(cands, aliased, R.learnedAlias, true, 0.95);
   if (memberNo && ctx.byNo.has(memberNo)) {
     const id = ctx.byNo.get(memberNo)!;
     const m = ctx.members.get(id)!;
@@ -176,17 +176,17 @@ function candidates(
       !!key &&
       (own ||
         (!someoneElse && ((!!m.familyKey && key.startsWith(m.familyKey)) || boundedDistance(key, m.fullKey, 2) <= 2)));
-    const note = nameFits ? '' : key ? '（名前は一致しません）' : '（名前の記載なし）';
-    add(cands, id, `振込人名に会員番号 ${memberNo}${note}`, nameFits, nameFits ? 0.95 : key ? 0.45 : 0.7);
+    const note = nameFits ? '' : key ? R.nameDiffers : R.noName;
+    add(cands, id, R.memberNo(memberNo, note), nameFits, nameFits ? 0.95 : key ? 0.45 : 0.7);
   }
   const exact = key ? (ctx.byFull.get(key) ?? []) : [];
   for (const id of shortlist(ctx, exact, amount)) {
     const m = ctx.members.get(id)!;
-    const kindNote = corporate && m.kind === 'organization' ? '法人名（団体会員）が一致' : 'フリガナが完全に一致';
+    const kindNote = corporate && m.kind === 'organization' ? R.corporateName : R.exactKana;
     add(
       cands,
       id,
-      exact.length === 1 ? kindNote : `${kindNote}（同じフリガナの会員が ${exact.length} 人）`,
+      exact.length === 1 ? kindNote : R.homonyms(kindNote, exact.length),
       exact.length === 1,
       exact.length === 1 ? 0.9 : 0.5,
     );
@@ -219,7 +219,7 @@ function familyCandidates(ctx: MatchContext, key: string, amount: number, cands:
       for (const id of ctx.byFamily.get(`${key.slice(0, len)}|${total}`) ?? []) {
         // Beyond a handful the family name says nothing: staff search by hand.
         if (found++ >= MAX_WEAK) return;
-        add(cands, id, '姓が一致し、金額が世帯の未納額と一致', false, 0.6);
+        add(cands, id, R.familyAndHousehold, false, 0.6);
       }
     }
   }
@@ -241,7 +241,7 @@ function typoCandidates(ctx: MatchContext, key: string, amount: number, cands: M
       seen.add(id);
       const m = ctx.members.get(id)!;
       if (m.fullKey !== key && fitsAmount(ctx, id, amount) && boundedDistance(key, m.fullKey, 1) === 1) {
-        add(cands, id, '名前が似ている（1文字違い：入力ミスの可能性）', false, 0.5);
+        add(cands, id, R.typo, false, 0.5);
         if (++found >= MAX_WEAK) return;
       }
     }
@@ -285,13 +285,12 @@ function plan(ctx: MatchContext, memberId: number, amount: number): Plan {
         fee: total - amount,
         surplus: 0,
         settles: true,
-        note: `${note}（振込手数料 ${total - amount}円 差し引き）`,
+        note: R.feeDeducted(note, total - amount),
       };
     return null;
   };
   const exact =
-    fits(own, own.length > 1 ? `未納 ${own.length} 年度分と一致` : '金額が未納の会費と一致') ??
-    fits([...own, ...household], '金額が世帯の未納の会費と一致');
+    fits(own, own.length > 1 ? R.openYears(own.length) : R.openDues) ?? fits([...own, ...household], R.householdDues);
   if (exact) return exact;
   const single = own.find((i) => i.open === amount);
   if (single)
@@ -301,7 +300,7 @@ function plan(ctx: MatchContext, memberId: number, amount: number): Plan {
       fee: 0,
       surplus: 0,
       settles: false,
-      note: `金額が ${single.fiscalYear}年度分と一致（ほかの年度は未納のまま）`,
+      note: R.oneYear(single.fiscalYear),
     };
   const total = sum(own);
   if (!own.length)
@@ -311,7 +310,7 @@ function plan(ctx: MatchContext, memberId: number, amount: number): Plan {
       fee: 0,
       surplus: amount,
       settles: false,
-      note: '未納の請求がありません',
+      note: R.nothingOpen,
     };
   if (amount > total)
     return {
@@ -320,7 +319,7 @@ function plan(ctx: MatchContext, memberId: number, amount: number): Plan {
       fee: 0,
       surplus: amount - total,
       settles: false,
-      note: `未納額より ${amount - total}円 多い（寄付の可能性）`,
+      note: R.surplus(amount - total),
     };
   return {
     allocations: alloc(own, amount),
@@ -328,7 +327,7 @@ function plan(ctx: MatchContext, memberId: number, amount: number): Plan {
     fee: 0,
     surplus: 0,
     settles: false,
-    note: `未納額に ${total - amount}円 足りない（一部入金）`,
+    note: R.short(total - amount),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { StoredSuggestion } from './bank-transaction.entity.js';
 import type { MatchResult, Suggestion } from './matcher.js';
+import { MATCH_REASONS } from './ui-text.js';
 
 /** Invoice id → yen still open, as far as this import has got. */
 export type OpenAmounts = Map<number, number>;
@@ -18,7 +19,7 @@ export interface PlannedMatch {
   suggestions: StoredSuggestion[];
 }
 
-export const SETTLED_BY_EARLIER_LINE = 'この請求は同じ明細の前の行で入金済み';
+export const SETTLED_BY_EARLIER_LINE = MATCH_REASONS.settledByEarlierLine;
 
 /**
  * The ledger counts an accepted transfer fee as paid: the invoices are settled by deposit + fee.

@@ -98,3 +98,49 @@ export const STATEMENT_TEXT = {
   badFormatName: (name: string) => `不明な形式です: ${name}`,
   undoneNote: (why: string) => `取り消し: ${why}`,
 };
+
+/** The reasons shown to staff beside each suggested member of a deposit (matcher.ts). */
+export const MATCH_REASONS = {
+  learnedAlias: '以前この振込名義で入金があった会員（学習済み）',
+  memberNo: (memberNo: string, note: string) => `振込人名に会員番号 ${memberNo}${note}`,
+  nameDiffers: '（名前は一致しません）',
+  noName: '（名前の記載なし）',
+  corporateName: '法人名（団体会員）が一致',
+  exactKana: 'フリガナが完全に一致',
+  homonyms: (reason: string, n: number) => `${reason}（同じフリガナの会員が ${n} 人）`,
+  familyAndHousehold: '姓が一致し、金額が世帯の未納額と一致',
+  typo: '名前が似ている（1文字違い：入力ミスの可能性）',
+  feeDeducted: (note: string, fee: number) => `${note}（振込手数料 ${fee}円 差し引き）`,
+  openYears: (n: number) => `未納 ${n} 年度分と一致`,
+  openDues: '金額が未納の会費と一致',
+  householdDues: '金額が世帯の未納の会費と一致',
+  oneYear: (year: number) => `金額が ${year}年度分と一致（ほかの年度は未納のまま）`,
+  nothingOpen: '未納の請求がありません',
+  surplus: (yen: number) => `未納額より ${yen}円 多い（寄付の可能性）`,
+  short: (yen: number) => `未納額に ${yen}円 足りない（一部入金）`,
+  settledByEarlierLine: 'この請求は同じ明細の前の行で入金済み',
+};
+
+/** `enishi bank import`: summary, usage errors and the report. */
+export const BANK_CLI = {
+  summary: '銀行の入出金明細（全銀協・CSV・ゆうちょ）を取り込み、会費の入金を消し込みます',
+  oneFile: '取り込む明細ファイルを1つ指定してください',
+  badFormat: (name: string, known: string[]) => `${STATEMENT_TEXT.badFormatName(name)}（${known.join(', ')}）`,
+  imported: (id: number | null) => `取り込みました（取り込み番号 ${id}）`,
+  summaryLine: (
+    head: string,
+    i: {
+      format: string;
+      lines: number;
+      deposits: number;
+      known: number;
+      matched: number;
+      review: number;
+      ignored: number;
+    },
+  ) =>
+    `${head}: 形式 ${i.format}、${i.lines} 行、入金 ${i.deposits} 件、取り込み済み ${i.known} 件、自動消込 ${i.matched} 件、要確認 ${i.review} 件、対象外 ${i.ignored} 件`,
+  candidate: (memberNo: string, reasons: string[]) => ` → 候補 会員番号 ${memberNo}（${reasons.join('、')}）`,
+  reviewLine: (line: number, date: string, amount: number, payer: string, candidate: string) =>
+    `  要確認 ${line} 行目 ${date} ${amount}円 ${payer}${candidate}`,
+};

@@ -1,6 +1,7 @@
 import { createWriteStream, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CliError, withDatabase, type CliIO, type Command } from '../cli/command.js';
+import { CLI_TEXT } from '../cli/ui-text.js';
 import { renderInvoices } from '../documents/invoice.pdf.js';
 import { renderReminders } from '../documents/reminder.pdf.js';
 import { parseDate } from '../lib/dates.js';
@@ -9,9 +10,10 @@ import { orgInfo, runInvoiceDocs } from './dues-documents.js';
 import { issueInvoiceRun, undoInvoiceRun, type RunResult } from './invoice-run.service.js';
 import { checkFiscalYear } from './invoice.service.js';
 import { remindInvoices } from './unpaid.service.js';
+import { DUES_CLI } from './ui-text.js';
 
 function yearOption(v: string | undefined): number {
-  if (!v) throw new CliError('--year YYYY（年度）を指定してください', 2);
+  if (!v) throw new CliError(DUES_CLI.yearRequired, 2);
   try {
     return checkFiscalYear(v);
   } catch (e) {
@@ -22,7 +24,7 @@ function yearOption(v: string | undefined): number {
 function dateOption(v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
   const d = parseDate(v);
-  if (!d) throw new CliError(`日付が読めません: ${v}`, 2);
+  if (!d) throw new CliError(CLI_TEXT.badDate(v), 2);
   return d;
 }
 
@@ -30,20 +32,17 @@ function report(io: CliIO, r: RunResult, dryRun: boolean): void {
   const reasons = new Map<string, number>();
   for (const s of r.skipped)
     reasons.set(s.reason.replace(/（.*）$/, ''), (reasons.get(s.reason.replace(/（.*）$/, '')) ?? 0) + 1);
-  const skipped = [...reasons].map(([k, n]) => `${k} ${n} 件`).join('、') || 'なし';
-  const head = dryRun
-    ? '確認のみ（発行していません）'
-    : r.issued.length
-      ? `発行しました（一括発行 #${r.run!.id}）`
-      : '新たに発行する請求はありません';
-  io.out(`${head}: ${r.fiscalYear}年度 請求 ${r.issued.length} 件、合計 ${formatYen(r.total)}円、支払期限 ${r.dueOn}`);
-  io.out(`対象外: ${skipped}`);
+  const skipped =
+    [...reasons].map(([k, n]) => DUES_CLI.skippedCount(k, n)).join(CLI_TEXT.listSeparator) || CLI_TEXT.none;
+  const head = dryRun ? DUES_CLI.dryRun : r.issued.length ? DUES_CLI.issued(r.run!.id) : DUES_CLI.nothingNew;
+  io.out(DUES_CLI.runLine(head, r.fiscalYear, r.issued.length, formatYen(r.total), r.dueOn));
+  io.out(DUES_CLI.skippedLine(skipped));
 }
 
 export const invoicesIssueCommand: Command = {
   name: 'invoices issue',
-  usage: 'enishi invoices issue --year YYYY [--date YYYY-MM-DD] [--dry-run] [--json]',
-  summary: '年度の年会費の請求を一括発行します（発行済みの会員は飛ばします）',
+  usage: DUES_CLI.issueUsage,
+  summary: DUES_CLI.issueSummary,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -55,7 +54,7 @@ export const invoicesIssueCommand: Command = {
         json: { type: 'boolean' },
       },
     });
-    if (positionals.length) throw new CliError(`不明な引数です: ${positionals.join(' ')}`, 2);
+    if (positionals.length) throw new CliError(CLI_TEXT.unknownArgs(positionals), 2);
     const fiscalYear = yearOption(values.year);
     const issuedOn = dateOption(values.date);
     const dryRun = !!values['dry-run'];
@@ -74,8 +73,8 @@ export const invoicesIssueCommand: Command = {
 
 export const invoicesUndoCommand: Command = {
   name: 'invoices undo',
-  usage: 'enishi invoices undo RUN_ID --reason 理由',
-  summary: '一括発行を取り消します（入金のある請求があるときは取り消せません）',
+  usage: DUES_CLI.undoUsage,
+  summary: DUES_CLI.undoSummary,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -83,11 +82,10 @@ export const invoicesUndoCommand: Command = {
       options: { reason: { type: 'string' } },
     });
     const id = Number(positionals[0]);
-    if (positionals.length !== 1 || !Number.isSafeInteger(id) || id <= 0)
-      throw new CliError('一括発行の番号を1つ指定してください', 2);
-    if (!values.reason?.trim()) throw new CliError('--reason で取り消しの理由を指定してください', 2);
+    if (positionals.length !== 1 || !Number.isSafeInteger(id) || id <= 0) throw new CliError(DUES_CLI.runIdRequired, 2);
+    if (!values.reason?.trim()) throw new CliError(DUES_CLI.reasonRequired, 2);
     const run = await withDatabase(io, (em) => undoInvoiceRun(em, id, values.reason!));
-    io.out(`一括発行 #${run.id}（${run.fiscalYear}年度 ${run.issuedCount} 件）を取り消しました`);
+    io.out(DUES_CLI.undone(run.id, run.fiscalYear, run.issuedCount));
     return 0;
   },
 };
@@ -98,7 +96,7 @@ async function writeTo(file: string, render: (out: NodeJS.WritableStream) => Pro
   try {
     await opened;
   } catch {
-    throw new CliError(`ファイルに書き込めません: ${file}`);
+    throw new CliError(CLI_TEXT.cannotWrite(file));
   }
   try {
     await render(out);
@@ -112,17 +110,17 @@ async function writeTo(file: string, render: (out: NodeJS.WritableStream) => Pro
 export const invoicesPdfCommand: Command = {
   name: 'invoices pdf',
   usage: 'enishi invoices pdf RUN_ID --out FILE.pdf',
-  summary: '一括発行の請求書を1つのPDF（1人1ページ）に書き出します',
+  summary: DUES_CLI.pdfSummary,
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
     const id = Number(positionals[0]);
     if (positionals.length !== 1 || !Number.isSafeInteger(id) || id <= 0 || !values.out)
-      throw new CliError('一括発行の番号と --out を指定してください', 2);
+      throw new CliError(DUES_CLI.runIdAndOut, 2);
     await withDatabase(io, async (em, _orm, config) => {
       const org = await orgInfo(em, config.dataDir);
       await writeTo(values.out!, (out) => renderInvoices(runInvoiceDocs(em, id), org, out));
     });
-    io.out(`書き出しました: ${values.out}`);
+    io.out(CLI_TEXT.written(values.out!));
     return 0;
   },
 };
@@ -130,14 +128,14 @@ export const invoicesPdfCommand: Command = {
 export const invoicesRemindCommand: Command = {
   name: 'invoices remind',
   usage: 'enishi invoices remind --year YYYY --out FILE.pdf',
-  summary: '年度の未納の請求に督促状を作り、督促日を記録します',
+  summary: DUES_CLI.remindSummary,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
       options: { year: { type: 'string' }, out: { type: 'string' } },
     });
-    if (positionals.length || !values.out) throw new CliError('--year と --out を指定してください', 2);
+    if (positionals.length || !values.out) throw new CliError(DUES_CLI.yearAndOut, 2);
     const fiscalYear = yearOption(values.year);
     const n = await withDatabase(io, async (em, _orm, config) => {
       const org = await orgInfo(em, config.dataDir);
@@ -150,7 +148,7 @@ export const invoicesRemindCommand: Command = {
       });
       return count;
     });
-    io.out(`督促状 ${n} 件を書き出しました: ${values.out}`);
+    io.out(DUES_CLI.remindersWritten(n, values.out!));
     return 0;
   },
 };

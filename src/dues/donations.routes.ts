@@ -9,7 +9,8 @@ import { field, type FormBody } from '../web/forms.js';
 import { campaignChoices } from './campaign-port.js';
 import { listDonations, recordDonation, reverseDonation } from './donation.service.js';
 import type { PaymentMethod } from './payment.entity.js';
-import { METHOD_LABELS } from './ui-text.js';
+import { FORM_TEXT } from '../web/ui-text.js';
+import { FLASH, METHOD_LABELS, MSG, TITLES } from './ui-text.js';
 
 async function renderList(
   em: EntityManager,
@@ -31,7 +32,7 @@ async function renderList(
   return reply.render(
     'dues/donations',
     {
-      title: '寄付一覧',
+      title: TITLES.donations,
       items,
       total,
       sum,
@@ -49,7 +50,7 @@ async function renderNew(em: EntityManager, reply: FastifyReply, values: FormBod
   return reply.render(
     'dues/donations-new',
     {
-      title: '寄付を記録',
+      title: TITLES.newDonation,
       values,
       today: todayInTokyo(),
       methods: METHOD_LABELS,
@@ -65,18 +66,15 @@ async function renderNew(em: EntityManager, reply: FastifyReply, values: FormBod
 async function saveDonation(em: EntityManager, body: FormBody): Promise<void> {
   const memberNo = field(body, 'memberNo').normalize('NFKC').trim();
   const member = memberNo ? await em.findOne(Member, { memberNo: Number(memberNo) || -1 }) : null;
-  if (memberNo && !member)
-    throw new UserError('入力内容を確認してください', 422, { memberNo: `会員番号 ${memberNo} の会員はいません` });
+  if (memberNo && !member) throw new UserError(FORM_TEXT.checkInput, 422, { memberNo: MSG.noSuchMemberNo(memberNo) });
   const rawAmount = field(body, 'amount');
   const amount = parseYen(rawAmount);
   const receivedOn = parseDate(field(body, 'receivedOn'));
   if (field(body, 'receivedOn') && !receivedOn)
-    throw new UserError('入力内容を確認してください', 422, {
-      receivedOn: '受領日を正しく入力してください（例: 2026-06-01）',
-    });
+    throw new UserError(FORM_TEXT.checkInput, 422, { receivedOn: MSG.donationDateInvalid });
   const campaignId = Number(field(body, 'campaignId')) || null;
   if (campaignId && !(await campaignChoices(em, todayInTokyo())).some((c) => c.id === campaignId)) {
-    throw new UserError('入力内容を確認してください', 422, { campaignId: 'キャンペーンを一覧から選んでください' });
+    throw new UserError(FORM_TEXT.checkInput, 422, { campaignId: MSG.campaignNotListed });
   }
   await recordDonation(em, {
     memberId: member?.id ?? null,
@@ -108,7 +106,7 @@ export async function donationRoutes(app: FastifyInstance): Promise<void> {
         if (!(err instanceof UserError) || err.statusCode === 404) throw err;
         return renderNew(req.em.fork(), reply, body, err);
       }
-      return reply.redirectWithFlash('/dues/donations', '寄付を記録しました');
+      return reply.redirectWithFlash('/dues/donations', FLASH.donationRecorded);
     });
   }
 
@@ -119,6 +117,6 @@ export async function donationRoutes(app: FastifyInstance): Promise<void> {
       if (!(err instanceof UserError) || err.statusCode === 404) throw err;
       return renderList(req.em.fork(), reply, {}, { error: err.message }, err.statusCode);
     }
-    return reply.redirectWithFlash('/dues/donations', '寄付を取り消しました');
+    return reply.redirectWithFlash('/dues/donations', FLASH.donationReversed);
   });
 }

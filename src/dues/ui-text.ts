@@ -64,6 +64,7 @@ export const MSG = {
   donorRequired: '会員を選ぶか、寄付者名を入力してください',
   noSuchMemberNo: (no: string) => `会員番号 ${no} の会員はいません`,
   donationDateInvalid: '受領日を正しく入力してください（例: 2026-06-01）',
+  campaignNotListed: 'キャンペーンを一覧から選んでください',
   donationFromPayment: '入金の残りから作られた寄付です。入金の方を取り消してください。',
   nothingNewToIssue: '新たに発行する請求はありません（全員発行済みか対象外です）',
   nothingToRemind: '督促する未納の請求がありません',
@@ -142,4 +143,28 @@ export const FLASH = {
   paymentReversed: '入金を取り消しました（充当していた請求は未納に戻りました）',
   runUndone: '一括発行を取り消しました',
   runIssued: (year: number, n: number, total: string) => `${year}年度の請求を ${n} 件発行しました（合計 ${total}）`,
+};
+
+/** `enishi invoices …`: summaries, usage errors and reports. */
+export const DUES_CLI = {
+  issueUsage: 'enishi invoices issue --year YYYY [--date YYYY-MM-DD] [--dry-run] [--json]',
+  issueSummary: '年度の年会費の請求を一括発行します（発行済みの会員は飛ばします）',
+  undoUsage: 'enishi invoices undo RUN_ID --reason 理由',
+  undoSummary: '一括発行を取り消します（入金のある請求があるときは取り消せません）',
+  pdfSummary: '一括発行の請求書を1つのPDF（1人1ページ）に書き出します',
+  remindSummary: '年度の未納の請求に督促状を作り、督促日を記録します',
+  yearRequired: '--year YYYY（年度）を指定してください',
+  runIdRequired: '一括発行の番号を1つ指定してください',
+  reasonRequired: '--reason で取り消しの理由を指定してください',
+  runIdAndOut: '一括発行の番号と --out を指定してください',
+  yearAndOut: '--year と --out を指定してください',
+  skippedCount: (reason: string, n: number) => `${reason} ${n} 件`,
+  dryRun: '確認のみ（発行していません）',
+  nothingNew: '新たに発行する請求はありません',
+  issued: (runId: number) => `発行しました（一括発行 #${runId}）`,
+  runLine: (head: string, year: number, n: number, total: string, dueOn: string) =>
+    `${head}: ${year}年度 請求 ${n} 件、合計 ${total}円、支払期限 ${dueOn}`,
+  skippedLine: (skipped: string) => `対象外: ${skipped}`,
+  undone: (id: number, year: number, n: number) => `一括発行 #${id}（${year}年度 ${n} 件）を取り消しました`,
+  remindersWritten: (n: number, file: string) => `督促状 ${n} 件を書き出しました: ${file}`,
 };

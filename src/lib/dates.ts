@@ -72,3 +72,16 @@ export function addDays(isoDate: string, n: number): string {
 export function compareDates(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+export type DateStyle = 'wareki' | 'seireki';
+
+/**
+ * A date as screens show it, following the date-style setting: '令和8年4月1日' or '2026-04-01'.
+ * Accepts 'YYYY-MM-DD' or a Date (its Tokyo calendar day); empty for null or an unreadable value.
+ */
+export function formatScreenDate(value: string | Date | null | undefined, style: DateStyle): string {
+  if (value === null || value === undefined || value === '') return '';
+  const isoDate = value instanceof Date ? todayInTokyo(value) : value.slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return String(value);
+  return style === 'wareki' ? toWareki(isoDate) : isoDate;
+}

@@ -1,17 +1,16 @@
 /** Settings for printing and letters: one pure parser per key, shared by the settings page and the CLI. */
 import type { Settings } from './settings.service.js';
+import { SALUTATIONS, SETTING_TEXT } from './ui-text.js';
 
 export type PrintSettingKey = 'print.offsetX' | 'print.offsetY' | 'letters.salutation' | 'letters.layout';
 type Parsed<K extends PrintSettingKey> = { value: Settings[K] } | { error: string };
 
-const SALUTATIONS = ['拝啓', '謹啓', '前略'] as const;
 const LAYOUTS = ['horizontal', 'vertical'] as const;
 
 /** Millimetres the printer shifts the page; more than 20 mm is a typo, not a printer. */
 function offset(raw: string): { value: number } | { error: string } {
   const n = Number(raw.normalize('NFKC').trim().replace(/^−/, '-') || '0');
-  if (!Number.isFinite(n) || Math.abs(n) > 20)
-    return { error: '印刷のずれは -20〜20 の mm で入力してください（例: 1.5, -2）' };
+  if (!Number.isFinite(n) || Math.abs(n) > 20) return { error: SETTING_TEXT['print.offsetX'].error };
   return { value: Math.round(n * 10) / 10 };
 }
 
@@ -25,13 +24,11 @@ export function parsePrintSetting<K extends PrintSettingKey>(key: K, raw: string
       return (
         (SALUTATIONS as readonly string[]).includes(v)
           ? { value: v }
-          : { error: '頭語は 拝啓・謹啓・前略 から選んでください' }
+          : { error: SETTING_TEXT['letters.salutation'].error }
       ) as Parsed<K>;
     default:
       return (
-        (LAYOUTS as readonly string[]).includes(v)
-          ? { value: v }
-          : { error: '礼状の向きは horizontal（横書き）か vertical（縦書き）です' }
+        (LAYOUTS as readonly string[]).includes(v) ? { value: v } : { error: SETTING_TEXT['letters.layout'].error }
       ) as Parsed<K>;
   }
 }

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { UserError } from '../web/errors.js';
 import { formError, type FormBody } from '../web/forms.js';
-import { parseSettingsForm, settingGroups } from './setting-keys.js';
+import { GROUPS, parseSettingsForm, settingGroups } from './setting-keys.js';
+import { registerDateStyle } from '../web/render.js';
+import { FORM_TEXT } from '../web/ui-text.js';
 import { getSettings, updateSettings, type Settings } from './settings.service.js';
+import { SETTING_TEXT, SETTINGS_TEXT } from './ui-text.js';
 
 /** Each key's value as the page shows it (the registry's format), or what was typed on a failed save. */
 function shown(s: Settings, typed: FormBody = {}): Record<string, string> {
@@ -19,25 +22,34 @@ function shown(s: Settings, typed: FormBody = {}): Record<string, string> {
 function parseSettings(body: FormBody): Partial<Settings> {
   const flat = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const r = parseSettingsForm(flat);
-  if ('errors' in r) throw new UserError('入力内容を確認してください', 422, r.errors);
+  if ('errors' in r) throw new UserError(FORM_TEXT.checkInput, 422, r.errors);
   return r.values as Partial<Settings>;
 }
 
+/** The page's data: groups in order, the shown values, and the link to the seal image (kept with receipts). */
+function page(s: Settings, typed?: FormBody) {
+  return {
+    title: SETTINGS_TEXT.title,
+    groups: settingGroups(),
+    v: shown(s, typed),
+    sealLink: SETTING_TEXT.seal,
+    groupOrg: GROUPS.org,
+  };
+}
+
 export async function settingsRoutes(app: FastifyInstance): Promise<void> {
+  // Screens show dates as the setting says (和暦 / 西暦), like the printed documents.
+  registerDateStyle(async (req) => (req.em ? (await getSettings(req.em)).era : 'seireki'));
   app.get('/settings', { config: { role: 'admin' } }, async (req, reply) =>
-    reply.render('settings/index', { title: '設定', groups: settingGroups(), v: shown(await getSettings(req.em)) }),
+    reply.render('settings/index', page(await getSettings(req.em))),
   );
 
   app.post('/settings', { config: { role: 'admin' } }, async (req, reply) => {
     try {
       await updateSettings(req.em, parseSettings(req.body as FormBody));
-      return reply.redirectWithFlash('/settings', '設定を保存しました');
+      return reply.redirectWithFlash('/settings', SETTINGS_TEXT.saved);
     } catch (err) {
-      return formError(reply, err, 'settings/index', {
-        title: '設定',
-        groups: settingGroups(),
-        v: shown(await getSettings(req.em.fork()), req.body as FormBody),
-      });
+      return formError(reply, err, 'settings/index', page(await getSettings(req.em.fork()), req.body as FormBody));
     }
   });
 }

@@ -4,8 +4,12 @@
  * this table, so the same input is accepted or refused with the same message. Pure.
  */
 import { parseDate } from '../lib/dates.js';
+import { normalizePhone } from '../lib/phone.js';
 import { normalizePostalCode } from '../lib/postal.js';
 import { parsePrintSetting, type PrintSettingKey } from './print-settings.js';
+import { CERTIFICATION_KINDS, GROUPS, SALUTATIONS, SETTING_TEXT, SETTINGS_TEXT } from './ui-text.js';
+
+export { GROUPS };
 
 export type Parsed = { value: unknown } | { error: string };
 
@@ -22,191 +26,186 @@ export interface SettingKey {
   format(value: unknown): string;
 }
 
-export const GROUPS = {
-  org: '団体情報（請求書・領収書に印刷されます）',
-  dues: '会費',
-  receipt: '領収書',
-  certification: '寄附金受領証明書（認定NPO法人・特例認定NPO法人）',
-  print: '印刷と礼状',
-  operations: '会計連携・定時ジョブ・発送',
-} as const;
+type TextKey = keyof typeof SETTING_TEXT;
+const T = SETTING_TEXT as unknown as Record<string, Record<string, string>>;
+const label = (key: TextKey) => T[key]!.label!;
+const error = (key: TextKey) => T[key]!.error!;
+const hint = (key: TextKey) => T[key]!.hint;
+/** The choices of a select, labelled from the key's text (the empty value's label is `none`). */
+const optionsOf = (key: TextKey, values: readonly string[]) =>
+  values.map((v) => [v, T[key]![v === '' ? 'none' : v]!] as const);
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
-function text(key: string, group: string, label: string, max = 200): SettingKey {
+function text(key: TextKey, group: string, max = 200): SettingKey {
+  const l = label(key);
   return {
     key,
     group,
-    label,
+    label: l,
     input: 'text',
+    hint: hint(key),
     format: str,
-    parse: (raw) =>
-      raw.trim().length > max ? { error: `${label}は${max}文字以内で入力してください` } : { value: raw.trim() },
+    parse: (raw) => (raw.trim().length > max ? { error: SETTINGS_TEXT.tooLong(l, max) } : { value: raw.trim() }),
   };
 }
 
-function integer(key: string, group: string, label: string, min: number, max: number, error: string): SettingKey {
+function integer(key: TextKey, group: string, min: number, max: number): SettingKey {
   return {
     key,
     group,
-    label,
+    label: label(key),
     input: 'text',
+    hint: hint(key),
     format: str,
     parse: (raw) => {
       const n = Number(raw.normalize('NFKC').trim());
-      return raw.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? { value: n } : { error };
+      return raw.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? { value: n } : { error: error(key) };
     },
   };
 }
 
-function choice(
-  key: string,
-  group: string,
-  label: string,
-  options: readonly (readonly [string, string])[],
-  error: string,
-  hint?: string,
-): SettingKey {
+function choice(key: TextKey, group: string, values: readonly string[]): SettingKey {
+  const options = optionsOf(key, values);
   return {
     key,
     group,
-    label,
+    label: label(key),
     input: 'select',
     options,
-    hint,
+    hint: hint(key),
     format: str,
-    parse: (raw) => (options.some(([v]) => v === raw.trim()) ? { value: raw.trim() } : { error }),
+    parse: (raw) => (options.some(([v]) => v === raw.trim()) ? { value: raw.trim() } : { error: error(key) }),
   };
+}
+
+/** An optional value with its own normaliser: empty is kept empty, anything else must normalise. */
+function optional(key: TextKey, group: string, normalise: (raw: string) => string | null): SettingKey {
+  return {
+    key,
+    group,
+    label: label(key),
+    input: 'text',
+    hint: hint(key),
+    format: str,
+    parse: (raw) => {
+      if (!raw.trim()) return { value: '' };
+      const v = normalise(raw);
+      return v ? { value: v } : { error: error(key) };
+    },
+  };
+}
+
+/** インボイス登録番号: 'T' and 13 digits (full-width, lower case and hyphens accepted as typed). */
+export function normalizeInvoiceNumber(raw: string): string | null {
+  const v = raw.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
+  return /^T\d{13}$/.test(v) ? v : null;
+}
+
+/** 'HH:MM' on a 24-hour clock, or null. */
+function isTime(v: unknown): boolean {
+  return typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v);
 }
 
 const ON_OFF = { on: true, off: false, true: true, false: false, '1': true, '0': false } as Record<string, boolean>;
 
-function print(
-  key: PrintSettingKey,
-  label: string,
-  options?: readonly (readonly [string, string])[],
-  hint?: string,
-): SettingKey {
+function print(key: PrintSettingKey, values?: readonly string[]): SettingKey {
   return {
     key,
     group: GROUPS.print,
-    label,
-    input: options ? 'select' : 'text',
-    options,
-    hint,
+    label: label(key),
+    input: values ? 'select' : 'text',
+    options: values ? optionsOf(key, values) : undefined,
+    hint: hint(key),
     format: str,
     parse: (raw) => parsePrintSetting(key, raw),
   };
 }
 
 const PRINT_KEYS: readonly SettingKey[] = [
-  print(
-    'print.offsetX',
-    '印刷のずれ 横（mm）',
-    undefined,
-    '窓付き封筒（長形3号）の窓から宛名がずれるときは、ずれた分だけ逆向きに入れてください（右・下がプラス）。',
-  ),
-  print('print.offsetY', '印刷のずれ 縦（mm）'),
-  print('letters.salutation', '礼状の頭語', [
-    ['拝啓', '拝啓 … 敬具（標準）'],
-    ['謹啓', '謹啓 … 謹白（改まった場合）'],
-    ['前略', '前略 … 草々（時候の挨拶なし）'],
-  ]),
-  print('letters.layout', '礼状の向き', [
-    ['horizontal', '横書き'],
-    ['vertical', '縦書き'],
-  ]),
+  print('print.offsetX'),
+  print('print.offsetY'),
+  print('letters.salutation', SALUTATIONS),
+  print('letters.layout', ['horizontal', 'vertical']),
 ];
 
 /** A setting kept as JSON (lists and tables): typed as JSON on the page and the CLI, checked by parsing. */
-function json(key: string, group: string, label: string): SettingKey {
+function json(key: TextKey, group: string, check?: (v: unknown) => boolean): SettingKey {
+  const l = label(key);
   return {
     key,
     group,
-    label,
+    label: l,
     input: 'textarea',
+    hint: hint(key),
     format: (v) => JSON.stringify(v ?? null),
     parse: (raw) => {
+      let value: unknown;
       try {
-        return { value: JSON.parse(raw) as unknown };
+        value = JSON.parse(raw) as unknown;
       } catch {
-        return { error: `${label}はJSONの形で入力してください` };
+        return { error: check ? error(key) : SETTINGS_TEXT.notJson(l) };
       }
+      return !check || check(value) ? { value } : { error: error(key) };
     },
   };
 }
 
+/** jobSwitches: { name: { enabled: boolean, time: 'HH:MM' } } and nothing else. */
+function validJobSwitches(v: unknown): boolean {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  return Object.values(v).every(
+    (j) =>
+      !!j &&
+      typeof j === 'object' &&
+      typeof (j as { enabled?: unknown }).enabled === 'boolean' &&
+      isTime((j as { time?: unknown }).time),
+  );
+}
+
 const OPERATION_KEYS: readonly SettingKey[] = [
-  text('accountingDuesAccount', GROUPS.operations, '会計：受取会費の勘定科目'),
-  json('accountingDuesSubAccounts', GROUPS.operations, '会計：会員種別ごとの補助科目'),
-  text('accountingDonationAccount', GROUPS.operations, '会計：受取寄付金の勘定科目'),
-  text('accountingDonationSubAccount', GROUPS.operations, '会計：受取寄付金の補助科目'),
-  text('accountingFeeAccount', GROUPS.operations, '会計：振込手数料の勘定科目'),
-  text('accountingCreditAccount', GROUPS.operations, '会計：預り金の勘定科目'),
-  json('accountingDepositAccounts', GROUPS.operations, '会計：入金方法ごとの借方科目'),
-  text('accountingTaxCategory', GROUPS.operations, '会計：会費・寄付の税区分'),
-  text('accountingFeeTaxCategory', GROUPS.operations, '会計：手数料の税区分'),
-  json('jobSwitches', GROUPS.operations, '定時ジョブの有効・無効と時刻'),
-  json('invoiceRunMode', GROUPS.operations, '年度初日の一括発行（"confirm" か "auto"）'),
-  integer(
-    'reminderDaysAfterDue',
-    GROUPS.operations,
-    '督促：支払期限から何日後',
-    0,
-    365,
-    '0〜365の日数で入力してください',
-  ),
-  integer('backupKeep', GROUPS.operations, '夜間バックアップを残す数', 1, 365, '1〜365で入力してください'),
-  json('assemblyQuorum', GROUPS.operations, '社員総会の定足数（"majority" か "two-thirds"）'),
-  json('assemblyMemberTypes', GROUPS.operations, '社員総会で数える会員種別'),
-  integer('labelOffsetX', GROUPS.operations, '宛名ラベルの横のずれ（mm）', -20, 20, '-20〜20のmmで入力してください'),
-  integer('labelOffsetY', GROUPS.operations, '宛名ラベルの縦のずれ（mm）', -20, 20, '-20〜20のmmで入力してください'),
-  integer('dormantMonths', GROUPS.operations, '休眠とみなす月数', 1, 240, '1〜240の月数で入力してください'),
-  text('smtpHost', GROUPS.operations, 'メール：SMTPサーバー'),
-  integer('smtpPort', GROUPS.operations, 'メール：ポート', 1, 65535, '1〜65535で入力してください'),
-  json('smtpSecurity', GROUPS.operations, 'メール：暗号化'),
-  text('smtpUser', GROUPS.operations, 'メール：ユーザー名'),
-  text('smtpFrom', GROUPS.operations, 'メール：差出人'),
+  text('accountingDuesAccount', GROUPS.operations),
+  json('accountingDuesSubAccounts', GROUPS.operations),
+  text('accountingDonationAccount', GROUPS.operations),
+  text('accountingDonationSubAccount', GROUPS.operations),
+  text('accountingFeeAccount', GROUPS.operations),
+  text('accountingCreditAccount', GROUPS.operations),
+  json('accountingDepositAccounts', GROUPS.operations),
+  text('accountingTaxCategory', GROUPS.operations),
+  text('accountingFeeTaxCategory', GROUPS.operations),
+  choice('assemblyQuorum', GROUPS.operations, ['majority', 'two-thirds']),
+  json('assemblyMemberTypes', GROUPS.operations),
+  integer('labelOffsetX', GROUPS.operations, -20, 20),
+  integer('labelOffsetY', GROUPS.operations, -20, 20),
+  integer('dormantMonths', GROUPS.operations, 1, 240),
+  text('smtpHost', GROUPS.operations),
+  integer('smtpPort', GROUPS.operations, 1, 65535),
+  choice('smtpSecurity', GROUPS.operations, ['tls', 'starttls', 'none']),
+  text('smtpUser', GROUPS.operations),
+  text('smtpFrom', GROUPS.operations),
+];
+
+const JOB_KEYS: readonly SettingKey[] = [
+  json('jobSwitches', GROUPS.jobs, validJobSwitches),
+  choice('invoiceRunMode', GROUPS.jobs, ['confirm', 'auto']),
+  integer('reminderDaysAfterDue', GROUPS.jobs, 0, 365),
+  integer('backupKeep', GROUPS.jobs, 1, 365),
 ];
 
 export const SETTING_KEYS: readonly SettingKey[] = [
-  text('orgName', GROUPS.org, '団体名', 120),
-  text('representative', GROUPS.org, '代表者（肩書と氏名）', 120),
-  {
-    key: 'orgPostalCode',
-    group: GROUPS.org,
-    label: '郵便番号',
-    input: 'text',
-    format: str,
-    parse: (raw) => {
-      if (!raw.trim()) return { value: '' };
-      const code = normalizePostalCode(raw);
-      return code ? { value: code } : { error: '郵便番号は7桁の数字で入力してください' };
-    },
-  },
-  text('orgAddress', GROUPS.org, '住所'),
-  text('orgPhone', GROUPS.org, '電話', 40),
-  text('orgEmail', GROUPS.org, 'メール'),
-  {
-    ...integer('fiscalYearStartMonth', GROUPS.dues, '年度の開始月', 1, 12, '1〜12の月を選んでください'),
-    input: 'select',
-    options: Array.from({ length: 12 }, (_, i) => [String(i + 1), `${i + 1}月`] as const),
-  },
-  choice(
-    'era',
-    GROUPS.dues,
-    '印刷物の日付',
-    [
-      ['wareki', '和暦（令和8年4月1日）'],
-      ['seireki', '西暦（2026年4月1日）'],
-    ],
-    '和暦（wareki）か西暦（seireki）を選んでください',
-  ),
+  text('orgName', GROUPS.org, 120),
+  text('representative', GROUPS.org, 120),
+  optional('orgPostalCode', GROUPS.org, normalizePostalCode),
+  text('orgAddress', GROUPS.org),
+  optional('orgPhone', GROUPS.org, normalizePhone),
+  text('orgEmail', GROUPS.org),
+  optional('orgInvoiceNumber', GROUPS.org, normalizeInvoiceNumber),
   {
     key: 'bankAccounts',
-    group: GROUPS.dues,
-    label: '振込先（1行に1口座）',
+    group: GROUPS.transfer,
+    label: label('bankAccounts'),
     input: 'textarea',
+    hint: hint('bankAccounts'),
     format: (v) => (Array.isArray(v) ? v.join('\n') : str(v)),
     parse: (raw) => ({
       value: raw
@@ -215,23 +214,20 @@ export const SETTING_KEYS: readonly SettingKey[] = [
         .filter(Boolean),
     }),
   },
-  integer('dueDays', GROUPS.dues, '支払期限（発行日から何日後）', 0, 365, '0〜365の日数で入力してください'),
-  integer('graceYears', GROUPS.dues, '退会候補とする未納年数', 1, 10, '1〜10の年数で入力してください'),
-  choice(
-    'proration',
-    GROUPS.dues,
-    '年度途中の入会',
-    [
-      ['none', '年会費の全額'],
-      ['monthly', '月割り'],
-    ],
-    '全額（none）か月割り（monthly）を選んでください',
-  ),
+  {
+    ...integer('fiscalYearStartMonth', GROUPS.fiscal, 1, 12),
+    input: 'select',
+    options: Array.from({ length: 12 }, (_, i) => [String(i + 1), SETTINGS_TEXT.monthOption(i + 1)] as const),
+  },
+  integer('dueDays', GROUPS.fiscal, 0, 365),
+  integer('graceYears', GROUPS.fiscal, 1, 10),
+  choice('proration', GROUPS.fiscal, ['none', 'monthly']),
   {
     key: 'transferFees',
-    group: GROUPS.dues,
-    label: '振込手数料として許容する金額（円、カンマ区切り）',
+    group: GROUPS.fiscal,
+    label: label('transferFees'),
     input: 'text',
+    hint: hint('transferFees'),
     format: (v) => (Array.isArray(v) ? v.join(', ') : str(v)),
     parse: (raw) => {
       const fees = raw
@@ -239,66 +235,34 @@ export const SETTING_KEYS: readonly SettingKey[] = [
         .filter(Boolean)
         .map((f) => Number(f.normalize('NFKC')));
       return fees.some((f) => !Number.isInteger(f) || f <= 0 || f > 2000)
-        ? { error: '手数料は 110, 220 のように円単位でカンマ区切りで入力してください' }
+        ? { error: error('transferFees') }
         : { value: fees };
     },
   },
-  choice(
-    'receipt.paper',
-    GROUPS.receipt,
-    '用紙',
-    [
-      ['A4', 'A4（窓付き封筒の宛名つき）'],
-      ['A5', 'A5 横'],
-    ],
-    '用紙は A4 か A5 を選んでください',
-  ),
+  choice('era', GROUPS.dates, ['wareki', 'seireki']),
+  choice('receipt.paper', GROUPS.receipt, ['A4', 'A5']),
   {
     key: 'receipt.stampNote',
     group: GROUPS.receipt,
-    label: '印紙税の非課税の注記',
+    label: label('receipt.stampNote'),
     input: 'select',
-    options: [
-      ['on', '印刷する'],
-      ['off', '印刷しない'],
-    ],
-    hint: '「印紙税法基本通達別表第1第17号文書により非課税」',
+    options: optionsOf('receipt.stampNote', ['on', 'off']),
+    hint: hint('receipt.stampNote'),
     format: (v) => (v ? 'on' : 'off'),
     parse: (raw) =>
       Object.hasOwn(ON_OFF, raw.trim().toLowerCase())
         ? { value: ON_OFF[raw.trim().toLowerCase()] }
-        : { error: '印紙税の注記は on か off で指定してください' },
+        : { error: error('receipt.stampNote') },
   },
-  choice(
-    'certification.kind',
-    GROUPS.certification,
-    '認定の種類',
-    [
-      ['', '認定を受けていない'],
-      ['認定', '認定NPO法人'],
-      ['特例認定', '特例認定NPO法人'],
-    ],
-    '認定の種類は「認定」「特例認定」または空欄で指定してください',
-  ),
-  text('certification.number', GROUPS.certification, '認定（特例認定）通知書の番号', 100),
+  choice('certification.kind', GROUPS.certification, ['', ...CERTIFICATION_KINDS]),
+  text('certification.number', GROUPS.certification, 100),
   {
-    key: 'certification.date',
-    group: GROUPS.certification,
-    label: '認定（特例認定）年月日',
-    input: 'text',
+    ...optional('certification.date', GROUPS.certification, parseDate),
     hint: 'YYYY-MM-DD',
-    format: str,
-    parse: (raw) => {
-      if (!raw.trim()) return { value: '' };
-      const d = parseDate(raw);
-      return d ? { value: d } : { error: '認定年月日は 2024-04-01 のように入力してください' };
-    },
   },
-  {
-    ...text('certification.activity', GROUPS.certification, '寄附金に係る事業（特定非営利活動）', 200),
-    hint: '例：子どもの居場所づくり　→「…に係る（子どもの居場所づくり）事業に関連する寄附金として受領いたしました」',
-  },
+  text('certification.activity', GROUPS.certification, 200),
   ...PRINT_KEYS,
+  ...JOB_KEYS,
   ...OPERATION_KEYS,
 ];
 
@@ -311,7 +275,7 @@ export function settingKey(key: string): SettingKey | undefined {
 /** One key from a typed string: the value to store, or the message to show. */
 export function parseSetting(key: string, raw: string): Parsed {
   const entry = BY_KEY.get(key);
-  if (!entry) return { error: `不明な設定項目です: ${key}` };
+  if (!entry) return { error: SETTINGS_TEXT.unknownKey(key) };
   return entry.parse(raw);
 }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '../db/orm.js';
 import { Setting } from './setting.entity.js';
+import { SETTING_DEFAULTS_TEXT as D, SALUTATIONS, type CertificationKind, type Salutation } from './ui-text.js';
 
 /** Organisation-wide settings; each key is stored as its own row so changes audit cleanly. */
 export interface Settings {
@@ -9,9 +10,11 @@ export interface Settings {
   orgPhone: string;
   orgEmail: string;
   representative: string;
+  /** インボイス登録番号 (T + 13 digits) when the organisation is a registered issuer; else empty. */
+  orgInvoiceNumber: string;
   /** 年度 start month (1–12), default April. */
   fiscalYearStartMonth: number;
-  /** Dates on printed documents: 和暦 or 西暦. */
+  /** Dates on screens and printed documents: 和暦 or 西暦. */
   era: 'wareki' | 'seireki';
   /** One line per account, printed as 振込先 on invoices. */
   bankAccounts: string[];
@@ -27,7 +30,7 @@ export interface Settings {
   'receipt.paper': 'A4' | 'A5';
   'receipt.stampNote': boolean;
   /** 認定NPO法人 / 特例認定: empty when not certified (no 寄附金受領証明書 then). */
-  'certification.kind': '' | '認定' | '特例認定';
+  'certification.kind': '' | CertificationKind;
   'certification.number': string;
   'certification.date': string;
   'certification.activity': string;
@@ -35,7 +38,7 @@ export interface Settings {
   'print.offsetX': number;
   'print.offsetY': number;
   /** 頭語 of thank-you letters (its 結語 follows from it). */
-  'letters.salutation': '拝啓' | '謹啓' | '前略';
+  'letters.salutation': Salutation;
   /** Thank-you letters: horizontal or vertical (縦書き) A4. */
   'letters.layout': 'horizontal' | 'vertical';
   /** 会計ソフト連携: 受取会費 (sub-account per member type name; missing → the type's name). */
@@ -84,6 +87,7 @@ export const DEFAULT_SETTINGS: Settings = {
   orgPhone: '',
   orgEmail: '',
   representative: '',
+  orgInvoiceNumber: '',
   fiscalYearStartMonth: 4,
   era: 'wareki',
   bankAccounts: [],
@@ -99,28 +103,28 @@ export const DEFAULT_SETTINGS: Settings = {
   'certification.activity': '',
   'print.offsetX': 0,
   'print.offsetY': 0,
-  'letters.salutation': '拝啓',
+  'letters.salutation': SALUTATIONS[0],
   'letters.layout': 'horizontal',
-  accountingDuesAccount: '受取会費',
+  accountingDuesAccount: D.duesAccount,
   accountingDuesSubAccounts: {},
-  accountingDonationAccount: '受取寄付金',
+  accountingDonationAccount: D.donationAccount,
   accountingDonationSubAccount: '',
-  accountingFeeAccount: '支払手数料',
-  accountingCreditAccount: '前受金',
+  accountingFeeAccount: D.feeAccount,
+  accountingCreditAccount: D.creditAccount,
   accountingDepositAccounts: {
-    bank: { account: '普通預金', sub: '' },
-    postal: { account: '振替貯金', sub: '' },
-    cash: { account: '現金', sub: '' },
-    other: { account: '普通預金', sub: '' },
+    bank: { account: D.bankAccount, sub: '' },
+    postal: { account: D.postalAccount, sub: '' },
+    cash: { account: D.cashAccount, sub: '' },
+    other: { account: D.bankAccount, sub: '' },
   },
-  accountingTaxCategory: '対象外',
-  accountingFeeTaxCategory: '対象外',
+  accountingTaxCategory: D.taxOutOfScope,
+  accountingFeeTaxCategory: D.taxOutOfScope,
   jobSwitches: {},
   invoiceRunMode: 'confirm',
   reminderDaysAfterDue: 30,
   backupKeep: 14,
   assemblyQuorum: 'majority',
-  assemblyMemberTypes: ['正会員'],
+  assemblyMemberTypes: [D.assemblyMemberType],
   labelOffsetX: 0,
   labelOffsetY: 0,
   dormantMonths: 24,

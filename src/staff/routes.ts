@@ -7,7 +7,8 @@ import type { FastifyRequest } from 'fastify';
 import { recordEvent } from '../audit/audit.service.js';
 import { attemptLogin } from './login.service.js';
 import { endSession, startSession } from './sessions.service.js';
-import { STAFF_TEXT } from './ui-text.js';
+import { FORM_TEXT } from '../web/ui-text.js';
+import { STAFF_ERRORS, STAFF_FLASH, STAFF_TEXT, STAFF_TITLES } from './ui-text.js';
 import {
   changeRole,
   createFirstAdmin,
@@ -34,7 +35,7 @@ async function signIn(req: FastifyRequest, staffId: number): Promise<void> {
 export async function staffRoutes(app: FastifyInstance): Promise<void> {
   app.get('/setup', { config: { role: 'public' } }, async (_req, reply) => {
     if (app.state.setupDone) throw new NotFoundError();
-    return reply.render('staff/setup', { title: '初期設定', values: {} });
+    return reply.render('staff/setup', { title: STAFF_TITLES.setup, values: {} });
   });
 
   app.post('/setup', { config: { role: 'public' } }, async (req, reply) => {
@@ -43,20 +44,24 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     const values = { loginId: b.loginId ?? '', displayName: b.displayName ?? '' };
     try {
       if ((b.password ?? '') !== (b.password2 ?? ''))
-        throw new UserError('入力内容を確認してください', 422, { password2: 'パスワードが一致しません' });
+        throw new UserError(FORM_TEXT.checkInput, 422, { password2: STAFF_ERRORS.passwordMismatch });
       const staff = await createFirstAdmin(req.em, { ...values, password: b.password ?? '' });
       app.state.setupDone = true;
       if (!staff) throw new UserError(STAFF_TEXT.setupAlreadyDone, 409);
       await signIn(req, staff.id);
-      return reply.redirectWithFlash('/members', '管理者アカウントを作成しました。ようこそ Enishi へ。');
+      return reply.redirectWithFlash('/members', STAFF_FLASH.setupDone);
     } catch (err) {
-      return formError(reply, err, 'staff/setup', { title: '初期設定', values });
+      return formError(reply, err, 'staff/setup', { title: STAFF_TITLES.setup, values });
     }
   });
 
   app.get('/login', { config: { role: 'public' } }, async (req, reply) => {
     if (!app.state.setupDone) return reply.redirect('/setup');
-    return reply.render('staff/login', { title: 'ログイン', next: safeNext((req.query as Body).next), loginId: '' });
+    return reply.render('staff/login', {
+      title: STAFF_TITLES.login,
+      next: safeNext((req.query as Body).next),
+      loginId: '',
+    });
   });
 
   app.post('/login', { config: { role: 'public', rateLimit: LOGIN_ADDRESS_LIMIT } }, async (req, reply) => {
@@ -66,7 +71,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
       return reply.render(
         'staff/login',
         {
-          title: 'ログイン',
+          title: STAFF_TITLES.login,
           next: safeNext(b.next),
           loginId: b.loginId ?? '',
           error: result.refused === 'locked' ? STAFF_TEXT.locked(result.minutes) : STAFF_TEXT.badLogin,
@@ -86,7 +91,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect('/login', 303);
   });
 
-  app.get('/account', async (_req, reply) => reply.render('staff/account', { title: 'アカウント' }));
+  app.get('/account', async (_req, reply) => reply.render('staff/account', { title: STAFF_TITLES.account }));
 
   app.post('/account/password', { config: { role: 'viewer' } }, async (req, reply) => {
     const b = req.body as Body;
@@ -95,20 +100,20 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     if (!staff) throw new NotFoundError();
     try {
       if (!(await verifyPassword(b.current ?? '', staff.passwordHash)))
-        throw new UserError('入力内容を確認してください', 422, { current: '現在のパスワードが違います' });
+        throw new UserError(FORM_TEXT.checkInput, 422, { current: STAFF_ERRORS.currentPasswordWrong });
       if ((b.password ?? '') !== (b.password2 ?? ''))
-        throw new UserError('入力内容を確認してください', 422, { password2: 'パスワードが一致しません' });
+        throw new UserError(FORM_TEXT.checkInput, 422, { password2: STAFF_ERRORS.passwordMismatch });
       await resetPassword(req.em, staff.id, b.password ?? '');
       await signIn(req, staff.id); // every older session of this account has just ended
-      return reply.redirectWithFlash('/account', 'パスワードを変更しました');
+      return reply.redirectWithFlash('/account', STAFF_FLASH.passwordChanged);
     } catch (err) {
-      return formError(reply, err, 'staff/account', { title: 'アカウント' });
+      return formError(reply, err, 'staff/account', { title: STAFF_TITLES.account });
     }
   });
 
   app.get('/staff', { config: { role: 'admin' } }, async (req, reply) =>
     reply.render('staff/index', {
-      title: 'スタッフ',
+      title: STAFF_TITLES.staff,
       list: await listStaff(req.em),
       roles: STAFF_ROLES,
       roleLabels: ROLE_LABELS,
@@ -125,11 +130,11 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     };
     try {
       const s = await createStaff(req.em, { ...values, password: b.password ?? '' });
-      return reply.redirectWithFlash('/staff', `${s.displayName} さんのアカウントを作成しました`);
+      return reply.redirectWithFlash('/staff', STAFF_FLASH.created(s.displayName));
     } catch (err) {
       const list = await listStaff(req.em.fork());
       return formError(reply, err, 'staff/index', {
-        title: 'スタッフ',
+        title: STAFF_TITLES.staff,
         list,
         roles: STAFF_ROLES,
         roleLabels: ROLE_LABELS,
@@ -141,12 +146,12 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
   app.post('/staff/:id/active', { config: { role: 'admin' } }, async (req, reply) => {
     const active = (req.body as Body).active === '1';
     const s = await setActive(req.em, req.staff!, idParam((req.params as Body).id), active);
-    return reply.redirectWithFlash('/staff', `${s.displayName} さんを${active ? '有効' : '無効'}にしました`);
+    return reply.redirectWithFlash('/staff', STAFF_FLASH.activeSet(s.displayName, active));
   });
 
   app.post('/staff/:id/password', { config: { role: 'admin' } }, async (req, reply) => {
     const s = await resetPassword(req.em, idParam((req.params as Body).id), (req.body as Body).password ?? '');
-    return reply.redirectWithFlash('/staff', `${s.displayName} さんのパスワードを再設定しました`);
+    return reply.redirectWithFlash('/staff', STAFF_FLASH.passwordReset(s.displayName));
   });
 
   app.post('/staff/:id/role', { config: { role: 'admin' } }, async (req, reply) => {
@@ -156,6 +161,6 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
       idParam((req.params as Body).id),
       (req.body as Body).role as StaffRole,
     );
-    return reply.redirectWithFlash('/staff', `${s.displayName} さんの権限を${ROLE_LABELS[s.role]}にしました`);
+    return reply.redirectWithFlash('/staff', STAFF_FLASH.roleChanged(s.displayName, ROLE_LABELS[s.role]));
   });
 }

@@ -22,7 +22,6 @@ export const STAFF_ERRORS = {
   roleRequired: '権限を選んでください',
   passwordMismatch: 'パスワードが一致しません',
   currentPasswordWrong: '現在のパスワードが違います',
-  badLogin: 'ログインIDまたはパスワードが違います',
   passwordTooShort: (min: number) => `パスワードは${min}文字以上にしてください`,
   passwordTooLong: 'パスワードが長すぎます',
   staffNotFound: 'スタッフが見つかりません',

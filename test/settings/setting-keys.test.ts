@@ -28,6 +28,14 @@ t.test('typed values are accepted, normalised or refused with the field’s mess
     ['certification.date', '令和6年4月1日', '2024-04-01'],
     ['certification.date', '', ''],
     ['orgName', '  エニシの会 ', 'エニシの会'],
+    ['orgPhone', '０３（１２３４）５６７８', '03-1234-5678'],
+    ['orgPhone', '', ''],
+    ['invoiceRunMode', 'auto', 'auto'],
+    ['assemblyQuorum', 'two-thirds', 'two-thirds'],
+    ['smtpSecurity', 'none', 'none'],
+    ['orgInvoiceNumber', 't1234-5678-90123', 'T1234567890123'],
+    ['orgInvoiceNumber', '', ''],
+    ['jobSwitches', '{"backup":{"enabled":false,"time":"23:59"}}', { backup: { enabled: false, time: '23:59' } }],
   ];
   for (const [key, raw, value] of cases) t.same(parseSetting(key, raw), { value }, `${key}=${raw}`);
   const bad: [string, string, RegExp][] = [
@@ -41,6 +49,14 @@ t.test('typed values are accepted, normalised or refused with the field’s mess
     ['orgPostalCode', '123', /7桁/],
     ['transferFees', '110, abc', /カンマ区切り/],
     ['unknown.key', 'x', /不明な設定項目/],
+    ['orgPhone', '12-34', /電話番号/],
+    ['orgInvoiceNumber', 'T12345678901234', /T と13桁/],
+    ['orgInvoiceNumber', 'X1234567890123', /T と13桁/],
+    ['jobSwitches', '{"backup":{"enabled":true,"time":"24:00"}}', /00:00〜23:59/],
+    ['jobSwitches', '[]', /定時ジョブは/],
+    ['invoiceRunMode', 'sometimes', /confirm/],
+    ['assemblyQuorum', 'all', /majority/],
+    ['smtpSecurity', 'ssl', /tls・starttls・none/],
   ];
   for (const [key, raw, message] of bad) t.match(parseSetting(key, raw), { error: message }, `${key}=${raw} refused`);
 });
