@@ -1,3 +1,4 @@
+import { Batch, type IBatch } from '../batches/batch.entity.js';
 import type { EntityManager } from '../db/orm.js';
 import { NotFoundError } from '../web/errors.js';
 import { labelEntries, type HouseholdInfo, type LabelEntry } from './label-list.js';
@@ -134,5 +135,23 @@ export async function mailingsOfMember(em: EntityManager, memberId: number) {
     `select r.mailing_id, m.channel, r.status, m.created_at, i.title, i.number, i.id as issue_id from mailing_recipient r
      join mailing m on m.id = r.mailing_id join newsletter_issue i on i.id = m.issue_id where r.member_id = ? and r.status <> ? order by m.created_at desc`,
     [memberId, 'excluded'],
+  );
+}
+
+/** The background runs of one mailing (newest first), and the one of a kind still queued or running. */
+export async function batchesOfMailing(em: EntityManager, mailingId: number): Promise<IBatch[]> {
+  const list = await em.find(
+    Batch,
+    { kind: { $in: ['mailing-email', 'mailing-labels'] } },
+    { orderBy: { id: 'desc' }, limit: 200 },
+  );
+  return list.filter((b) => (JSON.parse(b.params) as { mailingId?: number }).mailingId === mailingId);
+}
+
+export async function runningBatchOf(em: EntityManager, kind: string, mailingId: number): Promise<IBatch | null> {
+  return (
+    (await batchesOfMailing(em, mailingId)).find(
+      (b) => b.kind === kind && (b.status === 'queued' || b.status === 'running'),
+    ) ?? null
   );
 }

@@ -67,3 +67,41 @@ export const CAMPAIGN_TEXT = {
     volunteers: 'ボランティアの人数（期間中に活動に参加した人）',
   } as Record<string, string>,
 };
+
+/** Sending a mailing in the background, and each recipient's state. */
+export const SEND_TEXT = {
+  emailTitle: (id: number, no: number) => `発送 #${id} 会報 第${no}号をメールで送る`,
+  labelsTitle: (id: number, no: number) => `発送 #${id} 会報 第${no}号の宛名ラベル`,
+  emailFile: (id: number) => `発送${id}_メール送信結果.pdf`,
+  labelsFile: (id: number) => `発送${id}_宛名ラベル.pdf`,
+  reportTitle: (id: number, no: number, title: string) => `発送 #${id} 会報 第${no}号「${title}」メール送信結果`,
+  reportSummary: (sent: number, failed: number) => `今回 送信 ${sent}件・失敗 ${failed}件`,
+  reportColumns: [
+    { label: '会員番号', width: 50 },
+    { label: 'メールアドレス', width: 150 },
+    { label: '状態', width: 110 },
+    { label: 'サーバーの応答', width: 185 },
+  ],
+  notEmail: '郵送の発送はメールで送れません',
+  notPost: 'メールの発送には宛名ラベルはありません',
+  noSmtp: 'メールの送信設定（SMTP）がありません。設定してください',
+  nothingLeft: '未送信・失敗の宛先はありません',
+  running: 'この発送のメール送信はすでに実行中です',
+  subject: (no: number, title: string) => `会報 第${no}号「${title}」`,
+  body: (name: string, no: number, title: string) =>
+    `${name}\n\n会報 第${no}号「${title}」をお届けします。添付のPDFをご覧ください。\n`,
+  attachment: (no: number) => `会報_第${no}号.pdf`,
+  honorific: { person: '様', organization: '御中' },
+  status: {
+    listed: '未送信',
+    sending: '送信中（結果不明。届いたか確認してください）',
+    sent: '送信済み',
+    failed: '失敗',
+    excluded: '送らない',
+  } as Record<string, string>,
+};
+
+export function recipientStatusLabel(status: string, reasonLabel: string | null): string {
+  const s = SEND_TEXT.status[status] ?? status;
+  return status === 'excluded' && reasonLabel ? `${s}：${reasonLabel}` : s;
+}
