@@ -24,6 +24,8 @@ export type RecipientStatus = 'listed' | 'excluded' | 'sending' | 'sent' | 'fail
 export interface RecipientSnapshot {
   row: RecipientRow;
   household: { sharesAddress: boolean; labelName: string | null } | null;
+  /** For the excluded: what staff wrote when they marked the address bounced or opted out. */
+  reasonDetail?: string | null;
 }
 
 /**

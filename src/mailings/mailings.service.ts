@@ -11,7 +11,7 @@ import {
 } from './mailing.entity.js';
 import { getIssue } from './newsletters.service.js';
 import { segmentByName, segmentMembers } from './segments.service.js';
-import { EXCLUSION_REASONS } from './ui-text.js';
+import { exclusionLabel } from './ui-text.js';
 
 export interface MailingRequest {
   issueId: number;
@@ -79,7 +79,7 @@ export async function createMailing(
         member_no: x.member.memberNo,
         status: 'excluded',
         reason: x.reason,
-        snapshot: JSON.stringify(snap(x.member)),
+        snapshot: JSON.stringify({ ...snap(x.member), reasonDetail: x.detail ?? null }),
       })),
     ].map((r) => ({ ...r, mailing_id: mailing.id, attempts: 0 }));
     const knex = tx.getKnex();
@@ -99,7 +99,7 @@ export async function getMailing(em: EntityManager, id: number): Promise<IMailin
 
 export async function mailingRecipients(em: EntityManager, id: number) {
   const rows = await em.find(MailingRecipient, { mailingId: id }, { orderBy: { memberNo: 'asc' } });
-  return rows.map((r) => ({ ...r, reasonLabel: r.reason ? (EXCLUSION_REASONS[r.reason] ?? r.reason) : null }));
+  return rows.map((r) => ({ ...r, reasonLabel: r.reason ? exclusionLabel(r.reason, r.snapshot.reasonDetail) : null }));
 }
 
 /** Labels for a paper mailing from its frozen list: the same labels every time it is printed. */

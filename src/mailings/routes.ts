@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerCampaignChoices } from '../dues/campaign-port.js';
 import { campaignRoutes } from './campaigns.routes.js';
 import { campaignChoicesFor } from './campaigns.service.js';
+import { contactRoutes } from './contacts.routes.js';
 import { emailRoutes } from './email.routes.js';
 import { labelRoutes } from './labels.routes.js';
 import { newsletterRoutes } from './newsletters.routes.js';
@@ -19,5 +20,6 @@ export async function mailingRoutes(app: FastifyInstance): Promise<void> {
   await app.register(newsletterRoutes);
   await app.register(sendRoutes);
   await app.register(emailRoutes);
+  await app.register(contactRoutes);
   registerCampaignChoices(campaignChoicesFor); // the donation form offers the running campaigns
 }

@@ -22,6 +22,10 @@ export const EXCLUSION_REASONS: Record<string, string> = {
   opted_out: 'メール配信停止',
 };
 
+/** The reason in words, with what staff wrote for a bounce or an opt-out. */
+export const exclusionLabel = (reason: string, detail?: string | null): string =>
+  `${EXCLUSION_REASONS[reason] ?? reason}${detail ? `：${detail}` : ''}`;
+
 export const CHANNEL_LABELS: Record<string, string> = { post: '郵送', email: 'メール' };
 
 export const DUES_FILTER_LABELS: Record<string, string> = {
@@ -105,3 +109,18 @@ export function recipientStatusLabel(status: string, reasonLabel: string | null)
   const s = SEND_TEXT.status[status] ?? status;
   return status === 'excluded' && reasonLabel ? `${s}：${reasonLabel}` : s;
 }
+
+/** 不達・配信停止 (addresses e-mail mailings leave out). */
+export const CONTACT_TEXT = {
+  title: 'メールの不達・配信停止',
+  badEmail: 'メールアドレスを正しく入力してください',
+  badMark: '「不達」か「配信停止」を選んでください',
+  reasonNeeded: '不達の理由（サーバーの応答など）を入力してください',
+  reasonTooLong: '理由は400文字までです',
+  noMember: (email: string) => `${email} の会員はいません`,
+  notMarked: 'この会員には取り消す記録がありません',
+  marked: (n: number) => `${n}人の会員に記録しました。メールの発送から外れます`,
+  undone: '取り消しました。次のメールの発送から届きます',
+  invalid: '入力内容を確認してください',
+  marks: { bounced: '不達', opted_out: '配信停止' } as Record<string, string>,
+};
