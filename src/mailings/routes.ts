@@ -3,6 +3,7 @@ import { registerCampaignChoices } from '../dues/campaign-port.js';
 import { campaignRoutes } from './campaigns.routes.js';
 import { campaignChoicesFor } from './campaigns.service.js';
 import { contactRoutes } from './contacts.routes.js';
+import { emailDocumentRoutes } from './email-documents.routes.js';
 import { emailRoutes } from './email.routes.js';
 import { labelRoutes } from './labels.routes.js';
 import { newsletterRoutes } from './newsletters.routes.js';
@@ -21,5 +22,6 @@ export async function mailingRoutes(app: FastifyInstance): Promise<void> {
   await app.register(sendRoutes);
   await app.register(emailRoutes);
   await app.register(contactRoutes);
+  await app.register(emailDocumentRoutes);
   registerCampaignChoices(campaignChoicesFor); // the donation form offers the running campaigns
 }

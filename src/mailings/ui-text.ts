@@ -124,3 +124,35 @@ export const CONTACT_TEXT = {
   invalid: '入力内容を確認してください',
   marks: { bounced: '不達', opted_out: '配信停止' } as Record<string, string>,
 };
+
+/** Thank-you letters and receipts by e-mail. */
+export const DOC_MAIL_TEXT = {
+  sectionTitle: '礼状・領収書をメールで送る',
+  withdrawn: '退会した会員にはメールで送りません',
+  notEmailPreference: '郵送物が「メール」の会員だけにメールで送れます',
+  noEmail: 'メールアドレスが登録されていません',
+  bounced: 'このアドレスは不達として記録されています（不達・配信停止の画面で取り消せます）',
+  optedOut: 'この会員はメール配信停止です',
+  noSmtp: 'メールの送信設定（SMTP）がありません。設定してください',
+  alreadySent: 'この書類はすでにメールで送っています',
+  sending: 'この書類は送信中です',
+  memberNotFound: '会員が見つかりません',
+  letterNotPending: 'この礼状は送る対象ではありません（送付済み、または取り消された入金・寄付）',
+  receiptNotFound: '領収書が見つかりません',
+  receiptVoid: '取り消した領収書は送れません',
+  badKind: '送る書類を選んでください',
+  letterSubject: (org: string) => `${org}より御礼`,
+  letterBody: (to: string, org: string) =>
+    `${to}\n\nこのたびはご支援をいただき、誠にありがとうございました。\n添付のPDFで御礼状をお届けします。\n\n${org}\n`,
+  letterFile: '御礼状.pdf',
+  receiptSubject: (no: string, org: string) => `領収書（${no}）${org}`,
+  receiptBody: (to: string, org: string, no: string) =>
+    `${to}\n\n領収書（${no}）を添付のPDFでお送りします。\n\n${org}\n`,
+  receiptFile: (no: string) => `領収書_${no}.pdf`,
+  sentFlash: (to: string) => `${to} にメールで送りました`,
+  failedFlash: (err: string) => `送信できませんでした：${err}`,
+  kinds: { thank_letter: '礼状', receipt: '領収書' } as Record<string, string>,
+  timelineKind: 'メール',
+  timelineTitle: (kind: string, ref: string) => `${kind}（${ref}）をメールで送りました`,
+  timelineFailed: (kind: string, ref: string) => `${kind}（${ref}）のメール送信に失敗`,
+};
