@@ -45,7 +45,7 @@ export async function emailDocumentRoutes(app: FastifyInstance): Promise<void> {
           d.status === 'sent'
             ? T.timelineTitle(T.kinds[d.kind] ?? d.kind, d.reference)
             : T.timelineFailed(T.kinds[d.kind] ?? d.kind, d.reference),
-        detail: d.status === 'sent' ? `${d.toEmail}「${d.subject}」` : d.error,
+        detail: d.status === 'sent' ? T.timelineDetail(d.toEmail, d.subject) : d.error,
       })),
   );
 

@@ -6,7 +6,7 @@ import '../batches/types.js';
 import { MailingRecipient } from './mailing.entity.js';
 import { getMailing, runningBatchOf } from './mailings.service.js';
 import { getIssue } from './newsletters.service.js';
-import { SEND_TEXT } from './ui-text.js';
+import { SEND_TEXT, MAIL_TEXT } from './ui-text.js';
 import { parseSmtp, saveSmtp, smtpConfig } from './smtp.js';
 
 async function renderSmtp(em: EntityManager, reply: FastifyReply, values?: FormBody, err?: UserError) {
@@ -15,7 +15,7 @@ async function renderSmtp(em: EntityManager, reply: FastifyReply, values?: FormB
   return reply.render(
     'mailings/smtp',
     {
-      title: 'メール送信の設定',
+      title: MAIL_TEXT.smtpTitle,
       values: v,
       hasPassword: !!c.password,
       error: err?.message,
@@ -32,14 +32,9 @@ export async function emailRoutes(app: FastifyInstance): Promise<void> {
     const body = req.body as FormBody;
     const parsed = parseSmtp(body);
     if (parsed.errors)
-      return renderSmtp(
-        req.em,
-        reply,
-        { ...body, password: '' },
-        new UserError('入力内容を確認してください', 422, parsed.errors),
-      );
+      return renderSmtp(req.em, reply, { ...body, password: '' }, new UserError(MAIL_TEXT.invalid, 422, parsed.errors));
     await saveSmtp(req.em, parsed.value);
-    return reply.redirectWithFlash('/mailings/smtp', 'メール送信の設定を保存しました');
+    return reply.redirectWithFlash('/mailings/smtp', MAIL_TEXT.smtpSaved);
   });
   // One e-mail per recipient in a background batch with progress; the send page offers it again
   // for the failed ones. A second start while one runs goes to the running one instead.

@@ -11,7 +11,7 @@ import {
 } from './mailing.entity.js';
 import { getIssue } from './newsletters.service.js';
 import { segmentByName, segmentMembers } from './segments.service.js';
-import { exclusionLabel } from './ui-text.js';
+import { exclusionLabel, MAIL_TEXT } from './ui-text.js';
 
 export interface MailingRequest {
   issueId: number;
@@ -93,7 +93,7 @@ export async function createMailing(
 
 export async function getMailing(em: EntityManager, id: number): Promise<IMailing> {
   const m = await em.findOne(Mailing, { id });
-  if (!m) throw new NotFoundError('発送が見つかりません');
+  if (!m) throw new NotFoundError(MAIL_TEXT.mailingNotFound);
   return m;
 }
 

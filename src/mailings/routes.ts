@@ -10,10 +10,11 @@ import { newsletterRoutes } from './newsletters.routes.js';
 import { sendRoutes } from './sends.routes.js';
 import { segmentRoutes } from './segments.routes.js';
 import { specialDayRoutes } from './special-days.routes.js';
+import { MAIL_TEXT } from './ui-text.js';
 
 /** 発送・会報: segments, labels and envelopes, special days, campaigns, newsletters. */
 export async function mailingRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/mailings', async (_req, reply) => reply.render('mailings/index', { title: '発送・会報' }));
+  app.get('/mailings', async (_req, reply) => reply.render('mailings/index', { title: MAIL_TEXT.mailingsTitle }));
   await app.register(segmentRoutes);
   await app.register(labelRoutes);
   await app.register(specialDayRoutes);

@@ -14,7 +14,7 @@ import {
   type QueryContext,
 } from './segment-query.js';
 import { Segment, type ISegment } from './segment.entity.js';
-import { exclusionLabel, SEGMENT_ERRORS } from './ui-text.js';
+import { exclusionLabel, SEGMENT_ERRORS, MAIL_TEXT } from './ui-text.js';
 
 /** One member of a segment, read as a plain row (no entities: segments can hold every member). */
 export interface RecipientRow {
@@ -155,7 +155,7 @@ export function listSegments(em: EntityManager): Promise<ISegment[]> {
 
 export async function segmentByName(em: EntityManager, name: string): Promise<ISegment> {
   const s = await em.findOne(Segment, { name: name.trim() });
-  if (!s) throw new NotFoundError(`セグメント「${name}」はありません`);
+  if (!s) throw new NotFoundError(MAIL_TEXT.noSegment(name));
   return s;
 }
 
@@ -165,11 +165,9 @@ export async function saveSegment(
   input: { name: string; note: string | null; filter: SegmentFilter },
 ): Promise<ISegment> {
   const name = input.name.normalize('NFKC').trim();
-  if (!name || [...name].length > 60)
-    throw new UserError('入力内容を確認してください', 422, { name: SEGMENT_ERRORS.name });
+  if (!name || [...name].length > 60) throw new UserError(MAIL_TEXT.invalid, 422, { name: SEGMENT_ERRORS.name });
   const same = await em.findOne(Segment, { name });
-  if (same && same.id !== id)
-    throw new UserError('入力内容を確認してください', 409, { name: SEGMENT_ERRORS.duplicate });
+  if (same && same.id !== id) throw new UserError(MAIL_TEXT.invalid, 409, { name: SEGMENT_ERRORS.duplicate });
   const segment = id
     ? await em.findOne(Segment, { id })
     : em.create(Segment, { name, filter: input.filter, note: input.note });

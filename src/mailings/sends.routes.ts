@@ -10,7 +10,7 @@ import { parseLabelOptions } from './label-options.js';
 import { printerOffset } from './labels.service.js';
 import { batchesOfMailing, getMailing, mailingLabels, mailingRecipients } from './mailings.service.js';
 import { getIssue } from './newsletters.service.js';
-import { CHANNEL_LABELS, SEND_TEXT, recipientStatusLabel } from './ui-text.js';
+import { CHANNEL_LABELS, SEND_TEXT, recipientStatusLabel, MAIL_TEXT } from './ui-text.js';
 
 /** 発送: a mailing's frozen recipient list, its labels (the same every time), each person's status. */
 export async function sendRoutes(app: FastifyInstance): Promise<void> {
@@ -18,7 +18,7 @@ export async function sendRoutes(app: FastifyInstance): Promise<void> {
     const mailing = await getMailing(req.em, idParam((req.params as { id: string }).id));
     const issue = await getIssue(req.em, mailing.issueId);
     return reply.render('mailings/send', {
-      title: `発送 #${mailing.id}`,
+      title: MAIL_TEXT.sendTitle(mailing.id),
       mailing,
       issue,
       recipients: await mailingRecipients(req.em, mailing.id),
@@ -33,7 +33,7 @@ export async function sendRoutes(app: FastifyInstance): Promise<void> {
     const mailing = await getMailing(req.em, idParam((req.params as { id: string }).id));
     if (mailing.channel !== 'post') throw new UserError(SEND_TEXT.notPost, 422);
     const parsed = parseLabelOptions(req.body as FormBody);
-    if (parsed.errors) throw new UserError(Object.values(parsed.errors).join('、'), 422);
+    if (parsed.errors) throw new UserError(Object.values(parsed.errors).join(MAIL_TEXT.listSep), 422);
     const issue = await getIssue(req.em, mailing.issueId);
     const batch = await app.batches.start(req.em, {
       kind: 'mailing-labels',
@@ -52,12 +52,12 @@ export async function sendRoutes(app: FastifyInstance): Promise<void> {
     const mailing = await getMailing(req.em, idParam((req.params as { id: string }).id));
     if (mailing.channel !== 'post') throw new UserError(SEND_TEXT.notPost, 422);
     const parsed = parseLabelOptions(req.query as FormBody);
-    if (parsed.errors) throw new UserError(Object.values(parsed.errors).join('、'), 422);
+    if (parsed.errors) throw new UserError(Object.values(parsed.errors).join(MAIL_TEXT.listSep), 422);
     const entries = await mailingLabels(req.em, mailing.id, field(req.query as FormBody, 'joint') === '1');
     const offset = await printerOffset(req.em);
     return sendPdf(
       reply,
-      `発送${mailing.id}_宛名ラベル.pdf`,
+      SEND_TEXT.labelsFile(mailing.id),
       async (out) =>
         void (await renderLabels(
           entries,

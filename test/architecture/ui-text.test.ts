@@ -4,7 +4,7 @@ import t from 'tap';
 import { isTextFile, japaneseLiterals, japaneseLiteralsUnder } from './japanese-literals.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DOMAINS = ['staff', 'settings', 'audit', 'members', 'supporters', 'dues', 'banking'];
+const DOMAINS = ['staff', 'settings', 'audit', 'members', 'supporters', 'dues', 'banking', 'mailings'];
 
 /**
  * Files under a domain that may hold Japanese literals, and why. Data, not words staff read:
