@@ -1,5 +1,7 @@
 import { createWriteStream, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { parseArgs } from 'node:util';
+import { barcodeFits } from '../documents/customer-barcode.js';
 import { CliError, withDatabase, type Command } from '../cli/command.js';
 import { checkStart, SHEETS } from '../documents/label-sheets.js';
 import { renderLabels } from '../documents/labels.pdf.js';
@@ -40,6 +42,8 @@ export const labelsCommand: Command = {
     const bad = checkStart(sheet, start);
     if (bad) throw new CliError(bad, 2);
     if (!values.out) throw new CliError(MAIL_TEXT.needOut, 2);
+    // Checked before the file is opened, so a refused run leaves nothing behind.
+    if (values.barcode && !barcodeFits(sheet.width - 4)) throw new CliError(MAIL_TEXT.noBarcode(sheet.label), 2);
     const out = values.out;
     const { list, offset } = await withDatabase(io, async (em) => {
       const list = await labelList(em, { segment: values.segment ?? null, joint: !!values.joint }).catch(
@@ -50,13 +54,16 @@ export const labelsCommand: Command = {
       return { list, offset: await printerOffset(em) };
     });
     let sheets: number;
+    const file = createWriteStream(out);
     try {
-      ({ sheets } = await renderLabels(
-        list.entries,
-        { sheet, start, offset, barcode: !!values.barcode },
-        createWriteStream(out),
-      ));
+      ({ sheets } = await renderLabels(list.entries, { sheet, start, offset, barcode: !!values.barcode }, file));
     } catch (err) {
+      // Closed before removal, or a queued write (or the open itself) would bring the file back.
+      if (!file.closed) {
+        const closed = once(file, 'close').catch(() => undefined);
+        file.destroy();
+        await closed;
+      }
       rmSync(out, { force: true }); // no half-written PDF left behind
       throw new CliError((err as Error).message);
     }
