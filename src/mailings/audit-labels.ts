@@ -40,6 +40,20 @@ export function registerMailingAuditLabels(): void {
       emailFailed: 'メールの送信に失敗した件数',
     },
   });
+  registerAuditLabels('MailedDocument', {
+    label: 'メールで送った書類',
+    fields: {
+      member: '会員',
+      kind: '書類',
+      reference: '対象',
+      toEmail: '宛先',
+      subject: '件名',
+      status: '状態',
+      error: 'サーバーの応答',
+      attempts: '送信回数',
+      sentAt: '送信日時',
+    },
+  });
   registerAuditLabels('MailingRecipient', {
     label: '発送の宛先',
     fields: { mailing: '発送', member: '会員', status: '状態' },
