@@ -38,6 +38,7 @@ export function registerMailingAuditLabels(): void {
       status: '状態',
       emailSent: 'メールを送った件数',
       emailFailed: 'メールの送信に失敗した件数',
+      released: '送信中から失敗に戻した件数',
     },
   });
   registerAuditLabels('MailedDocument', {

@@ -4,7 +4,7 @@ import { idParam, UserError } from '../web/errors.js';
 import type { FormBody } from '../web/forms.js';
 import '../batches/types.js';
 import { MailingRecipient } from './mailing.entity.js';
-import { getMailing, runningBatchOf } from './mailings.service.js';
+import { getMailing, releaseSending, runningBatchOf } from './mailings.service.js';
 import { getIssue } from './newsletters.service.js';
 import { SEND_TEXT, MAIL_TEXT } from './ui-text.js';
 import { parseSmtp, saveSmtp, smtpConfig } from './smtp.js';
@@ -57,5 +57,15 @@ export async function emailRoutes(app: FastifyInstance): Promise<void> {
       createdBy: req.staff!.displayName,
     });
     return reply.redirect(`/batches/${batch.id}`, 303);
+  });
+  // A run that stopped mid-message (the process ended) leaves its recipient 送信中: nobody knows
+  // whether it arrived, so it is never sent again on its own. Staff who checked release it here.
+  app.post('/mailings/sends/:id/release', async (req, reply) => {
+    const id = idParam((req.params as { id: string }).id);
+    await getMailing(req.em, id);
+    if (await runningBatchOf(req.em, 'mailing-email', id))
+      return reply.redirectWithFlash(`/mailings/sends/${id}`, SEND_TEXT.running, 'error');
+    const n = await releaseSending(req.em, id);
+    return reply.redirectWithFlash(`/mailings/sends/${id}`, SEND_TEXT.released(n));
   });
 }

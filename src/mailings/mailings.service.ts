@@ -1,4 +1,5 @@
 import { Batch, type IBatch } from '../batches/batch.entity.js';
+import { recordEvent } from '../audit/audit.service.js';
 import type { EntityManager } from '../db/orm.js';
 import { NotFoundError } from '../web/errors.js';
 import { labelEntries, type HouseholdInfo, type LabelEntry } from './label-list.js';
@@ -11,7 +12,7 @@ import {
 } from './mailing.entity.js';
 import { getIssue } from './newsletters.service.js';
 import { segmentByName, segmentMembers } from './segments.service.js';
-import { exclusionLabel, MAIL_TEXT } from './ui-text.js';
+import { exclusionLabel, MAIL_TEXT, SEND_TEXT } from './ui-text.js';
 
 export interface MailingRequest {
   issueId: number;
@@ -154,4 +155,27 @@ export async function runningBatchOf(em: EntityManager, kind: string, mailingId:
       (b) => b.kind === kind && (b.status === 'queued' || b.status === 'running'),
     ) ?? null
   );
+}
+
+/** Recipients left 送信中 by a run that stopped: back to failed (with why), so a retry sends them. Audited as one event. */
+export async function releaseSending(em: EntityManager, mailingId: number): Promise<number> {
+  return em.transactional(async (tx) => {
+    const knex = tx.getKnex();
+    const res = await tx.execute(
+      knex('mailing_recipient')
+        .where({ mailing_id: mailingId, status: 'sending' })
+        .update({ status: 'failed', error: SEND_TEXT.releasedError }),
+      [],
+      'run',
+    );
+    const n = Number((res as { affectedRows?: number }).affectedRows ?? 0);
+    if (n)
+      await recordEvent(tx, {
+        entityName: 'Mailing',
+        entityId: mailingId,
+        action: 'update',
+        changes: { released: [null, n] },
+      });
+    return n;
+  });
 }

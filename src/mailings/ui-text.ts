@@ -100,6 +100,8 @@ export const SEND_TEXT = {
   noSmtp: 'メールの送信設定（SMTP）がありません。設定してください',
   nothingLeft: '未送信・失敗の宛先はありません',
   running: 'この発送のメール送信はすでに実行中です',
+  released: (n: number) => `送信中のまま止まった ${n}件を「失敗」に戻しました。もう一度送ると送られます`,
+  releasedError: '送信の途中で処理が止まりました（届いたかどうか不明）',
   subject: (no: number, title: string) => `会報 第${no}号「${title}」`,
   body: (name: string, no: number, title: string) =>
     `${name}\n\n会報 第${no}号「${title}」をお届けします。添付のPDFをご覧ください。\n`,

@@ -248,6 +248,33 @@ t.test('two sends started at once never mail one person twice', async (t) => {
   t.same(server.received.map((m) => m.to).sort(), [['hanako@example.jp'], ['taro@example.jp']]);
 });
 
+t.test('a recipient left 送信中 by a stopped run is never resent until staff release it', async (t) => {
+  const server = await smtp(t);
+  const ctx = await webMailing(t, server.port);
+  const knex = ctx.em().getKnex();
+  const mailingId = Number(/(\d+)$/.exec(ctx.url)![1]);
+  // As if the process ended while the message to 山田 was on its way.
+  await knex('mailing_recipient').where({ mailing_id: mailingId, member_no: 1 }).update({ status: 'sending' });
+  await sendInBackground(ctx);
+  t.same(
+    server.received.map((m) => m.to),
+    [['hanako@example.jp']],
+    'the one in doubt is not sent again',
+  );
+  const page = (await ctx.admin.get(ctx.url)).body;
+  t.match(page, /送信中のまま止まった宛先が 1件あります/);
+  t.equal((await ctx.admin.post(`${ctx.url}/release`)).statusCode, 303);
+  t.match((await ctx.admin.get(ctx.url)).body, /送信中のまま止まった 1件を「失敗」に戻しました/);
+  await sendInBackground(ctx);
+  t.same(
+    server.received.map((m) => m.to),
+    [['hanako@example.jp'], ['taro@example.jp']],
+    'sent once released',
+  );
+  const audit = JSON.stringify(await knex('audit_log').where({ entity_name: 'Mailing' }).select('changes'));
+  t.match(audit, /released/);
+});
+
 t.test('a paper mailing prints its labels as a batch with progress', async (t) => {
   const { build, loggedIn } = await import('../helper.js');
   const ctx = await build(t);
