@@ -9,6 +9,7 @@ import { Migration20261202000000Letters } from './Migration20261202000000Letters
 import { Migration20261202130000Operations } from './Migration20261202130000Operations.js';
 import { Migration20261202140000Sessions } from './Migration20261202140000Sessions.js';
 import { Migration20261202120000Mailings } from './Migration20261202120000Mailings.js';
+import { Migration20261202190000MailingContactReason } from './Migration20261202190000MailingContactReason.js';
 import { Migration20261202193000ContactKana } from './Migration20261202193000ContactKana.js';
 
 /** Every migration in order, listed by hand so they run the same under tsx, tap and any driver. */
@@ -23,6 +24,7 @@ export const migrationsList = [
   { name: 'Migration20261202130000Operations', class: Migration20261202130000Operations },
   { name: 'Migration20261202140000Sessions', class: Migration20261202140000Sessions },
   { name: 'Migration20261202120000Mailings', class: Migration20261202120000Mailings },
+  { name: 'Migration20261202190000MailingContactReason', class: Migration20261202190000MailingContactReason },
   { name: 'Migration20261202193000CertificateReissue', class: Migration20261202193000CertificateReissue },
   { name: 'Migration20261202193000ContactKana', class: Migration20261202193000ContactKana },
 ];

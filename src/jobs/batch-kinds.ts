@@ -1,6 +1,8 @@
 import type { BatchKind } from '../batches/batch.service.js';
 import { writeRunInvoices } from '../dues/run-pdf.js';
 import { receiptsPdfKind, thankLettersKind } from '../receipts/print-batches.js';
+import { runEmailMailing, runMailingLabels } from '../mailings/send-batches.js';
+import { SEND_TEXT } from '../mailings/ui-text.js';
 
 /**
  * Every kind of background run and the service that does it. `batches/` knows kinds only by
@@ -18,5 +20,7 @@ export function batchKinds(): Map<string, BatchKind> {
     ],
     ['thank-letters', thankLettersKind()],
     ['receipts-pdf', receiptsPdfKind()],
+    ['mailing-email', { fileName: (p) => SEND_TEXT.emailFile(Number(p.mailingId)), run: runEmailMailing }],
+    ['mailing-labels', { fileName: (p) => SEND_TEXT.labelsFile(Number(p.mailingId)), run: runMailingLabels }],
   ]);
 }

@@ -4,7 +4,7 @@ import { formatYenJa } from '../lib/money.js';
 import type { FormBody } from '../web/forms.js';
 import { CAMPAIGN_TARGETS, type CampaignTarget } from './campaign.entity.js';
 import type { Parsed } from './segment-filter.js';
-import { CAMPAIGN_TEXT as T } from './ui-text.js';
+import { CAMPAIGN_TEXT as T, MAIL_TEXT } from './ui-text.js';
 
 export interface CampaignTotals {
   amount: number;
@@ -25,7 +25,7 @@ export interface Progress {
 }
 
 export const formatTarget = (kind: CampaignTarget, n: number) =>
-  kind === 'amount' ? formatYenJa(n) : `${n.toLocaleString('ja-JP')}人`;
+  kind === 'amount' ? formatYenJa(n) : MAIL_TEXT.people(n);
 
 export function campaignProgress(kind: CampaignTarget, target: number, totals: CampaignTotals): Progress {
   const current = kind === 'amount' ? totals.amount : kind === 'supporters' ? totals.supporters : totals.volunteers;

@@ -9,15 +9,15 @@ import type { FormBody } from '../web/forms.js';
 import type { ICampaign } from './campaign.entity.js';
 import { parseCampaign } from './campaign-progress.js';
 import { campaignDonations, getCampaign, listCampaigns, progressOf, saveCampaign } from './campaigns.service.js';
-import { CAMPAIGN_TEXT } from './ui-text.js';
+import { CAMPAIGN_TEXT, MAIL_TEXT } from './ui-text.js';
 
-export const periodOf = (c: ICampaign) => `${c.startsOn} 〜 ${c.endsOn ?? ''}`;
+export const periodOf = (c: ICampaign) => MAIL_TEXT.period(c.startsOn, c.endsOn);
 
 function renderForm(reply: FastifyReply, values: FormBody, campaign: ICampaign | null, err?: UserError) {
   return reply.render(
     'mailings/campaign-form',
     {
-      title: campaign ? `「${campaign.name}」を編集` : 'キャンペーンを作る',
+      title: campaign ? MAIL_TEXT.campaignEdit(campaign.name) : MAIL_TEXT.campaignNew,
       values,
       campaign,
       kinds: CAMPAIGN_TEXT.kinds,
@@ -31,11 +31,10 @@ function renderForm(reply: FastifyReply, values: FormBody, campaign: ICampaign |
 async function save(em: EntityManager, reply: FastifyReply, id: number | null, body: FormBody) {
   const parsed = parseCampaign(body);
   const current = id ? await getCampaign(em, id) : null;
-  if (parsed.errors)
-    return renderForm(reply, body, current, new UserError('入力内容を確認してください', 422, parsed.errors));
+  if (parsed.errors) return renderForm(reply, body, current, new UserError(MAIL_TEXT.invalid, 422, parsed.errors));
   try {
     const c = await saveCampaign(em, id, parsed.value);
-    return reply.redirectWithFlash(`/mailings/campaigns/${c.id}`, `キャンペーン「${c.name}」を保存しました`);
+    return reply.redirectWithFlash(`/mailings/campaigns/${c.id}`, MAIL_TEXT.campaignSaved(c.name));
   } catch (err) {
     if (!(err instanceof UserError) || err.statusCode === 404) throw err;
     return renderForm(reply, body, current, err);
@@ -47,7 +46,7 @@ export async function campaignRoutes(app: FastifyInstance): Promise<void> {
   app.get('/mailings/campaigns', async (req, reply) => {
     const campaigns = await listCampaigns(req.em);
     const progress = await Promise.all(campaigns.map((c) => progressOf(req.em, c)));
-    return reply.render('mailings/campaigns', { title: 'キャンペーン', campaigns, progress, periodOf });
+    return reply.render('mailings/campaigns', { title: MAIL_TEXT.campaignsTitle, campaigns, progress, periodOf });
   });
   app.get('/mailings/campaigns/new', { config: { role: 'staff' } }, async (_req, reply) =>
     renderForm(reply, { targetKind: 'amount' }, null),

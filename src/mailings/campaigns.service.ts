@@ -4,7 +4,7 @@ import { displayNameOfRow } from '../members/member.model.js';
 import { NotFoundError, UserError } from '../web/errors.js';
 import { Campaign, type ICampaign } from './campaign.entity.js';
 import { campaignProgress, type CampaignInput, type CampaignTotals, type Progress } from './campaign-progress.js';
-import { CAMPAIGN_TEXT } from './ui-text.js';
+import { CAMPAIGN_TEXT, MAIL_TEXT } from './ui-text.js';
 
 /** Linked donations (amount, distinct donors) and volunteers (distinct members who took part during the period). */
 export async function campaignTotals(em: EntityManager, c: ICampaign): Promise<CampaignTotals> {
@@ -33,13 +33,13 @@ export function listCampaigns(em: EntityManager): Promise<ICampaign[]> {
 
 export async function getCampaign(em: EntityManager, id: number): Promise<ICampaign> {
   const c = await em.findOne(Campaign, { id });
-  if (!c) throw new NotFoundError('キャンペーンが見つかりません');
+  if (!c) throw new NotFoundError(MAIL_TEXT.campaignNotFound);
   return c;
 }
 
 export async function saveCampaign(em: EntityManager, id: number | null, input: CampaignInput): Promise<ICampaign> {
   const same = await em.findOne(Campaign, { name: input.name });
-  if (same && same.id !== id) throw new UserError('入力内容を確認してください', 409, { name: CAMPAIGN_TEXT.duplicate });
+  if (same && same.id !== id) throw new UserError(MAIL_TEXT.invalid, 409, { name: CAMPAIGN_TEXT.duplicate });
   const c = id ? await getCampaign(em, id) : em.create(Campaign, input);
   Object.assign(c, input);
   await em.flush();

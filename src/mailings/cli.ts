@@ -4,6 +4,7 @@ import { displayNameOfRow } from '../members/member.model.js';
 import type { Channel } from './segment-query.js';
 import { countSegment, listSegments, segmentByName, segmentMembers, type RecipientRow } from './segments.service.js';
 import { labelsCommand } from './labels.cli.js';
+import { MAIL_TEXT } from './ui-text.js';
 
 const nameOf = (m: RecipientRow) =>
   displayNameOfRow({ kind: m.kind, family_name: m.familyName, given_name: m.givenName, org_name: m.orgName });
@@ -11,7 +12,7 @@ const nameOf = (m: RecipientRow) =>
 const segmentsList: Command = {
   name: 'segments list',
   usage: 'enishi segments list [--json]',
-  summary: '保存したセグメントと人数（郵送・メールで届く人数）を表示します',
+  summary: MAIL_TEXT.segmentsListSummary,
   async run(args, io) {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
     const rows = await withDatabase(io, async (em) => {
@@ -30,7 +31,7 @@ const segmentsList: Command = {
       return out;
     });
     if (values.json) io.out(JSON.stringify({ segments: rows }));
-    else for (const r of rows) io.out(`${r.name}\t該当 ${r.members}人\t郵送 ${r.post}人\tメール ${r.email}人`);
+    else for (const r of rows) io.out(MAIL_TEXT.segmentsListLine(r.name, r.members, r.post, r.email));
     return 0;
   },
 };
@@ -38,19 +39,19 @@ const segmentsList: Command = {
 const segmentsShow: Command = {
   name: 'segments show',
   usage: 'enishi segments show NAME [--channel post|email] [--json]',
-  summary: 'セグメントの会員を会員番号順に表示します（--channel で送らない人とその理由も）',
+  summary: MAIL_TEXT.segmentsShowSummary,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
       options: { json: { type: 'boolean' }, channel: { type: 'string' } },
     });
-    if (positionals.length !== 1) throw new CliError('セグメントの名前を1つ指定してください', 2);
+    if (positionals.length !== 1) throw new CliError(MAIL_TEXT.oneSegmentName, 2);
     const channel = values.channel as Channel | undefined;
-    if (channel && channel !== 'post' && channel !== 'email') throw new CliError('--channel は post か email です', 2);
+    if (channel && channel !== 'post' && channel !== 'email') throw new CliError(MAIL_TEXT.badChannelCli, 2);
     const result = await withDatabase(io, async (em) => {
       const segment = await segmentByName(em, positionals[0]!).catch(() => {
-        throw new CliError(`セグメント「${positionals[0]}」はありません`);
+        throw new CliError(MAIL_TEXT.noSegment(positionals[0]!));
       });
       return segmentMembers(em, segment.filter, channel);
     });
@@ -70,10 +71,9 @@ const segmentsShow: Command = {
       );
     } else {
       for (const m of result.recipients) io.out(`${m.memberNo}\t${nameOf(m)}`);
-      for (const x of result.excluded) io.out(`${x.member.memberNo}\t${nameOf(x.member)}\t送らない: ${x.reasonLabel}`);
-      io.out(
-        `合計 ${result.recipients.length}人${result.excluded.length ? `（送らない ${result.excluded.length}人）` : ''}`,
-      );
+      for (const x of result.excluded)
+        io.out(MAIL_TEXT.excludedLine(x.member.memberNo, nameOf(x.member), x.reasonLabel));
+      io.out(MAIL_TEXT.total(result.recipients.length, result.excluded.length));
     }
     return 0;
   },

@@ -5,6 +5,7 @@ import { MailingRecipient } from './mailing.entity.js';
 import { getMailing } from './mailings.service.js';
 import { getIssue, issuePdf } from './newsletters.service.js';
 import { smtpConfig, transportFor, type SmtpConfig } from './smtp.js';
+import { SEND_TEXT } from './ui-text.js';
 
 export interface SendResult {
   sent: number;
@@ -17,8 +18,8 @@ const nameOf = (r: {
 }) => {
   const m = r.snapshot.row;
   return m.kind === 'organization'
-    ? `${m.orgName ?? ''} 御中`
-    : `${[m.familyName, m.givenName].filter(Boolean).join(' ')} 様`;
+    ? `${m.orgName ?? ''} ${SEND_TEXT.honorific.organization}`
+    : `${[m.familyName, m.givenName].filter(Boolean).join(' ')} ${SEND_TEXT.honorific.person}`;
 };
 
 /**
@@ -33,9 +34,9 @@ export async function sendEmailMailing(
   opts: { config?: SmtpConfig; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<SendResult> {
   const mailing = await getMailing(em, mailingId);
-  if (mailing.channel !== 'email') throw new UserError('郵送の発送はメールで送れません', 422);
+  if (mailing.channel !== 'email') throw new UserError(SEND_TEXT.notEmail, 422);
   const config = opts.config ?? (await smtpConfig(em));
-  if (!config.host || !config.from) throw new UserError('メールの送信設定（SMTP）がありません。設定してください', 422);
+  if (!config.host || !config.from) throw new UserError(SEND_TEXT.noSmtp, 422);
   const issue = await getIssue(em, mailing.issueId);
   const pdf = await pdfToBuffer(await issuePdf(em, issue.id));
   const pending = await em.find(
@@ -64,9 +65,9 @@ export async function sendEmailMailing(
         await transport.sendMail({
           from: config.from,
           to: r.snapshot.row.email!,
-          subject: `会報 第${issue.number}号「${issue.title}」`,
-          text: `${nameOf(r)}\n\n会報 第${issue.number}号「${issue.title}」をお届けします。添付のPDFをご覧ください。\n`,
-          attachments: [{ filename: `会報_第${issue.number}号.pdf`, content: pdf, contentType: 'application/pdf' }],
+          subject: SEND_TEXT.subject(issue.number, issue.title),
+          text: SEND_TEXT.body(nameOf(r), issue.number, issue.title),
+          attachments: [{ filename: SEND_TEXT.attachment(issue.number), content: pdf, contentType: 'application/pdf' }],
         });
         await em.execute(
           knex('mailing_recipient').where({ id: r.id }).update({ status: 'sent', sent_at: new Date(), error: null }),

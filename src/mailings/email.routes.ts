@@ -2,7 +2,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { EntityManager } from '../db/orm.js';
 import { idParam, UserError } from '../web/errors.js';
 import type { FormBody } from '../web/forms.js';
-import { sendEmailMailing } from './email-send.service.js';
+import '../batches/types.js';
+import { MailingRecipient } from './mailing.entity.js';
+import { getMailing, releaseSending, runningBatchOf } from './mailings.service.js';
+import { getIssue } from './newsletters.service.js';
+import { SEND_TEXT, MAIL_TEXT } from './ui-text.js';
 import { parseSmtp, saveSmtp, smtpConfig } from './smtp.js';
 
 async function renderSmtp(em: EntityManager, reply: FastifyReply, values?: FormBody, err?: UserError) {
@@ -11,7 +15,7 @@ async function renderSmtp(em: EntityManager, reply: FastifyReply, values?: FormB
   return reply.render(
     'mailings/smtp',
     {
-      title: 'メール送信の設定',
+      title: MAIL_TEXT.smtpTitle,
       values: v,
       hasPassword: !!c.password,
       error: err?.message,
@@ -28,28 +32,40 @@ export async function emailRoutes(app: FastifyInstance): Promise<void> {
     const body = req.body as FormBody;
     const parsed = parseSmtp(body);
     if (parsed.errors)
-      return renderSmtp(
-        req.em,
-        reply,
-        { ...body, password: '' },
-        new UserError('入力内容を確認してください', 422, parsed.errors),
-      );
+      return renderSmtp(req.em, reply, { ...body, password: '' }, new UserError(MAIL_TEXT.invalid, 422, parsed.errors));
     await saveSmtp(req.em, parsed.value);
-    return reply.redirectWithFlash('/mailings/smtp', 'メール送信の設定を保存しました');
+    return reply.redirectWithFlash('/mailings/smtp', MAIL_TEXT.smtpSaved);
   });
-  // Sent in the request for now; sendEmailMailing takes onProgress so a background batch can run it.
+  // One e-mail per recipient in a background batch with progress; the send page offers it again
+  // for the failed ones. A second start while one runs goes to the running one instead.
   app.post('/mailings/sends/:id/send', async (req, reply) => {
     const id = idParam((req.params as { id: string }).id);
-    try {
-      const r = await sendEmailMailing(req.em, id);
-      return reply.redirectWithFlash(
-        `/mailings/sends/${id}`,
-        `送信 ${r.sent}件・失敗 ${r.failed}件`,
-        r.failed ? 'error' : 'ok',
-      );
-    } catch (err) {
-      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-      return reply.redirectWithFlash(`/mailings/sends/${id}`, err.message, 'error');
-    }
+    const mailing = await getMailing(req.em, id);
+    const refuse = (msg: string) => reply.redirectWithFlash(`/mailings/sends/${id}`, msg, 'error');
+    if (mailing.channel !== 'email') return refuse(SEND_TEXT.notEmail);
+    const config = await smtpConfig(req.em);
+    if (!config.host || !config.from) return refuse(SEND_TEXT.noSmtp);
+    const running = await runningBatchOf(req.em, 'mailing-email', id);
+    if (running) return reply.redirectWithFlash(`/batches/${running.id}`, SEND_TEXT.running, 'error');
+    const left = await req.em.count(MailingRecipient, { mailingId: id, status: { $in: ['listed', 'failed'] } });
+    if (!left) return refuse(SEND_TEXT.nothingLeft);
+    const issue = await getIssue(req.em, mailing.issueId);
+    const batch = await app.batches.start(req.em, {
+      kind: 'mailing-email',
+      title: SEND_TEXT.emailTitle(id, issue.number),
+      params: { mailingId: id },
+      createdBy: req.staff!.displayName,
+    });
+    return reply.redirect(`/batches/${batch.id}`, 303);
+  });
+  // A run that stopped mid-message (the process ended) leaves its recipient 送信中: nobody knows
+  // whether it arrived, so it is never sent again on its own. Staff who checked release it here.
+  app.post('/mailings/sends/:id/release', async (req, reply) => {
+    const id = idParam((req.params as { id: string }).id);
+    await getMailing(req.em, id);
+    if (await runningBatchOf(req.em, 'mailing-email', id))
+      return reply.redirectWithFlash(`/mailings/sends/${id}`, SEND_TEXT.running, 'error');
+    const n = await releaseSending(req.em, id);
+    return reply.redirectWithFlash(`/mailings/sends/${id}`, SEND_TEXT.released(n));
   });
 }

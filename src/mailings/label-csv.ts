@@ -2,19 +2,10 @@
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import type { LabelEntry } from './label-list.js';
+import { MAIL_TEXT } from './ui-text.js';
 
 export type CsvEncoding = 'utf8' | 'sjis';
-export const LABEL_CSV_HEADER = [
-  '会員番号',
-  '郵便番号',
-  '住所1',
-  '住所2',
-  '宛名1',
-  '宛名2',
-  '宛名3',
-  '宛名4',
-  'カスタマバーコード',
-];
+export const LABEL_CSV_HEADER = MAIL_TEXT.csvHeader;
 
 export function labelCsvRows(entries: LabelEntry[]): string[][] {
   return entries.map((e) => {

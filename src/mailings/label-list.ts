@@ -4,6 +4,7 @@ import { customerBarcodeData } from '../documents/address-number.js';
 import { displayNameOfRow } from '../members/member.model.js';
 import { householdOrder, jointNameLines } from '../supporters/joint-name.js';
 import type { RecipientRow } from './segments.service.js';
+import { MAIL_TEXT } from './ui-text.js';
 
 export interface LabelEntry {
   /** The addressee's number (the first of a household); memberNos lists everyone on the label. */
@@ -46,7 +47,7 @@ function entryFor(addressee: RecipientRow, members: RecipientRow[], names: strin
     address1: addressee.address1,
     address2: addressee.address2,
     name,
-    honorific: isOrg ? '御中' : '様',
+    honorific: isOrg ? MAIL_TEXT.honorific.organization : MAIL_TEXT.honorific.person,
     contactPerson: isOrg ? addressee.contactPerson : null,
   });
   const postalCode = addressee.postalCode ?? '';
@@ -55,7 +56,7 @@ function entryFor(addressee: RecipientRow, members: RecipientRow[], names: strin
     memberNo: addressee.memberNo,
     memberNos: members.map((m) => m.memberNo),
     postalCode,
-    address: parts.address.filter((l) => !l.startsWith('〒')),
+    address: parts.address.filter((l) => !l.startsWith(MAIL_TEXT.postalMark)),
     names: names ?? parts.names,
     barcode: customerBarcodeData(postalCode, streetAndBuilding),
   };

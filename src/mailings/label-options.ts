@@ -2,6 +2,7 @@
 import { checkStart, SHEETS } from '../documents/label-sheets.js';
 import type { FormBody } from '../web/forms.js';
 import type { Parsed } from './segment-filter.js';
+import { MAIL_TEXT } from './ui-text.js';
 
 export interface LabelOptions {
   segment: string | null;
@@ -22,12 +23,12 @@ const one = (b: FormBody, k: string) => {
 export function parseLabelOptions(q: FormBody): Parsed<LabelOptions> {
   const errors: Record<string, string> = {};
   const sheet = one(q, 'sheet') || '12';
-  if (!SHEETS[sheet]) errors.sheet = 'ラベル用紙を選んでください';
+  if (!SHEETS[sheet]) errors.sheet = MAIL_TEXT.badSheet;
   const start = one(q, 'start') ? Number(one(q, 'start')) : 1;
   const bad = SHEETS[sheet] ? checkStart(SHEETS[sheet], start) : null;
   if (bad) errors.start = bad;
   const format = (one(q, 'format') || 'labels') as LabelOptions['format'];
-  if (!['labels', 'envelope', 'envelope-vertical'].includes(format)) errors.format = '印刷するものを選んでください';
+  if (!['labels', 'envelope', 'envelope-vertical'].includes(format)) errors.format = MAIL_TEXT.badFormat;
   const encoding = one(q, 'encoding') === 'sjis' ? 'sjis' : 'utf8';
   if (Object.keys(errors).length) return { errors };
   return {
@@ -49,8 +50,7 @@ export function parseOffset(body: FormBody): Parsed<{ x: number; y: number }> {
   const read = (k: string) => {
     const raw = one(body, k) || '0';
     const n = Number(raw);
-    if (!/^-?\d+(\.\d)?$/.test(raw) || Math.abs(n) > 10)
-      errors[k] = '-10〜10 の数（mm、小数1桁まで）で入力してください';
+    if (!/^-?\d+(\.\d)?$/.test(raw) || Math.abs(n) > 10) errors[k] = MAIL_TEXT.badOffset;
     return n;
   };
   const x = read('offsetX');

@@ -13,10 +13,11 @@ import { labelCsv, notInCp932 } from './label-csv.js';
 import { parseLabelOptions, parseOffset, type LabelOptions } from './label-options.js';
 import { labelList, printerOffset } from './labels.service.js';
 import { listSegments } from './segments.service.js';
+import { MAIL_TEXT } from './ui-text.js';
 
 function optionsOrThrow(q: FormBody): LabelOptions {
   const parsed = parseLabelOptions(q);
-  if (parsed.errors) throw new UserError('入力内容を確認してください', 422, parsed.errors);
+  if (parsed.errors) throw new UserError(MAIL_TEXT.invalid, 422, parsed.errors);
   return parsed.value;
 }
 
@@ -27,7 +28,7 @@ async function renderPage(em: EntityManager, reply: FastifyReply, q: FormBody, e
   return reply.render(
     'mailings/labels',
     {
-      title: '宛名ラベル・封筒',
+      title: MAIL_TEXT.labelsTitle,
       values: q,
       sheets: Object.values(SHEETS),
       segments: await listSegments(em),
@@ -35,7 +36,7 @@ async function renderPage(em: EntityManager, reply: FastifyReply, q: FormBody, e
       list,
       query: new URLSearchParams(q as Record<string, string>).toString(),
       unencodable: list ? notInCp932(list.entries) : [],
-      error: err?.message ?? (parsed.errors ? '入力内容を確認してください' : undefined),
+      error: err?.message ?? (parsed.errors ? MAIL_TEXT.invalid : undefined),
       errors: err?.fieldErrors ?? parsed.errors ?? {},
     },
     err?.statusCode ?? (parsed.errors ? 422 : 200),
@@ -51,15 +52,12 @@ export async function labelRoutes(app: FastifyInstance): Promise<void> {
     const { entries } = await labelList(req.em, { segment: opts.segment, joint: opts.joint });
     const offset = await printerOffset(req.em);
     if (opts.format === 'labels' && opts.barcode && !barcodeFits(SHEETS[opts.sheet]!.width - 4)) {
-      throw new UserError(
-        `${SHEETS[opts.sheet]!.label} のラベルにはカスタマバーコードが入りません（12面・18面・21面で使えます）`,
-        422,
-      );
+      throw new UserError(MAIL_TEXT.noBarcode(SHEETS[opts.sheet]!.label), 422);
     }
     if (opts.format === 'labels') {
       return sendPdf(
         reply,
-        `宛名ラベル_${opts.sheet}面.pdf`,
+        MAIL_TEXT.labelsFile(opts.sheet),
         async (out) =>
           void (await renderLabels(
             entries,
@@ -68,7 +66,7 @@ export async function labelRoutes(app: FastifyInstance): Promise<void> {
           )),
       );
     }
-    return sendPdf(reply, '封筒_長形3号.pdf', (out) =>
+    return sendPdf(reply, MAIL_TEXT.envelopeFile, (out) =>
       renderEnvelopes(entries, { vertical: opts.format === 'envelope-vertical', offset, barcode: opts.barcode }, out),
     );
   });
@@ -80,7 +78,7 @@ export async function labelRoutes(app: FastifyInstance): Promise<void> {
       .header('content-type', `text/csv; charset=${opts.encoding === 'sjis' ? 'Shift_JIS' : 'utf-8'}`)
       .header(
         'content-disposition',
-        contentDisposition(`宛名リスト_${opts.encoding === 'sjis' ? 'SJIS' : 'UTF8'}.csv`, 'labels.csv'),
+        contentDisposition(MAIL_TEXT.csvFile(opts.encoding === 'sjis' ? 'SJIS' : 'UTF8'), 'labels.csv'),
       )
       .header('cache-control', 'no-store')
       .send(labelCsv(entries, opts.encoding));
@@ -88,12 +86,8 @@ export async function labelRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/mailings/labels/offset', { config: { role: 'admin' } }, async (req, reply) => {
     const parsed = parseOffset(req.body as FormBody);
-    if (parsed.errors)
-      return renderPage(req.em, reply, {}, new UserError('入力内容を確認してください', 422, parsed.errors));
+    if (parsed.errors) return renderPage(req.em, reply, {}, new UserError(MAIL_TEXT.invalid, 422, parsed.errors));
     await updateSettings(req.em, { labelOffsetX: parsed.value.x, labelOffsetY: parsed.value.y });
-    return reply.redirectWithFlash(
-      '/mailings/labels',
-      `印刷位置の補正を 横 ${parsed.value.x}mm・縦 ${parsed.value.y}mm にしました`,
-    );
+    return reply.redirectWithFlash('/mailings/labels', MAIL_TEXT.offsetSaved(parsed.value.x, parsed.value.y));
   });
 }

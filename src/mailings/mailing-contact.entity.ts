@@ -17,6 +17,7 @@ export const MailingContact = defineEntity({
     bounceReason: p.string().length(400).nullable(),
     emailOptedOut: p.boolean().default(false),
     optedOutOn: p.date().nullable(),
+    optOutReason: p.string().length(400).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

@@ -20,10 +20,12 @@ export const Mailing = defineEntity({
 });
 export type IMailing = InferEntity<typeof Mailing>;
 
-export type RecipientStatus = 'listed' | 'excluded' | 'sent' | 'failed';
+export type RecipientStatus = 'listed' | 'excluded' | 'sending' | 'sent' | 'failed';
 export interface RecipientSnapshot {
   row: RecipientRow;
   household: { sharesAddress: boolean; labelName: string | null } | null;
+  /** For the excluded: what staff wrote when they marked the address bounced or opted out. */
+  reasonDetail?: string | null;
 }
 
 /**

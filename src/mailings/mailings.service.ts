@@ -1,3 +1,5 @@
+import { Batch, type IBatch } from '../batches/batch.entity.js';
+import { recordEvent } from '../audit/audit.service.js';
 import type { EntityManager } from '../db/orm.js';
 import { NotFoundError } from '../web/errors.js';
 import { labelEntries, type HouseholdInfo, type LabelEntry } from './label-list.js';
@@ -10,7 +12,7 @@ import {
 } from './mailing.entity.js';
 import { getIssue } from './newsletters.service.js';
 import { segmentByName, segmentMembers } from './segments.service.js';
-import { EXCLUSION_REASONS } from './ui-text.js';
+import { exclusionLabel, MAIL_TEXT, SEND_TEXT } from './ui-text.js';
 
 export interface MailingRequest {
   issueId: number;
@@ -78,7 +80,7 @@ export async function createMailing(
         member_no: x.member.memberNo,
         status: 'excluded',
         reason: x.reason,
-        snapshot: JSON.stringify(snap(x.member)),
+        snapshot: JSON.stringify({ ...snap(x.member), reasonDetail: x.detail ?? null }),
       })),
     ].map((r) => ({ ...r, mailing_id: mailing.id, attempts: 0 }));
     const knex = tx.getKnex();
@@ -92,13 +94,13 @@ export async function createMailing(
 
 export async function getMailing(em: EntityManager, id: number): Promise<IMailing> {
   const m = await em.findOne(Mailing, { id });
-  if (!m) throw new NotFoundError('発送が見つかりません');
+  if (!m) throw new NotFoundError(MAIL_TEXT.mailingNotFound);
   return m;
 }
 
 export async function mailingRecipients(em: EntityManager, id: number) {
   const rows = await em.find(MailingRecipient, { mailingId: id }, { orderBy: { memberNo: 'asc' } });
-  return rows.map((r) => ({ ...r, reasonLabel: r.reason ? (EXCLUSION_REASONS[r.reason] ?? r.reason) : null }));
+  return rows.map((r) => ({ ...r, reasonLabel: r.reason ? exclusionLabel(r.reason, r.snapshot.reasonDetail) : null }));
 }
 
 /** Labels for a paper mailing from its frozen list: the same labels every time it is printed. */
@@ -135,4 +137,45 @@ export async function mailingsOfMember(em: EntityManager, memberId: number) {
      join mailing m on m.id = r.mailing_id join newsletter_issue i on i.id = m.issue_id where r.member_id = ? and r.status <> ? order by m.created_at desc`,
     [memberId, 'excluded'],
   );
+}
+
+/** The background runs of one mailing (newest first), and the one of a kind still queued or running. */
+export async function batchesOfMailing(em: EntityManager, mailingId: number): Promise<IBatch[]> {
+  const list = await em.find(
+    Batch,
+    { kind: { $in: ['mailing-email', 'mailing-labels'] } },
+    { orderBy: { id: 'desc' }, limit: 200 },
+  );
+  return list.filter((b) => (JSON.parse(b.params) as { mailingId?: number }).mailingId === mailingId);
+}
+
+export async function runningBatchOf(em: EntityManager, kind: string, mailingId: number): Promise<IBatch | null> {
+  return (
+    (await batchesOfMailing(em, mailingId)).find(
+      (b) => b.kind === kind && (b.status === 'queued' || b.status === 'running'),
+    ) ?? null
+  );
+}
+
+/** Recipients left 送信中 by a run that stopped: back to failed (with why), so a retry sends them. Audited as one event. */
+export async function releaseSending(em: EntityManager, mailingId: number): Promise<number> {
+  return em.transactional(async (tx) => {
+    const knex = tx.getKnex();
+    const res = await tx.execute(
+      knex('mailing_recipient')
+        .where({ mailing_id: mailingId, status: 'sending' })
+        .update({ status: 'failed', error: SEND_TEXT.releasedError }),
+      [],
+      'run',
+    );
+    const n = Number((res as { affectedRows?: number }).affectedRows ?? 0);
+    if (n)
+      await recordEvent(tx, {
+        entityName: 'Mailing',
+        entityId: mailingId,
+        action: 'update',
+        changes: { released: [null, n] },
+      });
+    return n;
+  });
 }

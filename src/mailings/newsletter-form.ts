@@ -2,6 +2,7 @@
 import { parseDate } from '../lib/dates.js';
 import type { FormBody } from '../web/forms.js';
 import type { Parsed } from './segment-filter.js';
+import { MAIL_TEXT } from './ui-text.js';
 
 export interface IssueInput {
   title: string;
@@ -20,16 +21,16 @@ const one = (b: FormBody, k: string) => {
 export function parseIssue(body: FormBody): Parsed<IssueInput> {
   const errors: Record<string, string> = {};
   const title = one(body, 'title').normalize('NFKC').trim();
-  if (!title || [...title].length > 200) errors.title = 'タイトルを入力してください（200文字まで）';
+  if (!title || [...title].length > 200) errors.title = MAIL_TEXT.badTitle;
   const rawNo = one(body, 'number').normalize('NFKC').trim();
   const number = Number(rawNo);
-  if (!/^\d{1,6}$/.test(rawNo) || number < 1) errors.number = '号数は1以上の整数で入力してください';
+  if (!/^\d{1,6}$/.test(rawNo) || number < 1) errors.number = MAIL_TEXT.badNumber;
   const issuedOn = parseDate(one(body, 'issuedOn'));
-  if (!issuedOn) errors.issuedOn = '発行日を正しく入力してください（例: 2026-07-01）';
+  if (!issuedOn) errors.issuedOn = MAIL_TEXT.badIssuedOn;
   const text = one(body, 'body').replace(/\r\n/g, '\n');
-  if (text.length > 100_000) errors.body = '本文が長すぎます（10万文字まで）';
+  if (text.length > 100_000) errors.body = MAIL_TEXT.bodyTooLong;
   const columns = one(body, 'columnsBody').replace(/\r\n/g, '\n');
-  if (columns.length > 50_000) errors.columnsBody = '2段組みの部分が長すぎます（5万文字まで）';
+  if (columns.length > 50_000) errors.columnsBody = MAIL_TEXT.columnsTooLong;
   const campaignId = Number(one(body, 'campaignId')) || null;
   if (Object.keys(errors).length) return { errors };
   return {

@@ -15,7 +15,7 @@ import { parseIssue } from './newsletter-form.js';
 import type { INewsletterIssue } from './newsletter.entity.js';
 import { addImage, getIssue, imageBytes, issueImages, issuePdf, listIssues, saveIssue } from './newsletters.service.js';
 import { listSegments } from './segments.service.js';
-import { CHANNEL_LABELS } from './ui-text.js';
+import { CHANNEL_LABELS, MAIL_TEXT, SEND_TEXT } from './ui-text.js';
 
 // Staff text on pages: HTML typed by staff is shown as text, links only to http(s).
 const md = new MarkdownIt({ html: false, linkify: false });
@@ -33,7 +33,7 @@ async function renderIssue(
   return reply.render(
     'mailings/newsletter',
     {
-      title: issue ? `会報 第${issue.number}号` : '会報を書く',
+      title: issue ? MAIL_TEXT.issueTitle(issue.number) : MAIL_TEXT.issueNew,
       issue,
       values,
       campaigns,
@@ -62,11 +62,10 @@ const issueValues = (i: INewsletterIssue): FormBody => ({
 async function save(em: EntityManager, reply: FastifyReply, id: number | null, body: FormBody) {
   const parsed = parseIssue(body);
   const issue = id ? await getIssue(em, id) : null;
-  if (parsed.errors)
-    return renderIssue(em, reply, issue, body, new UserError('入力内容を確認してください', 422, parsed.errors));
+  if (parsed.errors) return renderIssue(em, reply, issue, body, new UserError(MAIL_TEXT.invalid, 422, parsed.errors));
   try {
     const saved = await saveIssue(em, id, parsed.value);
-    return reply.redirectWithFlash(`/mailings/newsletters/${saved.id}`, `会報 第${saved.number}号を保存しました`);
+    return reply.redirectWithFlash(`/mailings/newsletters/${saved.id}`, MAIL_TEXT.issueSaved(saved.number));
   } catch (err) {
     if (!(err instanceof UserError) || err.statusCode === 404) throw err;
     return renderIssue(em.fork(), reply, issue, body, err);
@@ -77,15 +76,15 @@ export async function newsletterRoutes(app: FastifyInstance): Promise<void> {
   addTimelineSource('mailings', async (em, member) =>
     (await mailingsOfMember(em, member.id)).map((r) => ({
       at: new Date(r.created_at as string).toISOString(),
-      kind: '発送',
-      title: `会報 第${r.number}号「${r.title}」（${CHANNEL_LABELS[r.channel] ?? r.channel}）`,
-      detail: r.status === 'failed' ? '送信できませんでした' : null,
+      kind: MAIL_TEXT.timelineKind,
+      title: MAIL_TEXT.timelineTitle(r.number, r.title, CHANNEL_LABELS[r.channel] ?? r.channel),
+      detail: r.status === 'failed' ? MAIL_TEXT.timelineFailed : null,
       href: `/mailings/sends/${r.mailing_id}`,
     })),
   );
 
   app.get('/mailings/newsletters', async (req, reply) =>
-    reply.render('mailings/newsletters', { title: '会報', issues: await listIssues(req.em) }),
+    reply.render('mailings/newsletters', { title: MAIL_TEXT.issuesTitle, issues: await listIssues(req.em) }),
   );
   app.get('/mailings/newsletters/new', { config: { role: 'staff' } }, async (req, reply) =>
     renderIssue(req.em, reply, null, { issuedOn: todayInTokyo() }),
@@ -104,12 +103,9 @@ export async function newsletterRoutes(app: FastifyInstance): Promise<void> {
     const file = req.isMultipart() ? await req.file() : undefined;
     const bytes = file ? await file.toBuffer().catch(() => null) : null;
     try {
-      if (!file || !bytes) throw new UserError('画像ファイルを選んでください（5MBまで）', 422);
+      if (!file || !bytes) throw new UserError(MAIL_TEXT.noImageFile, 422);
       const imageId = await addImage(req.em, id, file.filename, bytes);
-      return reply.redirectWithFlash(
-        `/mailings/newsletters/${id}`,
-        `画像を追加しました。本文に ![説明](/mailings/newsletters/images/${imageId}) と書くと入ります`,
-      );
+      return reply.redirectWithFlash(`/mailings/newsletters/${id}`, MAIL_TEXT.imageAdded(imageId));
     } catch (err) {
       if (!(err instanceof UserError) || err.statusCode === 404) throw err;
       const issue = await getIssue(req.em, id);
@@ -124,7 +120,7 @@ export async function newsletterRoutes(app: FastifyInstance): Promise<void> {
     const id = idParam((req.params as { id: string }).id);
     const issue = await getIssue(req.em, id);
     const doc = await issuePdf(req.em, id);
-    return sendPdf(reply, `会報_第${issue.number}号.pdf`, async (out) => {
+    return sendPdf(reply, SEND_TEXT.attachment(issue.number), async (out) => {
       const done = pipeline(doc, out);
       doc.end();
       await done;
@@ -134,11 +130,8 @@ export async function newsletterRoutes(app: FastifyInstance): Promise<void> {
     const id = idParam((req.params as { id: string }).id);
     const body = req.body as FormBody;
     const channel = field(body, 'channel') as MailingChannel;
-    if (!MAILING_CHANNELS.includes(channel)) throw new UserError('送り方を選んでください', 422);
+    if (!MAILING_CHANNELS.includes(channel)) throw new UserError(MAIL_TEXT.badChannel, 422);
     const mailing = await createMailing(req.em, { issueId: id, segment: field(body, 'segment') || null, channel });
-    return reply.redirectWithFlash(
-      `/mailings/sends/${mailing.id}`,
-      `発送リストを作りました（${mailing.recipientCount}人）`,
-    );
+    return reply.redirectWithFlash(`/mailings/sends/${mailing.id}`, MAIL_TEXT.mailingMade(mailing.recipientCount));
   });
 }

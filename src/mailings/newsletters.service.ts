@@ -8,12 +8,13 @@ import { Campaign } from './campaign.entity.js';
 import { progressOf } from './campaigns.service.js';
 import { imageType, type IssueInput } from './newsletter-form.js';
 import { NewsletterImage, NewsletterIssue, type INewsletterIssue } from './newsletter.entity.js';
+import { MAIL_TEXT } from './ui-text.js';
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 export async function getIssue(em: EntityManager, id: number): Promise<INewsletterIssue> {
   const issue = await em.findOne(NewsletterIssue, { id });
-  if (!issue) throw new NotFoundError('会報が見つかりません');
+  if (!issue) throw new NotFoundError(MAIL_TEXT.issueNotFound);
   return issue;
 }
 
@@ -23,7 +24,7 @@ export function listIssues(em: EntityManager) {
 
 export async function saveIssue(em: EntityManager, id: number | null, input: IssueInput): Promise<INewsletterIssue> {
   if (input.campaignId && !(await em.findOne(Campaign, { id: input.campaignId }))) {
-    throw new UserError('入力内容を確認してください', 422, { campaignId: 'キャンペーンを一覧から選んでください' });
+    throw new UserError(MAIL_TEXT.invalid, 422, { campaignId: MAIL_TEXT.badCampaign });
   }
   const issue = id ? await getIssue(em, id) : em.create(NewsletterIssue, input);
   Object.assign(issue, input);
@@ -38,8 +39,8 @@ export async function saveIssue(em: EntityManager, id: number | null, input: Iss
 export async function addImage(em: EntityManager, issueId: number, fileName: string, bytes: Buffer): Promise<number> {
   await getIssue(em, issueId);
   const mime = imageType(bytes);
-  if (!mime) throw new UserError('PNG か JPEG の画像を選んでください', 422);
-  if (bytes.length > MAX_IMAGE_BYTES) throw new UserError('画像は5MBまでにしてください', 422);
+  if (!mime) throw new UserError(MAIL_TEXT.badImageType, 422);
+  if (bytes.length > MAX_IMAGE_BYTES) throw new UserError(MAIL_TEXT.imageTooBig, 422);
   const knex = em.getKnex();
   const [row] = await knex('newsletter_image')
     .insert({
@@ -59,7 +60,7 @@ export async function issueImages(em: EntityManager, issueId: number) {
 
 export async function imageBytes(em: EntityManager, id: number): Promise<{ mime: string; data: Buffer }> {
   const img = await em.findOne(NewsletterImage, { id });
-  if (!img) throw new NotFoundError('画像が見つかりません');
+  if (!img) throw new NotFoundError(MAIL_TEXT.imageNotFound);
   return { mime: img.mime, data: Buffer.from(img.data as Uint8Array) };
 }
 
@@ -77,7 +78,7 @@ export async function issuePdf(em: EntityManager, id: number): Promise<PDFKit.PD
   const block = campaign
     ? {
         name: campaign.name,
-        period: `${campaign.startsOn} 〜 ${campaign.endsOn ?? ''}`,
+        period: MAIL_TEXT.period(campaign.startsOn, campaign.endsOn),
         ...(await progressOf(em, campaign)),
       }
     : null;

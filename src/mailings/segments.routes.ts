@@ -8,7 +8,7 @@ import { field, type FormBody } from '../web/forms.js';
 import { filterToForm, parseSegmentFilter, type SegmentFilter } from './segment-filter.js';
 import { Segment } from './segment.entity.js';
 import { countSegment, listSegments, saveSegment, segmentMembers } from './segments.service.js';
-import { CHANNEL_LABELS, DUES_FILTER_LABELS, EXCLUSION_REASONS, MONTHS } from './ui-text.js';
+import { CHANNEL_LABELS, DUES_FILTER_LABELS, EXCLUSION_REASONS, MONTHS, MAIL_TEXT } from './ui-text.js';
 
 async function choices(em: EntityManager) {
   const knex = em.getKnex();
@@ -50,7 +50,7 @@ async function renderSegment(
   return reply.render(
     'mailings/segment',
     {
-      title: data.segment ? `セグメント「${data.segment.name}」` : 'セグメントを作る',
+      title: data.segment ? MAIL_TEXT.segmentTitle(data.segment.name) : MAIL_TEXT.segmentNew,
       ...(await choices(em)),
       segment: data.segment ?? null,
       values: data.values,
@@ -67,7 +67,7 @@ async function renderSegment(
 
 function parseOrThrow(body: FormBody): SegmentFilter {
   const parsed = parseSegmentFilter(body);
-  if (parsed.errors) throw new UserError('入力内容を確認してください', 422, parsed.errors);
+  if (parsed.errors) throw new UserError(MAIL_TEXT.invalid, 422, parsed.errors);
   return parsed.value;
 }
 
@@ -75,7 +75,7 @@ export async function segmentRoutes(app: FastifyInstance): Promise<void> {
   app.get('/mailings/segments', async (req, reply) => {
     const segments = await listSegments(req.em);
     const counts = await Promise.all(segments.map((s) => countSegment(req.em, s.filter, 'post')));
-    return reply.render('mailings/segments', { title: 'セグメント', segments, counts });
+    return reply.render('mailings/segments', { title: MAIL_TEXT.segmentsTitle, segments, counts });
   });
 
   /** The live count under the form (views/assets/segment-count.js); same numbers as the page. */
@@ -92,7 +92,7 @@ export async function segmentRoutes(app: FastifyInstance): Promise<void> {
   app.get('/mailings/segments/new', async (req, reply) => {
     const q = req.query as FormBody;
     const parsed = parseSegmentFilter(q);
-    const err = parsed.errors ? new UserError('入力内容を確認してください', 422, parsed.errors) : undefined;
+    const err = parsed.errors ? new UserError(MAIL_TEXT.invalid, 422, parsed.errors) : undefined;
     return renderSegment(req.em, reply, { values: q, filter: parsed.value, err });
   });
 
@@ -118,7 +118,7 @@ export async function segmentRoutes(app: FastifyInstance): Promise<void> {
           note: field(body, 'note').trim() || null,
           filter,
         });
-        return reply.redirectWithFlash(`/mailings/segments/${saved.id}`, `セグメント「${saved.name}」を保存しました`);
+        return reply.redirectWithFlash(`/mailings/segments/${saved.id}`, MAIL_TEXT.segmentSaved(saved.name));
       } catch (err) {
         if (!(err instanceof UserError) || err.statusCode === 404) throw err;
         const segment = id ? await req.em.fork().findOne(Segment, { id }) : null;

@@ -14,7 +14,7 @@ import {
   type QueryContext,
 } from './segment-query.js';
 import { Segment, type ISegment } from './segment.entity.js';
-import { EXCLUSION_REASONS, SEGMENT_ERRORS } from './ui-text.js';
+import { exclusionLabel, SEGMENT_ERRORS, MAIL_TEXT } from './ui-text.js';
 
 /** One member of a segment, read as a plain row (no entities: segments can hold every member). */
 export interface RecipientRow {
@@ -39,6 +39,8 @@ export interface RecipientRow {
 export interface Excluded {
   member: RecipientRow;
   reason: string;
+  /** What staff wrote when they marked the address bounced or opted out. */
+  detail?: string | null;
   reasonLabel: string;
 }
 export interface SegmentResult {
@@ -134,11 +136,14 @@ export async function segmentMembers(
     .select(...RECIPIENT_COLUMNS)
     .orderBy('m.member_no');
   if (channel) q.select(knex.raw('? as reason', [exclusionSql(knex, channel)]));
+  if (needsContact(channel)) q.select('mc.bounce_reason as mc_bounce_reason', 'mc.opt_out_reason as mc_opt_out_reason');
   if (opts.limit) q.limit(opts.limit);
   const out: SegmentResult = { recipients: [], excluded: [] };
   for (const r of await em.execute<Record<string, unknown>[]>(q)) {
     const reason = str(r.reason);
-    if (reason) out.excluded.push({ member: toRow(r), reason, reasonLabel: EXCLUSION_REASONS[reason] ?? reason });
+    const detail =
+      reason === 'bounced' ? str(r.mc_bounce_reason) : reason === 'opted_out' ? str(r.mc_opt_out_reason) : null;
+    if (reason) out.excluded.push({ member: toRow(r), reason, detail, reasonLabel: exclusionLabel(reason, detail) });
     else out.recipients.push(toRow(r));
   }
   return out;
@@ -150,7 +155,7 @@ export function listSegments(em: EntityManager): Promise<ISegment[]> {
 
 export async function segmentByName(em: EntityManager, name: string): Promise<ISegment> {
   const s = await em.findOne(Segment, { name: name.trim() });
-  if (!s) throw new NotFoundError(`セグメント「${name}」はありません`);
+  if (!s) throw new NotFoundError(MAIL_TEXT.noSegment(name));
   return s;
 }
 
@@ -160,11 +165,9 @@ export async function saveSegment(
   input: { name: string; note: string | null; filter: SegmentFilter },
 ): Promise<ISegment> {
   const name = input.name.normalize('NFKC').trim();
-  if (!name || [...name].length > 60)
-    throw new UserError('入力内容を確認してください', 422, { name: SEGMENT_ERRORS.name });
+  if (!name || [...name].length > 60) throw new UserError(MAIL_TEXT.invalid, 422, { name: SEGMENT_ERRORS.name });
   const same = await em.findOne(Segment, { name });
-  if (same && same.id !== id)
-    throw new UserError('入力内容を確認してください', 409, { name: SEGMENT_ERRORS.duplicate });
+  if (same && same.id !== id) throw new UserError(MAIL_TEXT.invalid, 409, { name: SEGMENT_ERRORS.duplicate });
   const segment = id
     ? await em.findOne(Segment, { id })
     : em.create(Segment, { name, filter: input.filter, note: input.note });

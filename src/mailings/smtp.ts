@@ -5,6 +5,7 @@ import { normalizeEmail } from '../lib/email.js';
 import { getSettings, updateSettings } from '../settings/settings.service.js';
 import type { FormBody } from '../web/forms.js';
 import type { Parsed } from './segment-filter.js';
+import { MAIL_TEXT } from './ui-text.js';
 
 export interface SmtpConfig {
   host: string;
@@ -41,13 +42,13 @@ export function parseSmtp(body: FormBody): Parsed<Omit<SmtpConfig, 'password'> &
   const one = (k: string) => String((Array.isArray(body[k]) ? body[k]![0] : body[k]) ?? '').trim();
   const errors: Record<string, string> = {};
   const host = one('host');
-  if (!/^[A-Za-z0-9.-]{1,253}$/.test(host)) errors.host = 'サーバー名を入力してください（例: smtp.example.jp）';
+  if (!/^[A-Za-z0-9.-]{1,253}$/.test(host)) errors.host = MAIL_TEXT.badHost;
   const port = Number(one('port'));
-  if (!Number.isInteger(port) || port < 1 || port > 65535) errors.port = 'ポート番号は1〜65535です';
+  if (!Number.isInteger(port) || port < 1 || port > 65535) errors.port = MAIL_TEXT.badPort;
   const security = one('security') as SmtpConfig['security'];
-  if (!['tls', 'starttls', 'none'].includes(security)) errors.security = '暗号化の方式を選んでください';
+  if (!['tls', 'starttls', 'none'].includes(security)) errors.security = MAIL_TEXT.badSecurity;
   const from = normalizeEmail(one('from').replace(/^.*<([^>]+)>$/, '$1'));
-  if (!from) errors.from = '差出人のメールアドレスを入力してください';
+  if (!from) errors.from = MAIL_TEXT.badFrom;
   if (Object.keys(errors).length) return { errors };
   // An empty password field keeps the stored one (the form never shows it).
   return { value: { host, port, security, user: one('user'), password: one('password') || null, from: one('from') } };

@@ -27,10 +27,10 @@ async function pipeDoc(doc: PDFKit.PDFDocument, out: NodeJS.WritableStream): Pro
 }
 const dash = (d: string | null) => d ?? '—';
 const birthdayRow = (b: BirthdayEntry) => [
-  `${b.day}日`,
+  T.day(b.day),
   String(b.memberNo),
   b.name,
-  `${b.turns}歳`,
+  T.age(b.turns),
   b.postalCode,
   b.address,
   b.phone,
@@ -50,7 +50,7 @@ export async function specialDayRoutes(app: FastifyInstance): Promise<void> {
   app.get('/mailings/birthdays', async (req, reply) => {
     const month = monthOf(req.query as FormBody);
     return reply.render('mailings/birthdays', {
-      title: `${month}月の誕生日`,
+      title: T.birthdaysTitle(month),
       month,
       months: MONTHS,
       entries: await birthdayList(req.em, month),
@@ -60,33 +60,33 @@ export async function specialDayRoutes(app: FastifyInstance): Promise<void> {
     const month = monthOf(req.query as FormBody);
     const rows = (await birthdayList(req.em, month)).map(birthdayRow);
     const doc = drawTable({
-      title: `${month}月の誕生日`,
-      subtitle: `${todayInTokyo().slice(0, 4)}年 ${rows.length}人`,
+      title: T.birthdaysTitle(month),
+      subtitle: T.birthdaysSubtitle(todayInTokyo().slice(0, 4), rows.length),
       columns: T.birthdayColumns,
       rows,
     });
-    return sendPdf(reply, `${month}月の誕生日.pdf`, (out) => pipeDoc(doc, out));
+    return sendPdf(reply, T.birthdaysFile(month), (out) => pipeDoc(doc, out));
   });
   app.get('/mailings/dormant', async (req, reply) => {
     const months = await monthsOf(req);
     const { cutoff, entries } = await dormantList(req.em, months);
-    return reply.render('mailings/dormant', { title: '休眠している支援者', months, cutoff, entries });
+    return reply.render('mailings/dormant', { title: T.dormantTitle, months, cutoff, entries });
   });
   app.get('/mailings/dormant/print', async (req, reply) => {
     const months = await monthsOf(req);
     const { cutoff, entries } = await dormantList(req.em, months);
     const doc = drawTable({
-      title: '休眠している支援者',
-      subtitle: `${cutoff} 以降に入金・寄付・参加・対応記録がない会員 ${entries.length}人`,
+      title: T.dormantTitle,
+      subtitle: T.dormantSubtitle(cutoff, entries.length),
       columns: T.dormantColumns,
       rows: entries.map(dormantRow),
     });
-    return sendPdf(reply, '休眠支援者.pdf', (out) => pipeDoc(doc, out));
+    return sendPdf(reply, T.dormantFile, (out) => pipeDoc(doc, out));
   });
   app.post('/mailings/dormant/months', { config: { role: 'admin' } }, async (req, reply) => {
     const n = Number(field(req.body as FormBody, 'months').normalize('NFKC'));
     if (!Number.isInteger(n) || n < 1 || n > 240) throw new UserError(T.badMonths, 422);
     await updateSettings(req.em, { dormantMonths: n });
-    return reply.redirectWithFlash('/mailings/dormant', `休眠とみなす期間を ${n}か月にしました`);
+    return reply.redirectWithFlash('/mailings/dormant', T.dormantSaved(n));
   });
 }

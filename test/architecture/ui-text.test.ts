@@ -15,6 +15,7 @@ const DOMAINS = [
   'receipts',
   'letters',
   'batches',
+  'mailings',
 ];
 
 /**

@@ -121,9 +121,14 @@ if (!chromium) {
       await page.click('button:has-text("発送リストを作る")');
       await page.waitForURL(/\/mailings\/sends\/\d+$/);
       await page.click('button:has-text("メールを送る")');
-      await page.waitForSelector('.flash');
-      t.match(await page.textContent('.flash'), '送信 1件・失敗 0件');
+      // The send runs as a background batch; its page follows the progress and offers the report.
+      await page.waitForURL(/\/batches\/\d+$/);
+      await page.waitForSelector('.batch-download', { timeout: 20_000 });
+      t.match(await page.textContent('.batch-download'), 'メール送信結果.pdf');
       t.same(received, ['taro@example.jp']);
+      await page.goBack();
+      await page.reload();
+      t.match(await page.textContent('main'), '送信済み');
 
       await page.goto(`${base}/members/${ids.get(1)}`);
       const main = (await page.textContent('main'))!;

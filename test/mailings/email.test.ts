@@ -1,76 +1,13 @@
-import { createServer } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { execFileSync } from 'node:child_process';
 import t from 'tap';
 import { sendEmailMailing } from '../../src/mailings/email-send.service.js';
 import { createMailing, mailingRecipients } from '../../src/mailings/mailings.service.js';
 import { saveIssue } from '../../src/mailings/newsletters.service.js';
-import { saveSmtp, smtpConfig, type SmtpConfig } from '../../src/mailings/smtp.js';
+import { saveSmtp, smtpConfig } from '../../src/mailings/smtp.js';
+import { config, deadPort, decodeSubject, smtp } from './smtp-fixture.js';
 import { asTest } from '../supporters/fixtures.js';
 import { testDatabase } from '../helper.js';
 import { insertSeeds } from './fixtures.js';
-
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on 127.0.0.1; `refuse` addresses get a 550 at RCPT TO. */
-async function smtp(
-  t: { teardown(fn: () => unknown): void },
-  refuse: string[] = [],
-): Promise<{ port: number; received: Received[]; close(): Promise<void> }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, cb) {
-      if (refuse.includes(address.address)) cb(Object.assign(new Error('5.1.1 User unknown'), { responseCode: 550 }));
-      else cb();
-    },
-    onData(stream, session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as { port: number }).port;
-  const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  t.teardown(close);
-  return { port, received, close };
-}
-
-/** A port with nothing listening (a server that is down). */
-async function deadPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
-}
-
-const config = (port: number): SmtpConfig => ({
-  host: '127.0.0.1',
-  port,
-  security: 'none',
-  user: '',
-  password: '',
-  from: 'office@example.jp',
-});
-const decodeSubject = (raw: string) => {
-  const m = /^Subject: (.+(?:\r\n\s.+)*)/m.exec(raw)![1]!;
-  return m
-    .replace(/\r\n\s/g, '')
-    .replace(/=\?UTF-8\?B\?([^?]+)\?=/gi, (_, b: string) => Buffer.from(b, 'base64').toString('utf8'))
-    .replace(/\s+(?==\?)/g, '');
-};
 
 async function setup(t: Parameters<typeof testDatabase>[0]) {
   const { orm } = await testDatabase(t);
@@ -199,28 +136,23 @@ t.test('the SMTP password is stored apart from the audited settings', async (t) 
   t.match(audit, /smtp\.example\.jp/, 'the other settings are audited');
 });
 
-t.test('staff send an e-mail mailing from its page; an admin keeps the SMTP settings', async (t) => {
+async function webMailing(t: Parameters<typeof testDatabase>[0], port: number) {
   const { build, loggedIn } = await import('../helper.js');
-  const { app, em } = await build(t);
-  await insertSeeds(em(), [{ no: 1, family: '山田', given: '太郎', email: 'taro@example.jp' }]);
-  const server = await smtp(t);
-  const admin = await loggedIn(app, 'admin');
-  const bad = await admin.post('/mailings/smtp', { host: 'bad host', port: '0', security: 'none', from: '' });
-  t.equal(bad.statusCode, 422);
-  t.equal(
-    (
-      await admin.post('/mailings/smtp', {
-        host: '127.0.0.1',
-        port: String(server.port),
-        security: 'none',
-        user: '',
-        password: '',
-        from: 'office@example.jp',
-      })
-    ).statusCode,
-    303,
-  );
-  t.notMatch((await admin.get('/mailings/smtp')).body, /value="S3cret/);
+  const ctx = await build(t);
+  await insertSeeds(ctx.em(), [
+    { no: 1, family: '山田', given: '太郎', email: 'taro@example.jp' },
+    { no: 2, family: '佐藤', given: '花子', email: 'hanako@example.jp' },
+  ]);
+  const admin = await loggedIn(ctx.app, 'admin');
+  await admin.get('/mailings/smtp');
+  await admin.post('/mailings/smtp', {
+    host: '127.0.0.1',
+    port: String(port),
+    security: 'none',
+    user: '',
+    password: '',
+    from: 'office@example.jp',
+  });
   const issue = await admin.post('/mailings/newsletters', {
     title: '秋号',
     number: '13',
@@ -228,12 +160,152 @@ t.test('staff send an e-mail mailing from its page; an admin keeps the SMTP sett
     body: 'こんにちは',
   });
   const sendPage = await admin.post(`${String(issue.headers.location)}/mailings`, { segment: '', channel: 'email' });
-  const url = String(sendPage.headers.location);
-  t.match((await admin.get(url)).body, /メールを送る（未送信・失敗 1件）/);
-  t.equal((await admin.post(`${url}/send`)).statusCode, 303);
+  return { ...ctx, admin, url: String(sendPage.headers.location) };
+}
+
+/** Starts the send from the mailing's page, waits for the batch and returns its state. */
+async function sendInBackground(ctx: Awaited<ReturnType<typeof webMailing>>) {
+  await ctx.admin.get(ctx.url);
+  const res = await ctx.admin.post(`${ctx.url}/send`);
+  const id = Number(/^\/batches\/(\d+)$/.exec(String(res.headers.location))?.[1]);
+  if (!id) return { res, id: 0, status: null };
+  await ctx.app.batches.settled(id);
+  return { res, id, status: JSON.parse((await ctx.admin.get(`/batches/${id}/status.json`)).body) };
+}
+
+t.test('an admin keeps the SMTP settings; a bad form is refused and the password is never shown', async (t) => {
+  const server = await smtp(t);
+  const { admin } = await webMailing(t, server.port);
+  const bad = await admin.post('/mailings/smtp', { host: 'bad host', port: '0', security: 'none', from: '' });
+  t.equal(bad.statusCode, 422);
+  t.notMatch((await admin.get('/mailings/smtp')).body, /value="S3cret/);
+});
+
+t.test('sending from the page runs as a batch with progress, marks each recipient and offers a report', async (t) => {
+  const server = await smtp(t, ['hanako@example.jp']);
+  const ctx = await webMailing(t, server.port);
+  t.match((await ctx.admin.get(ctx.url)).body, /メールを送る（未送信・失敗 2件）/);
+  const first = await sendInBackground(ctx);
+  t.equal(first.res.statusCode, 303, 'goes to the batch page');
+  t.match(first.status, { kind: 'mailing-email', status: 'done', done: 2, total: 2, percent: 100 });
   t.same(
     server.received.map((m) => m.to),
     [['taro@example.jp']],
   );
-  t.match((await admin.get(url)).body, /送信済み/);
+  const page = (await ctx.admin.get(ctx.url)).body;
+  t.match(page, /送信済み/);
+  t.match(page, /失敗：550 5\.1\.1 User unknown/, "the failed one shows the server's answer");
+  t.match(page, /メールを送る（未送信・失敗 1件）/);
+  t.match(page, new RegExp(`href="/batches/${first.id}"`), 'the page links its batches');
+  const report = await ctx.admin.get(`/batches/${first.id}/download`);
+  t.equal(report.headers['content-type'], 'application/pdf');
+  const text = pdfText(report.rawPayload);
+  t.match(text, /今回 送信 1件・失敗 1件/);
+  t.match(text, /hanako@example\.jp/);
+  const audit = JSON.stringify(await ctx.em().getKnex()('audit_log').where({ entity_name: 'Mailing' }).select('*'));
+  t.match(audit, /emailSent/, 'the send is in the change log');
+
+  // Retry (the same button) sends only the failed one, once the server takes it.
+  const lenient = await smtp(t);
+  await ctx.admin.get('/mailings/smtp');
+  await ctx.admin.post('/mailings/smtp', {
+    host: '127.0.0.1',
+    port: String(lenient.port),
+    security: 'none',
+    user: '',
+    password: '',
+    from: 'office@example.jp',
+  });
+  const retry = await sendInBackground(ctx);
+  t.match(retry.status, { status: 'done', done: 1, total: 1 });
+  t.same(
+    lenient.received.map((m) => m.to),
+    [['hanako@example.jp']],
+    'only the failed one is sent again',
+  );
+  t.equal(server.received.length, 1, 'nobody got a second copy');
+  const third = await sendInBackground(ctx);
+  t.equal(third.id, 0, 'nothing left: no batch is started');
+  t.match((await ctx.admin.get(ctx.url)).body, /未送信・失敗の宛先はありません/);
+  t.equal(lenient.received.length, 1);
 });
+
+t.test('a server that is down: the batch finishes, every recipient failed with the reason', async (t) => {
+  const ctx = await webMailing(t, await deadPort());
+  const run = await sendInBackground(ctx);
+  t.match(run.status, { status: 'done', done: 2, total: 2 });
+  t.match((await ctx.admin.get(ctx.url)).body, /失敗：[^<]*ECONNREFUSED/);
+  t.match((await ctx.admin.get(ctx.url)).body, /メールを送る（未送信・失敗 2件）/);
+});
+
+t.test('two sends started at once never mail one person twice', async (t) => {
+  const server = await smtp(t);
+  const ctx = await webMailing(t, server.port);
+  await ctx.admin.get(ctx.url);
+  const [a, b] = await Promise.all([ctx.admin.post(`${ctx.url}/send`), ctx.admin.post(`${ctx.url}/send`)]);
+  await ctx.app.batches.settled();
+  t.ok([a, b].every((r) => r.statusCode === 303));
+  t.same(server.received.map((m) => m.to).sort(), [['hanako@example.jp'], ['taro@example.jp']]);
+});
+
+t.test('a recipient left 送信中 by a stopped run is never resent until staff release it', async (t) => {
+  const server = await smtp(t);
+  const ctx = await webMailing(t, server.port);
+  const knex = ctx.em().getKnex();
+  const mailingId = Number(/(\d+)$/.exec(ctx.url)![1]);
+  // As if the process ended while the message to 山田 was on its way.
+  await knex('mailing_recipient').where({ mailing_id: mailingId, member_no: 1 }).update({ status: 'sending' });
+  await sendInBackground(ctx);
+  t.same(
+    server.received.map((m) => m.to),
+    [['hanako@example.jp']],
+    'the one in doubt is not sent again',
+  );
+  const page = (await ctx.admin.get(ctx.url)).body;
+  t.match(page, /送信中のまま止まった宛先が 1件あります/);
+  t.equal((await ctx.admin.post(`${ctx.url}/release`)).statusCode, 303);
+  t.match((await ctx.admin.get(ctx.url)).body, /送信中のまま止まった 1件を「失敗」に戻しました/);
+  await sendInBackground(ctx);
+  t.same(
+    server.received.map((m) => m.to),
+    [['hanako@example.jp'], ['taro@example.jp']],
+    'sent once released',
+  );
+  const audit = JSON.stringify(await knex('audit_log').where({ entity_name: 'Mailing' }).select('changes'));
+  t.match(audit, /released/);
+});
+
+t.test('a paper mailing prints its labels as a batch with progress', async (t) => {
+  const { build, loggedIn } = await import('../helper.js');
+  const ctx = await build(t);
+  await insertSeeds(ctx.em(), [
+    { no: 1, family: '山田', given: '太郎', email: null },
+    { no: 2, family: '佐藤', given: '花子', email: null },
+  ]);
+  const admin = await loggedIn(ctx.app, 'staff');
+  const issue = await admin.post('/mailings/newsletters', {
+    title: '冬号',
+    number: '14',
+    issuedOn: '2026-12-01',
+    body: 'x',
+  });
+  const url = String(
+    (await admin.post(`${String(issue.headers.location)}/mailings`, { segment: '', channel: 'post' })).headers.location,
+  );
+  t.match((await admin.get(url)).body, /バックグラウンドで印刷/);
+  const bad = await admin.post(`${url}/print`, { sheet: '99', start: '1' });
+  t.equal(bad.statusCode, 422);
+  const res = await admin.post(`${url}/print`, { sheet: '12', start: '1' });
+  const id = Number(/^\/batches\/(\d+)$/.exec(String(res.headers.location))?.[1]);
+  t.ok(id > 0);
+  await ctx.app.batches.settled(id);
+  const status = JSON.parse((await admin.get(`/batches/${id}/status.json`)).body);
+  t.match(status, { kind: 'mailing-labels', status: 'done', done: 2, total: 2 });
+  const text = pdfText((await admin.get(`/batches/${id}/download`)).rawPayload);
+  t.match(text, /山田 太郎/);
+  t.match(text, /佐藤 花子/);
+});
+
+function pdfText(buf: Buffer): string {
+  return execFileSync('pdftotext', ['-layout', '-', '-'], { input: buf, encoding: 'utf8' });
+}
