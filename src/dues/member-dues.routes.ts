@@ -138,16 +138,19 @@ async function renderPayment(em: EntityManager, reply: FastifyReply, id: number,
   );
 }
 
-/** Runs a staff action; a user error (not a 404) re-renders the page it came from with the message. */
-async function attempt(
-  run: () => Promise<unknown>,
-  onError: (err: UserError) => Promise<unknown>,
-): Promise<unknown | null> {
+/**
+ * Runs a staff action; a user error (not a 404) re-renders the page it came from with the message.
+ * True when it failed and the error page was sent. A boolean, not the reply: an awaited reply is
+ * a thenable that resolves to undefined, which once made `failed ?? redirect` send a second reply
+ * (FST_ERR_REP_ALREADY_SENT) after every 422.
+ */
+async function attempt(run: () => Promise<unknown>, onError: (err: UserError) => Promise<unknown>): Promise<boolean> {
   try {
     await run();
-    return null;
+    return false;
   } catch (err) {
-    return onUserError(err, onError);
+    await onUserError(err, onError);
+    return true;
   }
 }
 
@@ -174,7 +177,7 @@ export async function memberDuesRoutes(app: FastifyInstance): Promise<void> {
         },
         (err) => renderPaymentForm(req.em.fork(), reply, m, body, err),
       );
-      return failed ?? reply.redirectWithFlash(`/members/${m.id}#dues`, FLASH.paymentRecorded);
+      return failed ? reply : reply.redirectWithFlash(`/members/${m.id}#dues`, FLASH.paymentRecorded);
     });
   }
 
@@ -190,7 +193,7 @@ export async function memberDuesRoutes(app: FastifyInstance): Promise<void> {
         () => createManualInvoice(req.em, { memberId: m.id, ...formValue(parseManualInvoiceForm(body)) }),
         (err) => renderInvoiceForm(req.em.fork(), reply, m, body, err),
       );
-      return failed ?? reply.redirectWithFlash(`/members/${m.id}#dues`, FLASH.invoiceCreated);
+      return failed ? reply : reply.redirectWithFlash(`/members/${m.id}#dues`, FLASH.invoiceCreated);
     });
   }
 
@@ -201,7 +204,7 @@ export async function memberDuesRoutes(app: FastifyInstance): Promise<void> {
       () => applyCredit(req.em, m.id, Number(field(req.body as FormBody, 'invoiceId')), todayInTokyo()),
       async (err) => reply.redirectWithFlash(back, err.message, 'error'),
     );
-    return failed ?? reply.redirectWithFlash(back, FLASH.creditApplied);
+    return failed ? reply : reply.redirectWithFlash(back, FLASH.creditApplied);
   });
 
   app.get('/dues/invoices/:id', async (req, reply) => renderInvoice(req.em, reply, idOf(req)));
@@ -216,7 +219,7 @@ export async function memberDuesRoutes(app: FastifyInstance): Promise<void> {
         () => run(req.em, id, field(req.body as FormBody, 'reason')),
         (err) => renderInvoice(req.em.fork(), reply, id, err),
       );
-      return failed ?? reply.redirectWithFlash(`/dues/invoices/${id}`, flash);
+      return failed ? reply : reply.redirectWithFlash(`/dues/invoices/${id}`, flash);
     });
   }
 
@@ -228,6 +231,6 @@ export async function memberDuesRoutes(app: FastifyInstance): Promise<void> {
       () => reversePayment(req.em, id, field(req.body as FormBody, 'reason')),
       (err) => renderPayment(req.em.fork(), reply, id, err),
     );
-    return failed ?? reply.redirectWithFlash(`/dues/payments/${id}`, FLASH.paymentReversed);
+    return failed ? reply : reply.redirectWithFlash(`/dues/payments/${id}`, FLASH.paymentReversed);
   });
 }
