@@ -21,7 +21,7 @@ import {
 import { duesHelpers as helpers, registerDuesMemberSection } from './member-section.js';
 import { Payment } from './payment.entity.js';
 import { parseManualInvoiceForm, parsePaymentForm } from './payment-form.js';
-import { applyCredit, recordPayment, reversePayment } from './payment.service.js';
+import { applyCredit, DuplicatePaymentError, recordManualPayment, reversePayment } from './payment.service.js';
 import { FLASH, METHOD_LABELS, MSG, TITLES } from './ui-text.js';
 
 const idOf = (req: { params: unknown }) => idParam((req.params as { id: string }).id);
@@ -59,6 +59,8 @@ async function renderPaymentForm(
       values: { ...prefill, ...values },
       today: todayInTokyo(),
       methods: METHOD_LABELS,
+      duplicateOf: err instanceof DuplicatePaymentError ? err.recordedId : null,
+      duplicateText: { confirm: MSG.confirmDuplicate, see: MSG.seeRecordedPayment },
       error: err?.message,
       errors: err?.fieldErrors ?? {},
       ...helpers,
@@ -173,7 +175,8 @@ export async function memberDuesRoutes(app: FastifyInstance): Promise<void> {
       const failed = await attempt(
         async () => {
           const open = new Map((await payableInvoices(req.em, m)).map((i) => [i.id, i.amount - i.paidAmount]));
-          await recordPayment(req.em, formValue(parsePaymentForm(body, m.id, open)));
+          const input = formValue(parsePaymentForm(body, m.id, open));
+          await recordManualPayment(req.em, input, { confirmDuplicate: field(body, 'confirmDuplicate') === '1' });
         },
         (err) => renderPaymentForm(req.em.fork(), reply, m, body, err),
       );

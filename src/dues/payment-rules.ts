@@ -109,3 +109,26 @@ function checkAllocations(allocations: PaymentInput['allocations'], invoices: Ma
     }
   }
 }
+
+/** What the duplicate rule needs of a payment already recorded (an entity or a plain row). */
+export interface RecordedPaymentFacts {
+  id: number;
+  amount: number;
+  receivedOn: string;
+  status: string;
+}
+
+/**
+ * Back + resubmit of the form would record the same money twice: an earlier, non-reversed payment
+ * of the same member with the same amount on the same date is taken as a likely duplicate (the
+ * first one found), and the form asks before saving another. The caller passes that member's payments.
+ */
+export function likelyDuplicate<T extends RecordedPaymentFacts>(
+  input: Pick<PaymentInput, 'amount' | 'receivedOn'>,
+  recorded: T[],
+): T | null {
+  return (
+    recorded.find((p) => p.status !== 'reversed' && p.amount === input.amount && p.receivedOn === input.receivedOn) ??
+    null
+  );
+}

@@ -30,6 +30,10 @@ export const SKIP_REASONS = {
 
 export const MSG = {
   memberNotFound: '会員が見つかりません',
+  duplicatePayment: (on: string, amount: number) =>
+    `この会員には ${on} に同じ金額（${amount.toLocaleString('ja-JP')}円）の入金がすでに記録されています。ブラウザの「戻る」で二度送信していないか確かめてください。別の入金なら「同じ内容でもう一度記録する」を押してください。`,
+  confirmDuplicate: '同じ内容でもう一度記録する',
+  seeRecordedPayment: '記録済みの入金を見る',
   invoiceNotFound: '請求が見つかりません',
   paymentNotFound: '入金が見つかりません',
   runNotFound: '一括発行が見つかりません',
