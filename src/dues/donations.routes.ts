@@ -7,9 +7,10 @@ import { displayName } from '../members/member.model.js';
 import { idParam, UserError } from '../web/errors.js';
 import { field, type FormBody } from '../web/forms.js';
 import { campaignChoices } from './campaign-port.js';
-import { listDonations, recordDonation, reverseDonation } from './donation.service.js';
+import { listDonations, recordManualDonation, reverseDonation } from './donation.service.js';
+import { LikelyDuplicateError } from './payment-rules.js';
 import type { PaymentMethod } from './payment.entity.js';
-import { METHOD_LABELS } from './ui-text.js';
+import { METHOD_LABELS, MSG } from './ui-text.js';
 
 async function renderList(
   em: EntityManager,
@@ -54,6 +55,8 @@ async function renderNew(em: EntityManager, reply: FastifyReply, values: FormBod
       today: todayInTokyo(),
       methods: METHOD_LABELS,
       campaigns: await campaignChoices(em, todayInTokyo()),
+      duplicateOf: err instanceof LikelyDuplicateError ? err.recordedHref : null,
+      duplicateText: { confirm: MSG.confirmDuplicate, see: MSG.seeRecordedDonation },
       error: err?.message,
       errors: err?.fieldErrors ?? {},
     },
@@ -78,7 +81,7 @@ async function saveDonation(em: EntityManager, body: FormBody): Promise<void> {
   if (campaignId && !(await campaignChoices(em, todayInTokyo())).some((c) => c.id === campaignId)) {
     throw new UserError('入力内容を確認してください', 422, { campaignId: 'キャンペーンを一覧から選んでください' });
   }
-  await recordDonation(em, {
+  const input = {
     memberId: member?.id ?? null,
     donorName: field(body, 'donorName') || null,
     donorAddress: field(body, 'donorAddress') || null,
@@ -88,7 +91,8 @@ async function saveDonation(em: EntityManager, body: FormBody): Promise<void> {
     purpose: field(body, 'purpose') || null,
     note: field(body, 'note') || null,
     campaignId,
-  });
+  };
+  await recordManualDonation(em, input, { confirmDuplicate: field(body, 'confirmDuplicate') === '1' });
 }
 
 /** 寄付: the list (with a date range and total) and standalone donations, which the receipts issue will print. */

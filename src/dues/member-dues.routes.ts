@@ -21,7 +21,8 @@ import {
 import { duesHelpers as helpers, registerDuesMemberSection } from './member-section.js';
 import { Payment } from './payment.entity.js';
 import { parseManualInvoiceForm, parsePaymentForm } from './payment-form.js';
-import { applyCredit, DuplicatePaymentError, recordManualPayment, reversePayment } from './payment.service.js';
+import { LikelyDuplicateError } from './payment-rules.js';
+import { applyCredit, recordManualPayment, reversePayment } from './payment.service.js';
 import { FLASH, METHOD_LABELS, MSG, TITLES } from './ui-text.js';
 
 const idOf = (req: { params: unknown }) => idParam((req.params as { id: string }).id);
@@ -59,7 +60,7 @@ async function renderPaymentForm(
       values: { ...prefill, ...values },
       today: todayInTokyo(),
       methods: METHOD_LABELS,
-      duplicateOf: err instanceof DuplicatePaymentError ? err.recordedId : null,
+      duplicateOf: err instanceof LikelyDuplicateError ? err.recordedHref : null,
       duplicateText: { confirm: MSG.confirmDuplicate, see: MSG.seeRecordedPayment },
       error: err?.message,
       errors: err?.fieldErrors ?? {},

@@ -12,6 +12,7 @@ import {
   checkPayment,
   donationRow,
   hasDonation,
+  LikelyDuplicateError,
   likelyDuplicate,
   paymentRow,
   validateShape,
@@ -53,16 +54,6 @@ export async function recordPayment(em: EntityManager, input: PaymentInput): Pro
   return (await recordPayments(em, [input]))[0]!;
 }
 
-/** A likely second recording of the same payment: the form shows it and asks to confirm. */
-export class DuplicatePaymentError extends UserError {
-  constructor(
-    message: string,
-    public readonly recordedId: number,
-  ) {
-    super(message, 422);
-  }
-}
-
 /**
  * The 入金を記録 form's save: like recordPayment, but when the member already has a live payment of
  * the same amount on the same date (back + resubmit), it is refused with a 422 that offers
@@ -81,7 +72,8 @@ export async function recordManualPayment(
       { orderBy: { id: 'asc' } },
     );
     const dup = likelyDuplicate(input, same);
-    if (dup) throw new DuplicatePaymentError(MSG.duplicatePayment(input.receivedOn, input.amount), dup.id);
+    if (dup)
+      throw new LikelyDuplicateError(MSG.duplicatePayment(input.receivedOn, input.amount), `/dues/payments/${dup.id}`);
   }
   return recordPayment(em, input);
 }

@@ -58,3 +58,31 @@ t.test('back + resubmit of the payment form asks before recording the same payme
     'a reversed payment is no duplicate',
   );
 });
+
+t.test('back + resubmit of the donation form asks before recording the same donation again', async (t) => {
+  const { app, em } = await build(t);
+  const m = await addMember(em(), { familyName: '山田', givenName: '太郎', familyKana: 'ヤマダ', givenKana: 'タロウ' });
+  const c = await loggedIn(app, 'staff');
+  const byMember = { memberNo: String(m.memberNo), receivedOn: '2026-06-01', amount: '5000', method: 'cash' };
+  const byName = {
+    donorName: '匿名の方',
+    donorAddress: '東京都新宿区1-2-3',
+    receivedOn: '2026-06-01',
+    amount: '5000',
+    method: 'cash',
+  };
+  t.equal((await c.post('/dues/donations/new', byMember)).statusCode, 303);
+  t.equal((await c.post('/dues/donations/new', byName)).statusCode, 303, 'another donor, same day and amount');
+
+  for (const form of [byMember, byName]) {
+    const again = await c.post('/dues/donations/new', form);
+    t.equal(again.statusCode, 422);
+    t.match(again.body, '2026-06-01 に同じ金額（5,000円）の寄付がすでに記録されています');
+    t.match(again.body, /<button name="confirmDuplicate" value="1">同じ内容でもう一度記録する<\/button>/);
+    t.match(again.body, 'href="/dues/donations?from=2026-06-01&amp;to=2026-06-01"');
+  }
+  t.equal(await em().count(Donation, {}), 2, 'nothing more was written');
+  t.equal((await c.post('/dues/donations/new', { ...byMember, amount: '5001' })).statusCode, 303);
+  t.equal((await c.post('/dues/donations/new', { ...byMember, confirmDuplicate: '1' })).statusCode, 303);
+  t.equal(await em().count(Donation, { member: m.id, amount: 5000 }), 2);
+});
