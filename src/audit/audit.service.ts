@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { currentActor } from '../db/actor.js';
 import type { EntityManager } from '../db/orm.js';
 import { AuditLog, type IAuditLog } from './audit-log.entity.js';
-import { ACTION_LABELS, entityLabel, fieldLabel, valueLabel } from './labels.js';
+import { ACTION_LABELS, entityLabel, fieldLabel, namerOf, refOf, valueLabel } from './labels.js';
 import { AUDIT_TEXT } from './ui-text.js';
 
 export interface AuditRow {
@@ -25,7 +25,43 @@ export function formatValue(v: unknown): string {
   return String(v);
 }
 
-export function toRow(log: IAuditLog): AuditRow {
+/** Referenced entity → id → its name, for every id field the logs mention (one query per entity). */
+export type RefNames = Map<string, Map<number, string>>;
+
+export async function refNamesOf(em: EntityManager, logs: IAuditLog[]): Promise<RefNames> {
+  const wanted = new Map<string, Set<number>>();
+  for (const log of logs) {
+    for (const [field, pair] of Object.entries(log.changes ?? {})) {
+      const ref = refOf(log.entityName, field);
+      if (!ref || !namerOf(ref)) continue;
+      for (const v of pair) {
+        const id = idOf(v);
+        if (id !== null) {
+          if (!wanted.has(ref)) wanted.set(ref, new Set());
+          wanted.get(ref)!.add(id);
+        }
+      }
+    }
+  }
+  const out: RefNames = new Map();
+  for (const [ref, ids] of wanted) out.set(ref, await namerOf(ref)!(em, [...ids]));
+  return out;
+}
+
+function idOf(v: unknown): number | null {
+  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
+  return typeof n === 'number' && Number.isSafeInteger(n) ? n : null;
+}
+
+/** A stored id as the name of what it points at; an id whose row is gone stays visible as 「#id」. */
+function named(entity: string, field: string, v: unknown, names: RefNames): unknown {
+  const ref = refOf(entity, field);
+  const id = idOf(v);
+  if (!ref || id === null || !names.has(ref)) return v;
+  return names.get(ref)!.get(id) ?? `#${id}`;
+}
+
+export function toRow(log: IAuditLog, names: RefNames = new Map()): AuditRow {
   return {
     id: log.id,
     at: log.at,
@@ -38,8 +74,8 @@ export function toRow(log: IAuditLog): AuditRow {
     changes: Object.entries(log.changes ?? {}).map(([field, [before, after]]) => ({
       field,
       label: fieldLabel(log.entityName, field),
-      before: formatValue(valueLabel(log.entityName, field, before)),
-      after: formatValue(valueLabel(log.entityName, field, after)),
+      before: formatValue(valueLabel(log.entityName, field, named(log.entityName, field, before, names))),
+      after: formatValue(valueLabel(log.entityName, field, named(log.entityName, field, after, names))),
     })),
   };
 }
@@ -51,7 +87,8 @@ export async function historyOf(
   limit = 50,
 ): Promise<AuditRow[]> {
   const logs = await em.find(AuditLog, { entityName, entityId: String(entityId) }, { orderBy: { id: 'desc' }, limit });
-  return logs.map(toRow);
+  const names = await refNamesOf(em, logs);
+  return logs.map((l) => toRow(l, names));
 }
 
 export interface AuditQuery {
@@ -74,7 +111,8 @@ export async function searchAudit(em: EntityManager, q: AuditQuery, perPage = 10
     limit: perPage,
     offset: (page - 1) * perPage,
   });
-  return { rows: logs.map(toRow), total, page, pages };
+  const names = await refNamesOf(em, logs);
+  return { rows: logs.map((l) => toRow(l, names)), total, page, pages };
 }
 
 /** An event that is not a row change (a login, a failed login, a lock) as its own change-log row. */

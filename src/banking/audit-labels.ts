@@ -23,6 +23,7 @@ export function registerBankingAuditLabels(): void {
     values: { status: { active: '有効', undone: '取り消し済み' } },
   });
   registerAuditLabels('BankTransaction', {
+    refs: { member: 'Member' },
     label: '入出金明細の行',
     fields: {
       bankImport: '取り込み',
@@ -54,6 +55,7 @@ export function registerBankingAuditLabels(): void {
     },
   });
   registerAuditLabels('PayerAlias', {
+    refs: { member: 'Member' },
     label: '振込名義の登録',
     fields: { payerKey: '名義（照合用）', payer: '振込依頼人名', member: '会員' },
   });

@@ -1,4 +1,5 @@
-import { registerAuditLabels } from '../audit/labels.js';
+import { registerAuditLabels, registerAuditNamer } from '../audit/labels.js';
+import { Invoice } from './invoice.entity.js';
 
 /** The dues domain's names in the change log. */
 export function registerDuesAuditLabels(): void {
@@ -17,6 +18,7 @@ export function registerDuesAuditLabels(): void {
     values: { status: { active: '有効', undone: '取り消し済み' } },
   });
   registerAuditLabels('Invoice', {
+    refs: { member: 'Member' },
     label: '会費請求',
     fields: {
       invoiceNo: '請求番号',
@@ -43,6 +45,7 @@ export function registerDuesAuditLabels(): void {
     },
   });
   registerAuditLabels('Payment', {
+    refs: { member: 'Member' },
     label: '入金',
     fields: {
       member: '会員',
@@ -70,10 +73,12 @@ export function registerDuesAuditLabels(): void {
     },
   });
   registerAuditLabels('Allocation', {
+    refs: { invoice: 'Invoice' },
     label: '入金の充当',
     fields: { payment: '入金', invoice: '請求', amount: '充当額', reversed: '取消' },
   });
   registerAuditLabels('Donation', {
+    refs: { member: 'Member' },
     label: '寄付',
     fields: {
       member: '会員',
@@ -95,7 +100,12 @@ export function registerDuesAuditLabels(): void {
     },
   });
   registerAuditLabels('LapseProposal', {
+    refs: { member: 'Member' },
     label: '退会候補の提案',
     fields: { member: '会員', proposedOn: '提案日', unpaidYears: '未納の年度', outstanding: '未納額', status: '状態' },
+  });
+  registerAuditNamer('Invoice', async (em, ids) => {
+    const rows = await em.find(Invoice, { id: { $in: ids } });
+    return new Map(rows.map((r) => [r.id, r.invoiceNo]));
   });
 }

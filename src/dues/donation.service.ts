@@ -4,6 +4,7 @@ import { UserError } from '../web/errors.js';
 import { FORM_TEXT } from '../web/ui-text.js';
 import { Donation, type IDonation } from './donation.entity.js';
 import { PAYMENT_METHODS, type PaymentMethod } from './payment.entity.js';
+import { LikelyDuplicateError, likelyDuplicate } from './payment-rules.js';
 import { MSG } from './ui-text.js';
 
 export interface DonationInput {
@@ -43,6 +44,36 @@ export async function recordDonation(em: EntityManager, input: DonationInput): P
     await tx.flush();
     return d;
   });
+}
+
+/**
+ * The 寄付を記録 form's save: like recordDonation, but a live donation of the same donor (member,
+ * or the same name for a non-member) with the same amount on the same date is taken as back +
+ * resubmit and refused with a 422 offering 「同じ内容でもう一度記録する」, unless confirmed.
+ */
+export async function recordManualDonation(
+  em: EntityManager,
+  input: DonationInput,
+  opts: { confirmDuplicate?: boolean } = {},
+): Promise<IDonation> {
+  const donorName = input.donorName?.trim() || null;
+  if (!opts.confirmDuplicate && input.receivedOn && (input.memberId || donorName)) {
+    const same = await em.find(
+      Donation,
+      {
+        receivedOn: input.receivedOn,
+        amount: input.amount,
+        ...(input.memberId ? { member: input.memberId } : { member: null, donorName }),
+      },
+      { orderBy: { id: 'asc' } },
+    );
+    const dup = likelyDuplicate(input, same);
+    if (dup) {
+      const href = `/dues/donations?from=${dup.receivedOn}&to=${dup.receivedOn}`;
+      throw new LikelyDuplicateError(MSG.duplicateDonation(input.receivedOn, input.amount), href);
+    }
+  }
+  return recordDonation(em, input);
 }
 
 /** Reverses a donation entered on its own; one from a payment is reversed with that payment. */

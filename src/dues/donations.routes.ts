@@ -7,7 +7,8 @@ import { displayName } from '../members/member.model.js';
 import { idParam, UserError } from '../web/errors.js';
 import { field, type FormBody } from '../web/forms.js';
 import { campaignChoices } from './campaign-port.js';
-import { listDonations, recordDonation, reverseDonation } from './donation.service.js';
+import { listDonations, recordManualDonation, reverseDonation } from './donation.service.js';
+import { LikelyDuplicateError } from './payment-rules.js';
 import type { PaymentMethod } from './payment.entity.js';
 import { FORM_TEXT } from '../web/ui-text.js';
 import { FLASH, METHOD_LABELS, MSG, TITLES } from './ui-text.js';
@@ -55,6 +56,8 @@ async function renderNew(em: EntityManager, reply: FastifyReply, values: FormBod
       today: todayInTokyo(),
       methods: METHOD_LABELS,
       campaigns: await campaignChoices(em, todayInTokyo()),
+      duplicateOf: err instanceof LikelyDuplicateError ? err.recordedHref : null,
+      duplicateText: { confirm: MSG.confirmDuplicate, see: MSG.seeRecordedDonation },
       error: err?.message,
       errors: err?.fieldErrors ?? {},
     },
@@ -76,7 +79,7 @@ async function saveDonation(em: EntityManager, body: FormBody): Promise<void> {
   if (campaignId && !(await campaignChoices(em, todayInTokyo())).some((c) => c.id === campaignId)) {
     throw new UserError(FORM_TEXT.checkInput, 422, { campaignId: MSG.campaignNotListed });
   }
-  await recordDonation(em, {
+  const input = {
     memberId: member?.id ?? null,
     donorName: field(body, 'donorName') || null,
     donorAddress: field(body, 'donorAddress') || null,
@@ -86,7 +89,8 @@ async function saveDonation(em: EntityManager, body: FormBody): Promise<void> {
     purpose: field(body, 'purpose') || null,
     note: field(body, 'note') || null,
     campaignId,
-  });
+  };
+  await recordManualDonation(em, input, { confirmDuplicate: field(body, 'confirmDuplicate') === '1' });
 }
 
 /** 寄付: the list (with a date range and total) and standalone donations, which the receipts issue will print. */

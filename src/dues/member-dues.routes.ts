@@ -21,7 +21,8 @@ import {
 import { duesHelpers as helpers, registerDuesMemberSection } from './member-section.js';
 import { Payment } from './payment.entity.js';
 import { parseManualInvoiceForm, parsePaymentForm } from './payment-form.js';
-import { applyCredit, recordPayment, reversePayment } from './payment.service.js';
+import { LikelyDuplicateError } from './payment-rules.js';
+import { applyCredit, recordManualPayment, reversePayment } from './payment.service.js';
 import { FLASH, METHOD_LABELS, MSG, TITLES } from './ui-text.js';
 
 const idOf = (req: { params: unknown }) => idParam((req.params as { id: string }).id);
@@ -59,6 +60,8 @@ async function renderPaymentForm(
       values: { ...prefill, ...values },
       today: todayInTokyo(),
       methods: METHOD_LABELS,
+      duplicateOf: err instanceof LikelyDuplicateError ? err.recordedHref : null,
+      duplicateText: { confirm: MSG.confirmDuplicate, see: MSG.seeRecordedPayment },
       error: err?.message,
       errors: err?.fieldErrors ?? {},
       ...helpers,
@@ -138,16 +141,19 @@ async function renderPayment(em: EntityManager, reply: FastifyReply, id: number,
   );
 }
 
-/** Runs a staff action; a user error (not a 404) re-renders the page it came from with the message. */
-async function attempt(
-  run: () => Promise<unknown>,
-  onError: (err: UserError) => Promise<unknown>,
-): Promise<unknown | null> {
+/**
+ * Runs a staff action; a user error (not a 404) re-renders the page it came from with the message.
+ * True when it failed and the error page was sent. A boolean, not the reply: an awaited reply is
+ * a thenable that resolves to undefined, which once made `failed ?? redirect` send a second reply
+ * (FST_ERR_REP_ALREADY_SENT) after every 422.
+ */
+async function attempt(run: () => Promise<unknown>, onError: (err: UserError) => Promise<unknown>): Promise<boolean> {
   try {
     await run();
-    return null;
+    return false;
   } catch (err) {
-    return onUserError(err, onError);
+    await onUserError(err, onError);
+    return true;
   }
 }
 
@@ -170,11 +176,12 @@ export async function memberDuesRoutes(app: FastifyInstance): Promise<void> {
       const failed = await attempt(
         async () => {
           const open = new Map((await payableInvoices(req.em, m)).map((i) => [i.id, i.amount - i.paidAmount]));
-          await recordPayment(req.em, formValue(parsePaymentForm(body, m.id, open)));
+          const input = formValue(parsePaymentForm(body, m.id, open));
+          await recordManualPayment(req.em, input, { confirmDuplicate: field(body, 'confirmDuplicate') === '1' });
         },
         (err) => renderPaymentForm(req.em.fork(), reply, m, body, err),
       );
-      return failed ?? reply.redirectWithFlash(`/members/${m.id}#dues`, FLASH.paymentRecorded);
+      return failed ? reply : reply.redirectWithFlash(`/members/${m.id}#dues`, FLASH.paymentRecorded);
     });
   }
 
@@ -190,7 +197,7 @@ export async function memberDuesRoutes(app: FastifyInstance): Promise<void> {
         () => createManualInvoice(req.em, { memberId: m.id, ...formValue(parseManualInvoiceForm(body)) }),
         (err) => renderInvoiceForm(req.em.fork(), reply, m, body, err),
       );
-      return failed ?? reply.redirectWithFlash(`/members/${m.id}#dues`, FLASH.invoiceCreated);
+      return failed ? reply : reply.redirectWithFlash(`/members/${m.id}#dues`, FLASH.invoiceCreated);
     });
   }
 
@@ -201,7 +208,7 @@ export async function memberDuesRoutes(app: FastifyInstance): Promise<void> {
       () => applyCredit(req.em, m.id, Number(field(req.body as FormBody, 'invoiceId')), todayInTokyo()),
       async (err) => reply.redirectWithFlash(back, err.message, 'error'),
     );
-    return failed ?? reply.redirectWithFlash(back, FLASH.creditApplied);
+    return failed ? reply : reply.redirectWithFlash(back, FLASH.creditApplied);
   });
 
   app.get('/dues/invoices/:id', async (req, reply) => renderInvoice(req.em, reply, idOf(req)));
@@ -216,7 +223,7 @@ export async function memberDuesRoutes(app: FastifyInstance): Promise<void> {
         () => run(req.em, id, field(req.body as FormBody, 'reason')),
         (err) => renderInvoice(req.em.fork(), reply, id, err),
       );
-      return failed ?? reply.redirectWithFlash(`/dues/invoices/${id}`, flash);
+      return failed ? reply : reply.redirectWithFlash(`/dues/invoices/${id}`, flash);
     });
   }
 
@@ -228,6 +235,6 @@ export async function memberDuesRoutes(app: FastifyInstance): Promise<void> {
       () => reversePayment(req.em, id, field(req.body as FormBody, 'reason')),
       (err) => renderPayment(req.em.fork(), reply, id, err),
     );
-    return failed ?? reply.redirectWithFlash(`/dues/payments/${id}`, FLASH.paymentReversed);
+    return failed ? reply : reply.redirectWithFlash(`/dues/payments/${id}`, FLASH.paymentReversed);
   });
 }

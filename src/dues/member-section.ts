@@ -86,6 +86,7 @@ async function timeline(em: EntityManager, m: IMember): Promise<TimelineItem[]> 
       title: `${METHOD_LABELS[p.method]} ${formatYenJa(p.amount)}`,
       detail: p.note,
       href,
+      struckMark: p.status === 'reversed' ? TIMELINE.cancelled : null,
     });
     if (p.status === 'reversed') {
       const at = p.reversedAt ? new Date(p.reversedAt).toISOString() : p.receivedOn;

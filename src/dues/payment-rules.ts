@@ -109,3 +109,37 @@ function checkAllocations(allocations: PaymentInput['allocations'], invoices: Ma
     }
   }
 }
+
+/** A likely second recording of the same money: the form shows it, links to the first, and asks to confirm. */
+export class LikelyDuplicateError extends UserError {
+  constructor(
+    message: string,
+    public readonly recordedHref: string,
+  ) {
+    super(message, 422);
+  }
+}
+
+/** What the duplicate rule needs of a payment or donation already recorded (an entity or a plain row). */
+export interface RecordedPaymentFacts {
+  id: number;
+  amount: number;
+  receivedOn: string;
+  status: string;
+}
+
+/**
+ * Back + resubmit of the form would record the same money twice: an earlier, non-reversed payment
+ * of the same member with the same amount on the same date is taken as a likely duplicate (the
+ * first one found), and the form asks before saving another. The caller passes that member's payments
+ * (or, for the 寄付 form, that donor's donations).
+ */
+export function likelyDuplicate<T extends RecordedPaymentFacts>(
+  input: Pick<PaymentInput, 'amount' | 'receivedOn'>,
+  recorded: T[],
+): T | null {
+  return (
+    recorded.find((p) => p.status !== 'reversed' && p.amount === input.amount && p.receivedOn === input.receivedOn) ??
+    null
+  );
+}

@@ -12,6 +12,8 @@ import {
   checkPayment,
   donationRow,
   hasDonation,
+  LikelyDuplicateError,
+  likelyDuplicate,
   paymentRow,
   validateShape,
   type PaymentInput,
@@ -50,6 +52,30 @@ export async function recomputeInvoices(em: EntityManager, invoices: IInvoice[],
  */
 export async function recordPayment(em: EntityManager, input: PaymentInput): Promise<RecordedPayment> {
   return (await recordPayments(em, [input]))[0]!;
+}
+
+/**
+ * The 入金を記録 form's save: like recordPayment, but when the member already has a live payment of
+ * the same amount on the same date (back + resubmit), it is refused with a 422 that offers
+ * 「同じ内容でもう一度記録する」 — unless the staff member confirmed exactly that.
+ */
+export async function recordManualPayment(
+  em: EntityManager,
+  input: PaymentInput,
+  opts: { confirmDuplicate?: boolean } = {},
+): Promise<RecordedPayment> {
+  validateShape(input);
+  if (!opts.confirmDuplicate) {
+    const same = await em.find(
+      Payment,
+      { member: input.memberId, receivedOn: input.receivedOn, amount: input.amount },
+      { orderBy: { id: 'asc' } },
+    );
+    const dup = likelyDuplicate(input, same);
+    if (dup)
+      throw new LikelyDuplicateError(MSG.duplicatePayment(input.receivedOn, input.amount), `/dues/payments/${dup.id}`);
+  }
+  return recordPayment(em, input);
 }
 
 /**

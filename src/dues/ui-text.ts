@@ -30,6 +30,13 @@ export const SKIP_REASONS = {
 
 export const MSG = {
   memberNotFound: '会員が見つかりません',
+  duplicatePayment: (on: string, amount: number) =>
+    `この会員には ${on} に同じ金額（${amount.toLocaleString('ja-JP')}円）の入金がすでに記録されています。ブラウザの「戻る」で二度送信していないか確かめてください。別の入金なら「同じ内容でもう一度記録する」を押してください。`,
+  duplicateDonation: (on: string, amount: number) =>
+    `この寄付者には ${on} に同じ金額（${amount.toLocaleString('ja-JP')}円）の寄付がすでに記録されています。ブラウザの「戻る」で二度送信していないか確かめてください。別の寄付なら「同じ内容でもう一度記録する」を押してください。`,
+  seeRecordedDonation: '記録済みの寄付を見る',
+  confirmDuplicate: '同じ内容でもう一度記録する',
+  seeRecordedPayment: '記録済みの入金を見る',
   invoiceNotFound: '請求が見つかりません',
   paymentNotFound: '入金が見つかりません',
   runNotFound: '一括発行が見つかりません',

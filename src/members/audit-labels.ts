@@ -1,4 +1,7 @@
-import { registerAuditLabels } from '../audit/labels.js';
+import { registerAuditLabels, registerAuditNamer } from '../audit/labels.js';
+import { Member } from './member.entity.js';
+import { displayName } from './member.model.js';
+import { MemberType } from './member-type.entity.js';
 
 /** The member's fields in words: the change log and the member-import diff both show them. */
 export const MEMBER_FIELD_LABELS: Record<string, string> = {
@@ -37,6 +40,7 @@ export const MEMBER_FIELD_LABELS: Record<string, string> = {
 /** The members domain's names in the change log. */
 export function registerMemberAuditLabels(): void {
   registerAuditLabels('Member', {
+    refs: { memberType: 'MemberType', householdId: 'Household' },
     label: '会員',
     fields: MEMBER_FIELD_LABELS,
     values: {
@@ -48,5 +52,13 @@ export function registerMemberAuditLabels(): void {
   registerAuditLabels('MemberType', {
     label: '会員種別',
     fields: { name: '名称', annualFee: '年会費', forOrganizations: '団体向け', sortOrder: '表示順', active: '有効' },
+  });
+  registerAuditNamer('Member', async (em, ids) => {
+    const rows = await em.find(Member, { id: { $in: ids } });
+    return new Map(rows.map((m) => [m.id, `${displayName(m)}（${m.memberNo}）`]));
+  });
+  registerAuditNamer('MemberType', async (em, ids) => {
+    const rows = await em.find(MemberType, { id: { $in: ids } });
+    return new Map(rows.map((t) => [t.id, t.name]));
   });
 }

@@ -22,6 +22,8 @@ export interface TimelineItem {
   title: string;
   detail?: string | null;
   href?: string | null;
+  /** Shown struck through with this mark beside it (a reversed payment: 取消), so it is not read as live. */
+  struckMark?: string | null;
 }
 
 export type TimelineSource = (em: EntityManager, member: IMember) => Promise<TimelineItem[]>;

@@ -1,4 +1,4 @@
-import { splitAddress } from '../lib/address.js';
+import { normalizeAddress, splitAddress } from '../lib/address.js';
 import { parseDate } from '../lib/dates.js';
 import { normalizeEmail } from '../lib/email.js';
 import { isKatakanaName, normalizeKanaName, normalizeText } from '../lib/kana.js';
@@ -42,6 +42,7 @@ export type FieldErrors = Record<string, string>;
 export type RawMember = Record<keyof MemberInput, string>;
 
 const TEXT_FIELDS = ['familyName', 'givenName', 'orgName', 'contactPerson', 'city', 'address1', 'address2'] as const;
+const ADDRESS_TEXT = new Set<string>(['city', 'address1', 'address2']);
 const KANA_FIELDS = ['familyKana', 'givenKana', 'orgKana', 'contactKana'] as const;
 const DATE_FIELDS = ['birthDate', 'joinedOn', 'addressUnknownOn'] as const;
 
@@ -80,7 +81,7 @@ export function parseMember(raw: Partial<RawMember>): { value: MemberInput; erro
     if (/^\d{1,9}$/.test(no) && Number(no) > 0) v.memberNo = Number(no);
     else errors.memberNo = MEMBERS_TEXT.memberNoFormat;
   }
-  for (const k of TEXT_FIELDS) v[k] = blank(normalizeText(get(k)));
+  for (const k of TEXT_FIELDS) v[k] = blank((ADDRESS_TEXT.has(k) ? normalizeAddress : normalizeText)(get(k)));
   for (const k of KANA_FIELDS) {
     v[k] = blank(normalizeKanaName(get(k)));
     if (v[k] && !isKatakanaName(v[k]!)) errors[k] = MEMBERS_TEXT.kanaFormat;

@@ -9,6 +9,11 @@ const VALUES: Record<string, Record<string, Record<string, string>>> = {
 /** Receipts and donation certificates in the change log. */
 export function registerReceiptAuditLabels(): void {
   for (const [entity, label] of Object.entries(AUDIT_ENTITY_LABELS)) {
-    registerAuditLabels(entity, { label, fields: AUDIT_FIELD_LABELS[entity] ?? {}, values: VALUES[entity] });
+    registerAuditLabels(entity, {
+      label,
+      fields: AUDIT_FIELD_LABELS[entity] ?? {},
+      values: VALUES[entity],
+      refs: { member: 'Member' },
+    });
   }
 }

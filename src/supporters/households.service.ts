@@ -1,3 +1,4 @@
+import { normalizeAddress } from '../lib/address.js';
 import type { EntityManager } from '../db/orm.js';
 import { Member, type IMember } from '../members/member.entity.js';
 import { UserError } from '../web/errors.js';
@@ -129,6 +130,7 @@ export async function alignAddresses(em: EntityManager, householdId: number): Pr
   return changed;
 }
 
+/** Compared as normalised text, so 新宿１ー２ー３ stored before the rule existed matches 新宿1-2-3. */
 export function addressDiffers(a: IMember, b: IMember): boolean {
-  return ADDRESS_FIELDS.some((k) => (a[k] ?? null) !== (b[k] ?? null));
+  return ADDRESS_FIELDS.some((k) => normalizeAddress(a[k] ?? '') !== normalizeAddress(b[k] ?? ''));
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { setCurrentActor, withActor } from '../db/actor.js';
 import { hasControlChars, CONTROL_CHAR_MESSAGE } from '../lib/text-input.js';
 import { ForbiddenError, UserError } from './errors.js';
+import { readMultipartBody } from './multipart-body.js';
 import { roleAtLeast, type StaffRole } from './roles.js';
 import type { SessionLookup } from './types.js';
 
@@ -18,6 +19,8 @@ export function registerAuth(app: FastifyInstance, deps: { resolveSession: Sessi
     withActor({ staffId: null, name: '未ログイン' }, done);
   });
   app.addHook('onRequest', async (req, reply) => guard(app, deps.resolveSession, req, reply));
+  // Upload forms: the fields (with the hidden _csrf) become the body before the CSRF check.
+  app.addHook('preHandler', async (req) => readMultipartBody(req));
   app.addHook('preHandler', (req, reply, done) => {
     if (req.method === 'GET' || req.method === 'HEAD') return done();
     app.csrfProtection(req, reply, done);

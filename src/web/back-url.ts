@@ -29,3 +29,20 @@ export function backUrl(body: FormBody, fallback: string): string {
 export function safeNext(next: unknown): string {
   return localPath(next) ?? '/dashboard';
 }
+
+/**
+ * Where an error page's 「前のページに戻る」 goes: the Referer's path when it is a page of this
+ * same site (same host as the request), else the dashboard. A real link, since the CSP forbids
+ * inline script such as history.back().
+ */
+export function refererBack(referer: unknown, host: unknown): string {
+  if (typeof referer !== 'string' || typeof host !== 'string' || host === '') return '/dashboard';
+  try {
+    const url = new URL(referer);
+    const own = new URL(`${url.protocol}//${host}`).host; // drops a default port as the Referer does
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.host !== own) return '/dashboard';
+    return safeNext(url.pathname + url.search);
+  } catch {
+    return '/dashboard';
+  }
+}

@@ -1,5 +1,6 @@
 import { DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { refererBack } from './back-url.js';
 import { UserError } from './errors.js';
 
 const MESSAGES: Record<number, string> = {
@@ -65,7 +66,11 @@ async function sendError(req: FastifyRequest, reply: FastifyReply, status: numbe
     (req.headers.accept ?? '').includes('application/json') && !(req.headers.accept ?? '').includes('text/html');
   if (wantsJson) return reply.code(status).send({ error: message });
   try {
-    return await reply.render('error', { title: 'エラー', status, message }, status);
+    return await reply.render(
+      'error',
+      { title: 'エラー', status, message, back: refererBack(req.headers.referer, req.headers.host) },
+      status,
+    );
   } catch (renderErr) {
     req.log.error({ err: renderErr }, 'error page failed');
     return reply.code(status).type('text/plain; charset=utf-8').send(message);

@@ -33,11 +33,10 @@ export async function registerPlugins(app: FastifyInstance): Promise<void> {
   });
   await app.register(csrf, {
     sessionPlugin: '@fastify/secure-session',
-    // Upload forms are multipart (body parsed in the handler), so they carry the token in the URL.
+    // From the body only (upload forms too: web/multipart-body.ts reads their fields first), or a
+    // header for scripts; never from the URL, where it would land in logs and the browser history.
     getToken: (req: FastifyRequest) =>
-      (req.body as Record<string, string> | undefined)?._csrf ??
-      (req.headers['x-csrf-token'] as string | undefined) ??
-      (req.query as Record<string, string> | undefined)?._csrf,
+      (req.body as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string | undefined),
   });
   await app.register(fastifyStatic, {
     root: VIEWS_DIR + 'assets',

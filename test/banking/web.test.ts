@@ -11,12 +11,9 @@ import { multipart } from '../supporters/fixtures.js';
 import { office, sample } from './fixtures.js';
 
 async function upload(c: Client, url: string, name: string, bytes: Buffer, fields: Record<string, string> = {}) {
-  const { payload, headers } = multipart(name, bytes);
-  const extra = Object.entries(fields)
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}&`)
-    .join('');
   if (!c.csrf) await c.get('/bank');
-  return c.request({ method: 'POST', url: `${url}?${extra}_csrf=${encodeURIComponent(c.csrf)}`, payload, headers });
+  const { payload, headers } = multipart(name, bytes, 'file', { _csrf: c.csrf, ...fields });
+  return c.request({ method: 'POST', url, payload, headers });
 }
 
 async function setup(t: Parameters<typeof build>[0]) {

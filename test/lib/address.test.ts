@@ -1,5 +1,5 @@
 import t from 'tap';
-import { prefectureName, splitAddress } from '../../src/lib/address.js';
+import { normalizeAddress, prefectureName, splitAddress } from '../../src/lib/address.js';
 
 t.test('splitAddress takes the prefecture and the municipality off an address by their real names', async (t) => {
   const cases: [string, string | null, [string | null, string | null, string]][] = [
@@ -37,4 +37,24 @@ t.test('prefectureName accepts only the 47 prefectures', async (t) => {
   t.equal(prefectureName('沖縄県'), '沖縄県');
   t.equal(prefectureName('東京'), null);
   t.equal(prefectureName(''), null);
+});
+
+t.test('every dash look-alike typed between digits of an address becomes the same hyphen', async (t) => {
+  const cases: [string, string][] = [
+    ['新宿1-2-3', '新宿1-2-3'],
+    ['新宿１ー２ー３', '新宿1-2-3'],
+    ['新宿１ｰ２ｰ３', '新宿1-2-3'],
+    ['新宿1−2−3', '新宿1-2-3'],
+    ['新宿1‐2‐3', '新宿1-2-3'],
+    ['新宿１－２－３', '新宿1-2-3'],
+    ['新宿1―2―3', '新宿1-2-3'],
+    ['新宿1–2—3', '新宿1-2-3'],
+    ['新宿1 ー 2 ー 3', '新宿1-2-3'],
+    ['本町３ー５ー１０　カーサ本町２０１', '本町3-5-10 カーサ本町201'],
+    ['メゾンー1', 'メゾンー1'],
+    ['コーポ２ー１０１', 'コーポ2-101'],
+    ['一丁目二番', '一丁目二番'],
+    ['', ''],
+  ];
+  for (const [input, want] of cases) t.equal(normalizeAddress(input), want, input);
 });

@@ -16,10 +16,10 @@ const ADDRESSES = [
 
 async function importCsv(c: Client, csv: string) {
   if (!c.csrf) await c.get('/members/import');
-  const { payload, headers } = multipart('members.csv', Buffer.from(csv));
+  const { payload, headers } = multipart('members.csv', Buffer.from(csv), 'file', { _csrf: c.csrf });
   const up = await c.request({
     method: 'POST',
-    url: `/members/import?_csrf=${encodeURIComponent(c.csrf)}`,
+    url: '/members/import',
     payload,
     headers,
   });

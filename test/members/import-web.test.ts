@@ -8,8 +8,8 @@ import { addMember, multipart } from '../supporters/fixtures.js';
 
 async function upload(c: Client, filename: string, bytes: Buffer) {
   if (!c.csrf) await c.get('/members/import');
-  const { payload, headers } = multipart(filename, bytes);
-  return c.request({ method: 'POST', url: `/members/import?_csrf=${encodeURIComponent(c.csrf)}`, payload, headers });
+  const { payload, headers } = multipart(filename, bytes, 'file', { _csrf: c.csrf });
+  return c.request({ method: 'POST', url: '/members/import', payload, headers });
 }
 
 const FILE =

@@ -150,10 +150,10 @@ t.test('an admin uploads a PNG seal; anything else is refused with 422', async (
   const page = await admin.get('/receipts/seal');
   t.match(page.body, '登録されていません');
   const upload = (name: string, bytes: Buffer) => {
-    const { payload, headers } = multipart(name, bytes, 'seal');
+    const { payload, headers } = multipart(name, bytes, 'seal', { _csrf: admin.csrf });
     return admin.request({
       method: 'POST',
-      url: `/receipts/seal?_csrf=${encodeURIComponent(admin.csrf)}`,
+      url: '/receipts/seal',
       payload,
       headers,
     });

@@ -13,15 +13,22 @@ export async function addMember(em: EntityManager, raw: Partial<RawMember>): Pro
 
 export const asTest = <T>(fn: () => Promise<T>) => withActor({ staffId: null, name: 'test' }, fn);
 
-/** A multipart/form-data body with one file, as a browser sends it. */
+/**
+ * A multipart/form-data body with one file, as a browser sends it: the other fields (the hidden
+ * _csrf first, as the forms put it) come before the file.
+ */
 export function multipart(
   filename: string,
   bytes: Buffer,
   field = 'file',
+  fields: Record<string, string> = {},
 ): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----enishi' + Math.random().toString(16).slice(2);
+  const before = Object.entries(fields)
+    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+    .join('');
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n`,
+    `${before}--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return {

@@ -35,8 +35,8 @@ t.test('a NUL in a member import file is refused with its line; via the web page
   const { app, em } = await build(t);
   const c = await loggedIn(app, 'staff');
   await c.get('/members/import');
-  const up = multipart('members.csv', bytes);
-  const posted = await c.request({ method: 'POST', url: `/members/import?_csrf=${c.csrf}`, ...up });
+  const up = multipart('members.csv', bytes, 'file', { _csrf: c.csrf });
+  const posted = await c.request({ method: 'POST', url: '/members/import', ...up });
   t.equal(posted.statusCode, 303);
   const res = await c.get(String(posted.headers.location));
   t.equal(res.statusCode, 422);
