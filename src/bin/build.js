@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = join(root, 'dist');
@@ -36,4 +36,9 @@ for (const folder of ['views', 'templates']) {
   mkdirSync(dist, { recursive: true });
   symlinkSync(relative(dist, join(root, folder)), join(dist, folder), 'dir');
 }
+// The command table for `enishi help` and the lookup of one command, so a call loads only the
+// module of the command it runs (src/cli.ts reads it; the sources, as the tests run them, load all).
+const { commandManifest } = await import(pathToFileURL(join(dist, 'src', 'cli.js')).href);
+writeFileSync(join(dist, 'cli-manifest.json'), `${JSON.stringify(await commandManifest(), null, 1)}\n`);
 writeFileSync(join(dist, 'BUILT'), `${entryPoints.length} files\n`);
+process.exit(0);

@@ -5,6 +5,7 @@ import { bankImportBench } from './bank-import.bench.js';
 import { receiptsBench } from './receipts.bench.js';
 import { backupBench, dashboardBench } from './ops.bench.js';
 import { labelsBench } from './labels.bench.js';
+import { cliStartupBench } from './cli-startup.bench.js';
 
 /** `npm run bench [name…]`: runs the named benchmarks (default all) and prints their figures as JSON. */
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   dashboard: dashboardBench,
   backup: backupBench,
   labels: labelsBench,
+  'cli-startup': cliStartupBench,
 };
 
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
