@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { limitProblem } from '../../lib/input-limits.js';
 import { decodeText, type TextEncodingName } from '../../lib/text-encoding.js';
 import { CONTROL_CHAR_MESSAGE, controlCharLine, normalizeLineEnds } from '../../lib/text-input.js';
 import { IMPORT_TEXT } from './ui-text.js';
@@ -13,13 +14,29 @@ export interface CsvTable {
 export class ImportFileError extends Error {}
 
 /**
+ * Far above any real member list of a small office (a few thousand rows), and low enough that a
+ * mistaken or hostile file (200,000 rows, a 10 MB cell) is refused before it is parsed (defect 7).
+ */
+export const MEMBER_FILE_LIMITS = { bytes: 10 * 1024 * 1024, lines: 50_000, lineLength: 20_000 };
+
+function refuseOverLimit(byteLength: number, text: string | null): void {
+  const p = limitProblem(byteLength, text, MEMBER_FILE_LIMITS);
+  if (!p) return;
+  if (p.kind === 'bytes') throw new ImportFileError(IMPORT_TEXT.tooLarge(p.limit / 1024 / 1024));
+  if (p.kind === 'lines') throw new ImportFileError(IMPORT_TEXT.tooManyLines(p.found, p.limit));
+  throw new ImportFileError(IMPORT_TEXT.lineTooLong(p.line, p.limit));
+}
+
+/**
  * Reads the bytes Excel writes ("CSV UTF-8" with BOM, or plain "CSV" in Shift_JIS/CP932) into
  * a header and records with their line numbers. Tab-separated text (pasted from Excel) works too.
  */
 export function readCsvTable(buf: Buffer): CsvTable {
+  refuseOverLimit(buf.byteLength, null);
   const decoded = decodeText(buf);
   const { encoding } = decoded;
   const text = normalizeLineEnds(decoded.text);
+  refuseOverLimit(buf.byteLength, text);
   const bad = controlCharLine(text);
   if (bad !== null) throw new ImportFileError(IMPORT_TEXT.controlChar(bad, CONTROL_CHAR_MESSAGE));
   const firstLine = text.slice(0, text.search(/\r?\n|$/));

@@ -59,6 +59,11 @@ export const IMPORT_TEXT = {
   controlChar: (line: number, message: string) => `${line}行目に${message}`,
   notCsv: (reason: string) => `CSVとして読み取れませんでした（${reason}）`,
   emptyFile: 'ファイルが空です',
+  tooLarge: (mb: number) => `ファイルが大きすぎます（${mb}MBまで）。名簿を分けて取り込んでください`,
+  tooManyLines: (found: number, limit: number) =>
+    `行が多すぎます（${found.toLocaleString('ja-JP')}行。${limit.toLocaleString('ja-JP')}行まで）。名簿を分けて取り込んでください`,
+  lineTooLong: (line: number, limit: number) =>
+    `${line}行目が長すぎます（1行${limit.toLocaleString('ja-JP')}文字まで）。名簿のCSVか確かめてください`,
   planChanged: '確認のあとで会員の登録内容が変わったため、取り込みを中止しました。内容をもう一度確認してください。',
   numberTaken: '取り込み中に他の操作で会員番号が使われたため、何も取り込んでいません。もう一度確認してください。',
   uploadNotFound: '取り込むファイルが見つかりません（もう一度アップロードしてください）',
