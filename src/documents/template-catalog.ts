@@ -32,6 +32,7 @@ const SAMPLE: Record<string, string> = {
   時候の挨拶: '陽春の候',
   寄附の目的: '子ども食堂事業',
   寄附金額: '3,000円',
+  年齢: '70歳',
 };
 
 function def(name: string, title: string, required: string[], optional: string[] = []): TemplateDef {
@@ -61,6 +62,7 @@ registerTemplates([
   def('invoice/payer-hint', '請求書・督促状：振込依頼人名の案内', ['会員番号'], ['振込名', '氏名']),
   def('reminder/greeting', '督促状：前文と本文', ['団体名', '年度'], ['氏名', '敬称', '会員番号']),
   def('letters/opening', '礼状：前文（時候の挨拶）', ['頭語', '時候の挨拶', '宛名'], ['氏名', '敬称']),
+  def('letters/birthday', 'お誕生日のお祝い状', ['宛名', '団体名'], ['氏名', '敬称', '会員番号', '代表者', '年齢']),
   def(
     'letters/dues-thanks',
     '礼状：会費の受領',

@@ -9,7 +9,7 @@ type Doc = PDFKit.PDFDocument;
 const BODY = 11;
 
 /** Horizontal: date and sender top right, addressee in the window, title, 前文 … 結語 right-aligned. */
-export function drawHorizontalLetter(doc: Doc, d: ThankLetterDoc, text: LetterText, org: OrgInfo): void {
+export function drawHorizontalLetter(doc: Doc, d: Pick<ThankLetterDoc, 'to'>, text: LetterText, org: OrgInfo): void {
   doc.addPage();
   doc
     .font('jp-serif')
@@ -62,7 +62,7 @@ export function verticalBlocks(text: LetterText): VerticalBlock[] {
   ];
 }
 
-export function drawVerticalLetter(doc: Doc, _d: ThankLetterDoc, text: LetterText): void {
+export function drawVerticalLetter(doc: Doc, _d: Pick<ThankLetterDoc, 'to'>, text: LetterText): void {
   const cells = layoutVertical(verticalBlocks(text), VERTICAL.rows);
   const rowPitch = VERTICAL.size * 1.05;
   const lastCol = cells.reduce((m, c) => Math.max(m, c.col), 0);
@@ -75,7 +75,7 @@ export function drawVerticalLetter(doc: Doc, _d: ThankLetterDoc, text: LetterTex
 }
 
 export interface PrintableLetter {
-  letter: ThankLetterDoc;
+  letter: Pick<ThankLetterDoc, 'to'>;
   text: LetterText;
 }
 

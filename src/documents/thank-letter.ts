@@ -88,7 +88,49 @@ export function composeLetter(
   org: OrgInfo,
   opts: { salutation: Salutation; vertical?: boolean },
 ): LetterText {
-  const fields = letterFields(d, org);
+  return compose(LETTER_TITLES[d.kind], TEMPLATE[d.kind], letterFields(d, org), d, org, opts);
+}
+
+/** Letters that thank for nothing: the greeting of the special-days list. */
+export type GreetingKind = 'birthday';
+export const GREETING_TITLES: Record<GreetingKind, string> = { birthday: 'お誕生日のお祝い' };
+const GREETING_TEMPLATE: Record<GreetingKind, string> = { birthday: 'letters/birthday' };
+export const GREETING_TEMPLATES = ['letters/opening', ...Object.values(GREETING_TEMPLATE)];
+
+export interface GreetingLetterDoc {
+  to: AddressTo & { memberNo: string };
+  letterDate: string;
+  /** The age the member turns (年齢), when the birth year is known. */
+  turns?: number | null;
+}
+
+/** A greeting letter (誕生日のお祝い …) from its template; the same 前文 and 末文 as a 礼状. */
+export function composeGreeting(
+  kind: GreetingKind,
+  d: GreetingLetterDoc,
+  org: OrgInfo,
+  opts: { salutation: Salutation; vertical?: boolean },
+): LetterText {
+  const fields = {
+    宛名: readerName(d.to),
+    氏名: d.to.name,
+    敬称: d.to.honorific,
+    会員番号: d.to.memberNo,
+    団体名: org.name,
+    代表者: org.representative,
+    年齢: d.turns ? `${d.turns}歳` : undefined,
+  };
+  return compose(GREETING_TITLES[kind], GREETING_TEMPLATE[kind], fields, d, org, opts);
+}
+
+function compose(
+  title: string,
+  template: string,
+  fields: Record<string, string | undefined>,
+  d: { to: AddressTo; letterDate: string },
+  org: OrgInfo,
+  opts: { salutation: Salutation; vertical?: boolean },
+): LetterText {
   const vertical = (s: string) => (opts.vertical ? toVerticalText(s) : s);
   const opening = hasSeasonalGreeting(opts.salutation)
     ? renderParagraphs(org.templates, 'letters/opening', {
@@ -98,9 +140,9 @@ export function composeLetter(
       }).join('')
     : opts.salutation;
   return {
-    title: LETTER_TITLES[d.kind],
+    title,
     opening: vertical(opening),
-    body: renderParagraphs(org.templates, TEMPLATE[d.kind], fields).map(vertical),
+    body: renderParagraphs(org.templates, template, fields).map(vertical),
     closing: closingFor(opts.salutation),
     date: vertical(formatDateJa(d.letterDate, org.era)),
     sender: [org.name, org.representative ?? ''].filter(Boolean).map(vertical),

@@ -6,6 +6,7 @@ import { todayInTokyo } from '../lib/dates.js';
 import { getSettings, updateSettings } from '../settings/settings.service.js';
 import { UserError } from '../web/errors.js';
 import { field, type FormBody } from '../web/forms.js';
+import { writeBirthdayLetters } from './birthday-letters.service.js';
 import { birthdayList, dormantList, type BirthdayEntry, type DormantEntry } from './special-days.service.js';
 import { MONTHS, SPECIAL_DAYS as T } from './ui-text.js';
 
@@ -66,6 +67,13 @@ export async function specialDayRoutes(app: FastifyInstance): Promise<void> {
       rows,
     });
     return sendPdf(reply, T.birthdaysFile(month), (out) => pipeDoc(doc, out));
+  });
+  app.get('/mailings/birthdays/letters.pdf', async (req, reply) => {
+    const q = req.query as FormBody;
+    const month = monthOf(q);
+    const layout = field(q, 'layout') === 'vertical' ? 'vertical' : 'horizontal';
+    const render = await writeBirthdayLetters(req.em, app.config.dataDir, month, { layout });
+    return sendPdf(reply, T.birthdayLettersFile(month), async (out) => void (await render(out)));
   });
   app.get('/mailings/dormant', async (req, reply) => {
     const months = await monthsOf(req);

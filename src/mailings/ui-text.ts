@@ -36,6 +36,8 @@ export const DUES_FILTER_LABELS: Record<string, string> = {
 export const MONTHS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }));
 
 export const SPECIAL_DAYS = {
+  noBirthdayLetters: (month: number) => `${month}月が誕生日で、郵送できる会員はいません`,
+  birthdayLettersFile: (month: number) => `${month}月のお誕生日のお祝い状.pdf`,
   day: (d: number) => `${d}日`,
   age: (n: number) => `${n}歳`,
   birthdaysTitle: (month: number) => `${month}月の誕生日`,
