@@ -4,7 +4,20 @@ import t from 'tap';
 import { isTextFile, japaneseLiterals, japaneseLiteralsUnder } from './japanese-literals.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DOMAINS = ['staff', 'settings', 'audit', 'members', 'supporters', 'dues', 'banking'];
+const DOMAINS = [
+  'staff',
+  'settings',
+  'audit',
+  'members',
+  'supporters',
+  'dues',
+  'banking',
+  'accounting',
+  'backup',
+  'reports',
+  'jobs',
+  'operations',
+];
 
 /**
  * Files under a domain that may hold Japanese literals, and why. Data, not words staff read:
@@ -33,6 +46,9 @@ const ALLOWED: Record<string, string> = {
   'src/banking/formats/types.ts': 'column headers of the bank file',
   'src/banking/formats/yucho.ts': 'column headers of the bank file',
   'src/banking/formats/zengin.ts': 'record layout of the Zengin file',
+  'src/accounting/formats/freee.ts': 'column headers and fixed values (収入/支出, 内税) of the freee import file',
+  'src/accounting/formats/moneyforward.ts': 'column headers of the MoneyForward 仕訳帳 import file',
+  'src/jobs/batch-kinds.ts': 'not yet moved (wiring file owned by the batches work)',
   'src/members/import/import-columns.ts': 'column headers recognised in a member list',
   'src/members/skills/defaults.ts': 'default rows seeded once',
   'src/supporters/defaults.ts': 'default rows seeded once',
