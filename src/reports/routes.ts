@@ -7,7 +7,7 @@ import { assemblyRoster } from './assembly.service.js';
 import { listBackups } from '../backup/backup.service.js';
 import { cached, dataVersion } from './cache.js';
 import { aggregates, todayNumbers } from './dashboard.service.js';
-import { aggregateCharts, aggregateTable } from './tables.js';
+import { aggregateCharts, aggregateTable, chartSections } from './tables.js';
 import { AGGREGATE_TABLES, REPORT_TEXT, type AggregateTable } from './ui-text.js';
 
 const TABLES = Object.keys(AGGREGATE_TABLES) as AggregateTable[];
@@ -28,7 +28,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         today: await todayNumbers(em, app.config.dataDir, today),
         agg,
         tables,
-        charts: aggregateCharts(agg),
+        sections: chartSections(aggregateCharts(agg), tables, AGGREGATE_TABLES),
         at: new Date(),
       };
     };
@@ -37,21 +37,14 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
   };
 
   app.get('/dashboard', async (req, reply) => {
-    const {
-      today: cachedToday,
-      tables,
-      charts,
-      at,
-    } = await load(!!field(req.query as FormBody, 'fresh'), todayInTokyo());
+    const { today: cachedToday, sections, at } = await load(!!field(req.query as FormBody, 'fresh'), todayInTokyo());
     // A backup written by the CLI changes no row: its age is read from the folder on every request.
     const today = { ...cachedToday, lastBackupAt: listBackups(app.config.dataDir)[0]?.createdAt ?? null };
     return reply.render('reports/dashboard', {
       title: REPORT_TEXT.dashboard,
       t: REPORT_TEXT,
       n: today,
-      charts,
-      tables,
-      names: AGGREGATE_TABLES,
+      sections,
       at,
       backupHours: today.lastBackupAt ? (Date.now() - today.lastBackupAt.getTime()) / 3600_000 : null,
     });

@@ -1,6 +1,6 @@
 import { formatYenJa } from '../lib/money.js';
 import type { Aggregates } from './dashboard.service.js';
-import { barChart } from './svg-chart.js';
+import { barChart, esc } from './svg-chart.js';
 import { REPORT_TEXT as T, type AggregateTable } from './ui-text.js';
 
 export interface Table {
@@ -88,4 +88,38 @@ export function aggregateCharts(a: Aggregates): Record<AggregateTable, string> {
       format: (v) => `${Math.floor(v * 100)}%`,
     }),
   };
+}
+
+/**
+ * The dashboard's chart rows as one HTML string (chart, then its numbers as a table with a CSV
+ * link), built once per computation: every request of the same data prints the same bytes.
+ */
+export function chartSections(
+  charts: Record<AggregateTable, string>,
+  tables: Record<AggregateTable, Table>,
+  names: Record<AggregateTable, string>,
+): string {
+  return (Object.keys(charts) as AggregateTable[])
+    .map((key) => {
+      const tb = tables[key];
+      const head = tb.header.map((h) => `<th scope="col">${esc(h)}</th>`).join('');
+      const body = tb.rows
+        .map(
+          (r) =>
+            `<tr>${r
+              .map((c, i) =>
+                i === 0
+                  ? `<th scope="row">${esc(c)}</th>`
+                  : `<td class="num">${esc(typeof c === 'number' && T.yenColumn.test(tb.header[i] ?? '') ? formatYenJa(c) : c)}</td>`,
+              )
+              .join('')}</tr>`,
+        )
+        .join('');
+      return (
+        `<section class="chart-row" id="${key}"><div>${charts[key]}</div>\n` +
+        `<table class="chart-table"><caption>${esc(names[key])} <a href="/reports/aggregates/${key}.csv">CSV</a></caption>\n` +
+        `<thead><tr>${head}</tr></thead>\n<tbody>${body}</tbody></table>\n</section>`
+      );
+    })
+    .join('\n');
 }

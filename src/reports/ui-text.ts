@@ -43,6 +43,8 @@ export const REPORT_TEXT = {
   colTotal: '合計',
   colMonth: '月',
   yen: (label: string) => `${label}（円）`,
+  /** A table column of yen amounts (printed as 12,345円 on the page, plain in the CSV). */
+  yenColumn: /円/,
   colYear: '年度',
   colBilled: '請求額（円）',
   colCollected: '回収額（円）',
