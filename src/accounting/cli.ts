@@ -4,12 +4,12 @@ import { CliError, withDatabase, type Command } from '../cli/command.js';
 import { parseDate } from '../lib/dates.js';
 import { UserError } from '../web/errors.js';
 import { exportJournal } from './export.service.js';
-import { FORMAT_LABELS, type AccountingFormat } from './ui-text.js';
+import { ACCOUNTING_CLI as T, FORMAT_LABELS, type AccountingFormat } from './ui-text.js';
 
 export const accountingExportCommand: Command = {
   name: 'accounting export',
   usage: 'enishi accounting export --format freee|moneyforward|yayoi --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.csv',
-  summary: '期間の入金と寄付を会計ソフトの仕訳 CSV に書き出します',
+  summary: T.summary,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -21,8 +21,8 @@ export const accountingExportCommand: Command = {
         out: { type: 'string' },
       },
     });
-    if (positionals.length) throw new CliError(`不明な引数です: ${positionals.join(' ')}`, 2);
-    if (!values.out) throw new CliError('--out FILE.csv を指定してください', 2);
+    if (positionals.length) throw new CliError(T.unknownArgs(positionals), 2);
+    if (!values.out) throw new CliError(T.needOut, 2);
     const input = {
       format: values.format ?? '',
       from: values.from ? parseDate(values.from) : null,
@@ -38,13 +38,9 @@ export const accountingExportCommand: Command = {
     try {
       writeFileSync(values.out, result.bytes);
     } catch (err) {
-      throw new CliError(
-        `書き込めません: ${values.out} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-      );
+      throw new CliError(T.cannotWrite(values.out, (err as NodeJS.ErrnoException).code ?? (err as Error).message));
     }
-    io.out(
-      `${FORMAT_LABELS[input.format as AccountingFormat]}: 仕訳 ${result.entries} 件を ${values.out} に書き出しました`,
-    );
+    io.out(T.written(FORMAT_LABELS[input.format as AccountingFormat], result.entries, values.out));
     return 0;
   },
 };

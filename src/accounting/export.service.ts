@@ -16,7 +16,7 @@ import {
   type JournalEntry,
   type PaymentSource,
 } from './journal.js';
-import { ACCOUNTING_MSG, FORMATS, type AccountingFormat } from './ui-text.js';
+import { ACCOUNTING_MSG, ACCOUNTING_TEXT, FORMATS, type AccountingFormat } from './ui-text.js';
 
 export function accountSettings(s: Settings): AccountSettings {
   return {
@@ -150,7 +150,7 @@ async function donationSources(em: EntityManager, from: string, to: string): Pro
     amount: d.amount,
     method: d.method,
     purpose: d.purpose ?? null,
-    donor: d.member ? `会員番号${d.member.memberNo}` : (d.donorName ?? ''),
+    donor: d.member ? ACCOUNTING_TEXT.memberNo(String(d.member.memberNo)) : (d.donorName ?? ''),
     reversedOn: d.status === 'reversed' ? tokyoDay(d.reversedAt) : null,
   }));
 }
@@ -185,6 +185,6 @@ export async function exportJournal(
   return {
     bytes: journalFile(format, entries),
     entries: entries.length,
-    fileName: `仕訳_${format}_${from.replace(/-/g, '')}-${to.replace(/-/g, '')}.csv`,
+    fileName: ACCOUNTING_TEXT.fileName(format, from.replace(/-/g, ''), to.replace(/-/g, '')),
   };
 }

@@ -128,7 +128,7 @@ function receiptEntry(p: PaymentSource, a: AccountSettings): JournalEntry {
       tax: a.taxCategory,
       amount: credit,
     });
-  const what = groups.length ? groups.map((g) => T.duesMemo(g.years, g.typeName)).join('・') : T.creditMemo;
+  const what = groups.length ? groups.map((g) => T.duesMemo(g.years, g.typeName)).join(T.memoJoin) : T.creditMemo;
   return {
     ref: `P${p.id}`,
     date: p.receivedOn,

@@ -6,7 +6,7 @@ import { contentDisposition } from '../web/download.js';
 import { UserError } from '../web/errors.js';
 import { field, type FormBody } from '../web/forms.js';
 import { checkExportInput, exportJournal, journalEntries } from './export.service.js';
-import { FORMAT_LABELS } from './ui-text.js';
+import { ACCOUNTING_TEXT, FORMAT_LABELS } from './ui-text.js';
 
 /**
  * 会計ソフト連携: the same export as `enishi accounting export`. A GET (it only reads): without
@@ -18,7 +18,7 @@ export async function accountingRoutes(app: FastifyInstance): Promise<void> {
     const fy = fiscalYearRange(fiscalYearOf(todayInTokyo(), (await getSettings(req.em)).fiscalYearStartMonth) - 1);
     const values = { format: field(q, 'format') || 'freee', from: field(q, 'from'), to: field(q, 'to') };
     const base = {
-      title: '会計ソフトへの書き出し',
+      title: ACCOUNTING_TEXT.exportTitle,
       formats: FORMAT_LABELS,
       values,
       defaults: fy,

@@ -7,6 +7,18 @@ export const ACCOUNTING_TEXT = {
   feeWord: '振込手数料差引',
   memberNo: (no: string) => `会員番号${no}`,
   reversalPrefix: '【取消】',
+  /** Joins the 摘要 of one payment's dues groups. */
+  memoJoin: '・',
+  exportTitle: '会計ソフトへの書き出し',
+  fileName: (format: string, from: string, to: string) => `仕訳_${format}_${from}-${to}.csv`,
+} as const;
+
+export const ACCOUNTING_CLI = {
+  summary: '期間の入金と寄付を会計ソフトの仕訳 CSV に書き出します',
+  unknownArgs: (args: string[]) => `不明な引数です: ${args.join(' ')}`,
+  needOut: '--out FILE.csv を指定してください',
+  cannotWrite: (path: string, why: string) => `書き込めません: ${path} (${why})`,
+  written: (label: string, entries: number, path: string) => `${label}: 仕訳 ${entries} 件を ${path} に書き出しました`,
 } as const;
 
 export const FORMAT_LABELS = {

@@ -4,24 +4,22 @@ import { loadConfig } from '../config.js';
 import { BackupError } from './archive.js';
 import { createBackup } from './backup.service.js';
 import { restoreBackup } from './restore.service.js';
-import { BACKUP_MSG } from './ui-text.js';
+import { BACKUP_CLI as T, BACKUP_MSG } from './ui-text.js';
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 export const backupCommand: Command = {
   name: 'backup',
   usage: 'enishi backup --out FILE.zip',
-  summary:
-    'データベースとアップロードしたファイル・テンプレートを 1 つのファイルにバックアップします（サーバー稼働中でも可）',
+  summary: T.backupSummary,
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
-    if (positionals.length) throw new CliError(`不明な引数です: ${positionals.join(' ')}`, 2);
-    if (!values.out) throw new CliError('--out FILE.zip を指定してください', 2);
+    if (positionals.length) throw new CliError(T.unknownArgs(positionals), 2);
+    if (!values.out) throw new CliError(T.needOut, 2);
     const r = await withDatabase(io, (_em, orm, config) => createBackup(orm, config, values.out!));
     const rows = Object.values(r.manifest.tables).reduce((s, n) => s + n, 0);
-    io.out(
-      `${BACKUP_MSG.done}: ${r.file}（${mb(r.size)}、${Object.keys(r.manifest.tables).length} 表 ${rows} 行、ファイル ${Object.keys(r.manifest.entries).filter((n) => n.startsWith('files/')).length} 個）`,
-    );
+    const files = Object.keys(r.manifest.entries).filter((n) => n.startsWith('files/')).length;
+    io.out(T.created(r.file, mb(r.size), Object.keys(r.manifest.tables).length, rows, files));
     if (r.postgres) io.out(BACKUP_MSG.postgresBackup);
     return 0;
   },
@@ -30,17 +28,17 @@ export const backupCommand: Command = {
 export const restoreCommand: Command = {
   name: 'restore',
   usage: 'enishi restore FILE.zip [--force]',
-  summary: 'バックアップを検査してから戻します（既存のデータは --force がなければ上書きしません）',
+  summary: T.restoreSummary,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
       options: { force: { type: 'boolean' } },
     });
-    if (positionals.length !== 1) throw new CliError('戻すバックアップファイルを 1 つ指定してください', 2);
+    if (positionals.length !== 1) throw new CliError(T.needFile, 2);
     try {
       const r = await restoreBackup(positionals[0]!, loadConfig(io.env), { force: !!values.force });
-      io.out(`復元しました: ${r.manifest.createdAt} のバックアップ（ファイル ${r.files} 個）`);
+      io.out(T.restored(r.manifest.createdAt, r.files));
       if (r.postgres) io.out(BACKUP_MSG.postgresRestore);
       return 0;
     } catch (err) {

@@ -11,7 +11,7 @@ import { BACKUP_MSG } from './ui-text.js';
 export async function backupRoutes(app: FastifyInstance): Promise<void> {
   app.get('/admin/backups', { config: { role: 'admin' } }, async (_req, reply) =>
     reply.render('backup/index', {
-      title: 'バックアップ',
+      title: BACKUP_MSG.pageTitle,
       backups: listBackups(app.config.dataDir),
       postgres: isPostgres(app.config.databaseUrl),
       pgNote: BACKUP_MSG.postgresBackup,
@@ -32,6 +32,6 @@ export async function backupRoutes(app: FastifyInstance): Promise<void> {
   app.post('/admin/backups', { config: { role: 'admin' } }, async (req, reply) => {
     const keep = (await getSettings(req.em)).backupKeep;
     const r = await backupNow(app.orm, app.config, keep);
-    return reply.redirectWithFlash('/admin/backups', `${BACKUP_MSG.done}（${r.file.split(/[\\/]/).pop()}）`);
+    return reply.redirectWithFlash('/admin/backups', BACKUP_MSG.doneFile(r.file.split(/[\\/]/).pop() ?? r.file));
   });
 }

@@ -16,4 +16,18 @@ export const BACKUP_MSG = {
     'PostgreSQL のデータベース本体は pg_restore で戻してください（例: pg_restore --clean -d "$ENISHI_DATABASE_URL" enishi.dump）。ファイルとテンプレートだけを戻しました。',
   notFound: 'バックアップが見つかりません',
   done: 'バックアップを作成しました',
+  pageTitle: 'バックアップ',
+  doneFile: (file: string) => `バックアップを作成しました（${file}）`,
+} as const;
+
+export const BACKUP_CLI = {
+  backupSummary:
+    'データベースとアップロードしたファイル・テンプレートを 1 つのファイルにバックアップします（サーバー稼働中でも可）',
+  restoreSummary: 'バックアップを検査してから戻します（既存のデータは --force がなければ上書きしません）',
+  unknownArgs: (args: string[]) => `不明な引数です: ${args.join(' ')}`,
+  needOut: '--out FILE.zip を指定してください',
+  needFile: '戻すバックアップファイルを 1 つ指定してください',
+  created: (file: string, size: string, tables: number, rows: number, files: number) =>
+    `バックアップを作成しました: ${file}（${size}、${tables} 表 ${rows} 行、ファイル ${files} 個）`,
+  restored: (createdAt: string, files: number) => `復元しました: ${createdAt} のバックアップ（ファイル ${files} 個）`,
 } as const;

@@ -1,5 +1,6 @@
 import type { BatchKind } from '../batches/batch.service.js';
 import { writeRunInvoices } from '../dues/run-pdf.js';
+import { FILE_NAMES } from '../dues/ui-text.js';
 import { receiptsPdfKind, thankLettersKind } from '../receipts/print-batches.js';
 import { runEmailMailing, runMailingLabels } from '../mailings/send-batches.js';
 import { SEND_TEXT } from '../mailings/ui-text.js';
@@ -13,7 +14,7 @@ export function batchKinds(): Map<string, BatchKind> {
     [
       'invoice-run-pdf',
       {
-        fileName: (p) => `請求書_${p.fiscalYear}年度_${p.runId}.pdf`,
+        fileName: (p) => FILE_NAMES.runInvoices(Number(p.fiscalYear), Number(p.runId)),
         run: ({ em, params, out, progress, dataDir }) =>
           writeRunInvoices(em, Number(params.runId), dataDir, out, progress),
       },

@@ -7,6 +7,7 @@ import { getSettings } from '../settings/settings.service.js';
 import { UserError } from '../web/errors.js';
 import { runJobNow } from './runner.js';
 import { findJob, JOBS, jobSetting } from './schedule.js';
+import { JOBS_PAGE } from './ui-text.js';
 
 /** 定時ジョブ (admin): each job's switch, time and last run; the run history; run one now. */
 export async function jobRoutes(app: FastifyInstance): Promise<void> {
@@ -16,7 +17,7 @@ export async function jobRoutes(app: FastifyInstance): Promise<void> {
       JOBS.map(async (j) => ({ ...j, ...jobSetting(s, j), last: await lastRunOf(req.em, j.name) })),
     );
     return reply.render('jobs/index', {
-      title: '定時ジョブ',
+      title: JOBS_PAGE.title,
       jobs,
       runs: await recentJobRuns(req.em),
       letters: listReminderFiles(app.config.dataDir).slice(0, 12),
@@ -28,7 +29,7 @@ export async function jobRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/admin/jobs/reminders/:file', { config: { role: 'admin' } }, async (req, reply) => {
     const path = reminderFilePath(app.config.dataDir, (req.params as { file: string }).file);
-    if (!path) throw new UserError('督促状のファイルが見つかりません', 404);
+    if (!path) throw new UserError(JOBS_PAGE.noReminderFile, 404);
     return reply
       .header('content-type', 'application/pdf')
       .header('cache-control', 'no-store')
@@ -37,7 +38,7 @@ export async function jobRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/admin/jobs/:name/run', { config: { role: 'admin' } }, async (req, reply) => {
     const job = findJob((req.params as { name: string }).name);
-    if (!job) throw new UserError('ジョブが見つかりません', 404);
+    if (!job) throw new UserError(JOBS_PAGE.noJob, 404);
     const run = await runJobNow(app.orm, app.config, job, 'web');
     return reply.redirectWithFlash(
       '/admin/jobs',

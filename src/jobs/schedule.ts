@@ -5,6 +5,7 @@ import { annualInvoiceJob, backupJob, reminderJob, statusJob, type JobContext } 
 import type { JobOutput } from '../batches/job-runs.js';
 import { getSettings, type Settings } from '../settings/settings.service.js';
 import { runJobNow } from './runner.js';
+import { JOB_LABELS } from './ui-text.js';
 
 export interface JobDef {
   name: string;
@@ -16,10 +17,10 @@ export interface JobDef {
 
 /** Every scheduled job, in one place. Each is one call into a service tested on its own. */
 export const JOBS: JobDef[] = [
-  { name: 'invoice-run', label: '年度の会費一括発行（年度の初日）', defaultTime: '06:00', run: annualInvoiceJob },
-  { name: 'reminders', label: '督促対象の更新', defaultTime: '06:30', run: reminderJob },
-  { name: 'status', label: '会費状況の更新と退会候補の提案', defaultTime: '07:00', run: statusJob },
-  { name: 'backup', label: '夜間バックアップ', defaultTime: '02:30', run: backupJob },
+  { name: 'invoice-run', label: JOB_LABELS['invoice-run'], defaultTime: '06:00', run: annualInvoiceJob },
+  { name: 'reminders', label: JOB_LABELS.reminders, defaultTime: '06:30', run: reminderJob },
+  { name: 'status', label: JOB_LABELS.status, defaultTime: '07:00', run: statusJob },
+  { name: 'backup', label: JOB_LABELS.backup, defaultTime: '02:30', run: backupJob },
 ];
 
 export function findJob(name: string): JobDef | undefined {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '../db/orm.js';
 import { displayNameOfRow } from '../members/member.model.js';
 import { getSettings } from '../settings/settings.service.js';
+import { REPORT_TEXT } from './ui-text.js';
 
 export type QuorumRule = 'majority' | 'two-thirds';
 
@@ -31,7 +32,7 @@ export interface Roster {
  */
 export async function assemblyRoster(em: EntityManager, recordDate: string): Promise<Roster> {
   const s = await getSettings(em);
-  const types = s.assemblyMemberTypes.length ? s.assemblyMemberTypes : ['正会員'];
+  const types = s.assemblyMemberTypes.length ? s.assemblyMemberTypes : [REPORT_TEXT.defaultAssemblyType];
   const rows = await em.execute<Record<string, unknown>[]>(
     `select m.member_no, m.kind, m.family_name, m.given_name, m.org_name, m.prefecture, m.city, t.name as type_name
      from member m join member_type t on t.id = m.member_type_id

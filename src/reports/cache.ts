@@ -1,45 +1,55 @@
+import { isPostgres, type EntityManager } from '../db/orm.js';
+
 /**
  * The dashboard's aggregates scan years of payments; twenty staff opening it in the morning
- * should not each run them, nor wait for them. A value is shared per database; once older than
- * the TTL it is still served while one refresh runs in the background (stale-while-revalidate),
- * so only the very first request after a start waits. Concurrent first requests share one promise.
+ * should not each run them. A value is kept per database and per data version: as long as no
+ * row anywhere has changed, every request gets the stored value; after any change the next
+ * request computes anew (so a change shows at once, never a stale number). Concurrent
+ * requests of one version share one computation; a failure is not remembered.
  */
-const TTL_MS = 30_000;
 interface Entry {
-  at: number;
+  version: string;
   value: Promise<unknown>;
-  refreshing: boolean;
 }
 const store = new WeakMap<object, Map<string, Entry>>();
 
 export function cached<T>(
   owner: object,
   key: string,
+  version: string,
   compute: () => Promise<T>,
-  opts: { now?: number; fresh?: boolean } = {},
+  opts: { fresh?: boolean } = {},
 ): Promise<T> {
-  const now = opts.now ?? Date.now();
   const map = store.get(owner) ?? new Map<string, Entry>();
   store.set(owner, map);
   const hit = map.get(key);
-  if (hit && !opts.fresh) {
-    if (now - hit.at >= TTL_MS && !hit.refreshing) {
-      hit.refreshing = true;
-      compute().then(
-        (v) => map.set(key, { at: Date.now(), value: Promise.resolve(v), refreshing: false }),
-        () => {
-          hit.refreshing = false;
-        },
-      );
-    }
-    return hit.value as Promise<T>;
-  }
+  if (hit && hit.version === version && !opts.fresh) return hit.value as Promise<T>;
   const value = compute();
-  map.set(key, { at: now, value, refreshing: false });
-  value.catch(() => map.delete(key)); // a failure is not remembered
+  const entry = { version, value };
+  map.set(key, entry);
+  value.catch(() => {
+    if (map.get(key) === entry) map.delete(key);
+  });
   return value;
 }
 
 export function dropCache(owner: object): void {
   store.delete(owner);
+}
+
+/**
+ * A string that changes whenever any data of the database may have changed, in one cheap query.
+ * SQLite (the app holds one connection): total_changes() counts the rows this connection wrote,
+ * data_version moves when another process (a CLI job, a restore) commits. PostgreSQL: the
+ * current snapshot (xmin:xmax:in-progress ids) moves whenever a writing transaction starts or ends.
+ */
+export async function dataVersion(em: EntityManager, databaseUrl: string): Promise<string> {
+  if (isPostgres(databaseUrl)) {
+    const [r] = await em.execute<{ v: string }[]>('select txid_current_snapshot()::text as v');
+    return String(r?.v);
+  }
+  const [r] = await em.execute<{ c: number; v: number }[]>(
+    'select total_changes() as c, data_version as v from pragma_data_version',
+  );
+  return `${r?.c}:${r?.v}`;
 }

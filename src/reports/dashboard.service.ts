@@ -1,10 +1,12 @@
 import { listBackups } from '../backup/backup.service.js';
+import { Batch } from '../batches/batch.entity.js';
 import { failedRunsSince } from '../batches/job-runs.js';
 import type { EntityManager } from '../db/orm.js';
 import { sqlDate } from '../dues/invoice-status.js';
 import { openLapseProposals } from '../dues/lapse-proposals.service.js';
 import { addDays, todayInTokyo } from '../lib/dates.js';
 import { fiscalYearOf } from '../lib/fiscal-year.js';
+import { listCampaigns, progressOf } from '../mailings/campaigns.service.js';
 import { PREFECTURES } from '../members/prefectures.js';
 import { getSettings } from '../settings/settings.service.js';
 import { UNKNOWN_PREFECTURE } from './ui-text.js';
@@ -18,12 +20,16 @@ export interface TodayNumbers {
   unpaidAmount: number;
   lapseProposals: number;
   failedJobs: number;
+  failedBatches: number;
   lastBackupAt: Date | null;
 }
 
 const n = (rows: Record<string, unknown>[], k = 'n') => Number(rows[0]?.[k] ?? 0);
 
-/** The morning's numbers: what needs doing today. failedJobs: failed or interrupted runs of the last 7 days. */
+/**
+ * The morning's numbers: what needs doing today. failedJobs: failed or interrupted runs of the last
+ * 7 days; failedBatches: background batches (PDFs, letters, imports) that failed in those 7 days.
+ */
 export async function todayNumbers(
   em: EntityManager,
   dataDir: string,
@@ -54,6 +60,10 @@ export async function todayNumbers(
     unpaidAmount: n(unpaid, 's'),
     lapseProposals: await openLapseProposals(em),
     failedJobs: await failedRunsSince(em, new Date(now.getTime() - 7 * 86400_000)),
+    failedBatches: await em.count(Batch, {
+      status: 'failed',
+      createdAt: { $gte: new Date(now.getTime() - 7 * 86400_000) },
+    }),
     lastBackupAt: listBackups(dataDir)[0]?.createdAt ?? null,
   };
 }
@@ -164,11 +174,42 @@ export async function membersByPrefecture(em: EntityManager): Promise<{ prefectu
     .sort((a, b) => rank(a.prefecture) - rank(b.prefecture) || a.prefecture.localeCompare(b.prefecture, 'ja'));
 }
 
+export interface CampaignRow {
+  name: string;
+  targetLabel: string;
+  currentLabel: string;
+  /** Reached share of the target (can pass 1). */
+  ratio: number;
+  percent: number;
+}
+
+/**
+ * Campaigns running on the day, or ended within the last 90 days (late gifts still come in),
+ * newest first, with progress as on the campaign's own page (same rule: mailings' campaignProgress).
+ */
+export async function campaignsProgress(em: EntityManager, today = todayInTokyo()): Promise<CampaignRow[]> {
+  const since = addDays(today, -90);
+  const list = (await listCampaigns(em)).filter((c) => c.startsOn <= today && (!c.endsOn || c.endsOn >= since));
+  const out: CampaignRow[] = [];
+  for (const c of list) {
+    const p = await progressOf(em, c);
+    out.push({
+      name: c.name,
+      targetLabel: p.targetLabel,
+      currentLabel: p.currentLabel,
+      ratio: p.target > 0 ? p.current / p.target : 0,
+      percent: p.percent,
+    });
+  }
+  return out;
+}
+
 export interface Aggregates {
   types: TypeStatusRow[];
   months: MonthRow[];
   years: YearRate[];
   prefectures: { prefecture: string; count: number }[];
+  campaigns: CampaignRow[];
 }
 
 export async function aggregates(em: EntityManager, today = todayInTokyo()): Promise<Aggregates> {
@@ -177,5 +218,6 @@ export async function aggregates(em: EntityManager, today = todayInTokyo()): Pro
     months: await moneyByMonth(em, today),
     years: await collectionByYear(em, 6, today),
     prefectures: await membersByPrefecture(em),
+    campaigns: await campaignsProgress(em, today),
   };
 }

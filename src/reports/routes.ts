@@ -4,17 +4,18 @@ import { sendCsv } from '../web/download.js';
 import { UserError } from '../web/errors.js';
 import { field, type FormBody } from '../web/forms.js';
 import { assemblyRoster } from './assembly.service.js';
-import { cached } from './cache.js';
+import { listBackups } from '../backup/backup.service.js';
+import { cached, dataVersion } from './cache.js';
 import { aggregates, todayNumbers } from './dashboard.service.js';
-import { aggregateCharts, aggregateTable } from './tables.js';
+import { aggregateCharts, aggregateTable, chartSections } from './tables.js';
 import { AGGREGATE_TABLES, REPORT_TEXT, type AggregateTable } from './ui-text.js';
 
 const TABLES = Object.keys(AGGREGATE_TABLES) as AggregateTable[];
 
 /** ダッシュボード (the first page after login), 集計 with CSV, 社員総会 roster. */
 export async function reportRoutes(app: FastifyInstance): Promise<void> {
-  // ?fresh=1 recomputes at once (the page's 最新にする link) and shares the result.
-  const load = (fresh: boolean, today: string) => {
+  // Kept per data version (see cache.ts); ?fresh=1 (the page's 最新にする link) recomputes anyway.
+  const load = async (fresh: boolean, today: string) => {
     const compute = async () => {
       const em = app.orm.em.fork();
       const agg = await aggregates(em, today);
@@ -27,22 +28,23 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         today: await todayNumbers(em, app.config.dataDir, today),
         agg,
         tables,
-        charts: aggregateCharts(agg),
+        sections: chartSections(aggregateCharts(agg), tables, AGGREGATE_TABLES),
         at: new Date(),
       };
     };
-    return cached(app.orm, `dashboard:${today}`, compute, { fresh });
+    const version = await dataVersion(app.orm.em.fork(), app.config.databaseUrl);
+    return cached(app.orm, `dashboard:${today}`, version, compute, { fresh });
   };
 
   app.get('/dashboard', async (req, reply) => {
-    const { today, tables, charts, at } = await load(!!field(req.query as FormBody, 'fresh'), todayInTokyo());
+    const { today: cachedToday, sections, at } = await load(!!field(req.query as FormBody, 'fresh'), todayInTokyo());
+    // A backup written by the CLI changes no row: its age is read from the folder on every request.
+    const today = { ...cachedToday, lastBackupAt: listBackups(app.config.dataDir)[0]?.createdAt ?? null };
     return reply.render('reports/dashboard', {
       title: REPORT_TEXT.dashboard,
       t: REPORT_TEXT,
       n: today,
-      charts,
-      tables,
-      names: AGGREGATE_TABLES,
+      sections,
       at,
       backupHours: today.lastBackupAt ? (Date.now() - today.lastBackupAt.getTime()) / 3600_000 : null,
     });
@@ -58,11 +60,11 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/reports/aggregates/:table', async (req, reply) => {
     const name = (req.params as { table: string }).table.replace(/\.csv$/, '') as AggregateTable;
-    if (!TABLES.includes(name)) throw new UserError('集計が見つかりません', 404);
+    if (!TABLES.includes(name)) throw new UserError(REPORT_TEXT.noTable, 404);
     const { header, rows } = (await load(false, todayInTokyo())).tables[name];
     return sendCsv(
       reply,
-      `集計_${AGGREGATE_TABLES[name]}_${todayInTokyo()}.csv`,
+      REPORT_TEXT.csvName(AGGREGATE_TABLES[name], todayInTokyo()),
       `aggregate-${name}.csv`,
       header,
       rows,

@@ -22,6 +22,8 @@ export interface BarChartSpec {
   max?: number;
 }
 
+import { REPORT_TEXT as T } from './ui-text.js';
+
 const COLORS = ['#2f6f9f', '#d9822b', '#5a9e4b', '#8d5fa8'];
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => ESC[c]!);
@@ -54,9 +56,9 @@ function describe(spec: BarChartSpec, fmt: (n: number) => string): string {
   return spec.categories
     .map(
       (c, i) =>
-        `${c}: ${spec.series.map((s) => (spec.series.length > 1 ? `${s.name} ` : '') + fmt(s.values[i] ?? 0)).join('、')}`,
+        `${c}: ${spec.series.map((s) => (spec.series.length > 1 ? `${s.name} ` : '') + fmt(s.values[i] ?? 0)).join(T.listSep)}`,
     )
-    .join('。');
+    .join(T.sentenceEnd);
 }
 
 function frame(spec: BarChartSpec, w: number, h: number, body: string, fmt: (n: number) => string): string {
@@ -124,7 +126,7 @@ export function barChart(spec: BarChartSpec): string {
       spec,
       spec.width ?? 640,
       60,
-      `<text x="10" y="34" font-size="13">${esc(`${spec.title}: データがありません`)}</text>`,
+      `<text x="10" y="34" font-size="13">${esc(T.noData(spec.title))}</text>`,
       fmt,
     );
   }

@@ -1,6 +1,6 @@
 import { formatYenJa } from '../lib/money.js';
 import type { Aggregates } from './dashboard.service.js';
-import { barChart } from './svg-chart.js';
+import { barChart, esc } from './svg-chart.js';
 import { REPORT_TEXT as T, type AggregateTable } from './ui-text.js';
 
 export interface Table {
@@ -15,25 +15,30 @@ export function aggregateTable(a: Aggregates, name: AggregateTable): Table {
   switch (name) {
     case 'types':
       return {
-        header: ['会員種別', T.active, T.withdrawn, '合計'],
+        header: [T.colType, T.active, T.withdrawn, T.colTotal],
         rows: a.types.map((r) => [r.typeName, r.active, r.withdrawn, r.active + r.withdrawn]),
       };
     case 'months':
       return {
-        header: ['月', `${T.dues}（円）`, `${T.donations}（円）`],
+        header: [T.colMonth, T.yen(T.dues), T.yen(T.donations)],
         rows: a.months.map((r) => [r.month, r.dues, r.donations]),
       };
     case 'years':
       return {
-        header: ['年度', '請求額（円）', '回収額（円）', '回収率'],
+        header: [T.colYear, T.colBilled, T.colCollected, T.colRate],
         rows: a.years.map((r) => [r.fiscalYear, r.billed, r.collected, pct(r.rate)]),
       };
     case 'prefectures':
-      return { header: ['都道府県', '会員数'], rows: a.prefectures.map((r) => [r.prefecture, r.count]) };
+      return { header: [T.colPrefecture, T.colMembers], rows: a.prefectures.map((r) => [r.prefecture, r.count]) };
+    case 'campaigns':
+      return {
+        header: [T.colCampaign, T.colTarget, T.colCurrent, T.colReached],
+        rows: a.campaigns.map((r) => [r.name, r.targetLabel, r.currentLabel, `${r.percent}%`]),
+      };
   }
 }
 
-/** The four dashboard charts as SVG strings, keyed like the tables. */
+/** The five dashboard charts as SVG strings, keyed like the tables. */
 export function aggregateCharts(a: Aggregates): Record<AggregateTable, string> {
   return {
     types: barChart({
@@ -45,7 +50,7 @@ export function aggregateCharts(a: Aggregates): Record<AggregateTable, string> {
         { name: T.active, values: a.types.map((r) => r.active) },
         { name: T.withdrawn, values: a.types.map((r) => r.withdrawn) },
       ],
-      format: (n) => `${n}人`,
+      format: T.people,
     }),
     months: barChart({
       id: 'chart-months',
@@ -60,9 +65,9 @@ export function aggregateCharts(a: Aggregates): Record<AggregateTable, string> {
     years: barChart({
       id: 'chart-years',
       title: T.chartYears,
-      categories: a.years.map((r) => `${r.fiscalYear}年度`),
+      categories: a.years.map((r) => T.fiscalYear(r.fiscalYear)),
       max: 1,
-      series: [{ name: '回収率', values: a.years.map((r) => r.rate) }],
+      series: [{ name: T.colRate, values: a.years.map((r) => r.rate) }],
       format: pct,
     }),
     prefectures: barChart({
@@ -70,8 +75,51 @@ export function aggregateCharts(a: Aggregates): Record<AggregateTable, string> {
       title: T.chartPrefectures,
       horizontal: true,
       categories: a.prefectures.map((r) => r.prefecture),
-      series: [{ name: '会員数', values: a.prefectures.map((r) => r.count) }],
-      format: (n) => `${n}人`,
+      series: [{ name: T.colMembers, values: a.prefectures.map((r) => r.count) }],
+      format: T.people,
+    }),
+    campaigns: barChart({
+      id: 'chart-campaigns',
+      title: T.chartCampaigns,
+      horizontal: true,
+      categories: a.campaigns.map((r) => r.name),
+      max: Math.max(1, ...a.campaigns.map((r) => r.ratio)),
+      series: [{ name: T.colReached, values: a.campaigns.map((r) => r.ratio) }],
+      format: (v) => `${Math.floor(v * 100)}%`,
     }),
   };
+}
+
+/**
+ * The dashboard's chart rows as one HTML string (chart, then its numbers as a table with a CSV
+ * link), built once per computation: every request of the same data prints the same bytes.
+ */
+export function chartSections(
+  charts: Record<AggregateTable, string>,
+  tables: Record<AggregateTable, Table>,
+  names: Record<AggregateTable, string>,
+): string {
+  return (Object.keys(charts) as AggregateTable[])
+    .map((key) => {
+      const tb = tables[key];
+      const head = tb.header.map((h) => `<th scope="col">${esc(h)}</th>`).join('');
+      const body = tb.rows
+        .map(
+          (r) =>
+            `<tr>${r
+              .map((c, i) =>
+                i === 0
+                  ? `<th scope="row">${esc(c)}</th>`
+                  : `<td class="num">${esc(typeof c === 'number' && T.yenColumn.test(tb.header[i] ?? '') ? formatYenJa(c) : c)}</td>`,
+              )
+              .join('')}</tr>`,
+        )
+        .join('');
+      return (
+        `<section class="chart-row" id="${key}"><div>${charts[key]}</div>\n` +
+        `<table class="chart-table"><caption>${esc(names[key])} <a href="/reports/aggregates/${key}.csv">CSV</a></caption>\n` +
+        `<thead><tr>${head}</tr></thead>\n<tbody>${body}</tbody></table>\n</section>`
+      );
+    })
+    .join('\n');
 }

@@ -182,6 +182,39 @@ t.test('enishi accounting export writes the same file as the service; bad option
   t.match(noDir.err, '書き込めません');
 });
 
+t.test(
+  'enishi accounting export writes each format and period like the fixtures; a bad date or period exits 2 and writes nothing',
+  async (t) => {
+    const { dir, env, run } = await cliWorkspace(t, 'enishi-acc-cli2-');
+    const orm = await openOrm(loadConfig(env));
+    await buildScenario(() => orm.em.fork(), { reverse: true });
+    await orm.close();
+    for (const s of ['reversal', 'donations'] as Scenario[]) {
+      const [from, to] = PERIODS[s];
+      for (const f of ['freee', 'moneyforward'] as AccountingFormat[]) {
+        const out = join(dir, `${s}.${f}.csv`);
+        const r = await run('accounting', 'export', '--format', f, '--from', from, '--to', to, '--out', out);
+        t.equal(r.code, 0, r.err);
+        t.ok(readFileSync(out).equals(readFileSync(fixture(s, f))), `${s} / ${f} from the CLI equals its fixture`);
+      }
+    }
+    const cases: [string[], string][] = [
+      [['--from', '2026-13-01', '--to', '2026-06-30'], '開始日'],
+      [['--from', '2026-06-01', '--to', '2026-02-30'], '終了日'],
+      [['--from', '2026-06-30', '--to', '2026-06-01'], '終了日は開始日より後'],
+      [['--from', '2025-01-01', '--to', '2026-06-30'], '最長 1 年'],
+      [['--from', '2026-06-01', '--to', '2026-06-30', 'extra'], '不明な引数'],
+    ];
+    for (const [args, message] of cases) {
+      const out = join(dir, 'bad.csv');
+      const r = await run('accounting', 'export', '--format', 'freee', ...args, '--out', out);
+      t.equal(r.code, 2, args.join(' '));
+      t.match(r.err, message);
+      t.notOk(existsSync(out), 'no file written');
+    }
+  },
+);
+
 t.test('the export page previews the entries and downloads the same bytes', async (t) => {
   const { app, em } = await build(t);
   await buildScenario(em, { reverse: true });

@@ -16,6 +16,11 @@ const DOMAINS = [
   'letters',
   'batches',
   'mailings',
+  'accounting',
+  'backup',
+  'reports',
+  'jobs',
+  'operations',
 ];
 
 /**
@@ -35,6 +40,8 @@ const ALLOWED: Record<string, string> = {
   'src/banking/formats/types.ts': 'column headers of the bank file',
   'src/banking/formats/yucho.ts': 'column headers of the bank file',
   'src/banking/formats/zengin.ts': 'record layout of the Zengin file',
+  'src/accounting/formats/freee.ts': 'column headers and fixed values (収入/支出, 内税) of the freee import file',
+  'src/accounting/formats/moneyforward.ts': 'column headers of the MoneyForward 仕訳帳 import file',
   'src/members/import/import-columns.ts': 'column headers recognised in a member list',
   'src/members/skills/defaults.ts': 'default rows seeded once',
   'src/supporters/defaults.ts': 'default rows seeded once',

@@ -50,7 +50,7 @@ const MEMBERS = () => Number(process.env.BENCH_MEMBERS ?? 50_000);
 
 /**
  * Dashboard with 50,000 members and 5 years of payments at 20 connections (target p95 ≤ 100 ms):
- * the page as staff see it (aggregates shared for 30 s), and every request recomputing (?fresh=1).
+ * the page as staff see it (aggregates kept while the data version stays), and every request recomputing (?fresh=1).
  */
 export async function dashboardBench(): Promise<Record<string, unknown>> {
   const db = await opsDatabase(MEMBERS());

@@ -14,7 +14,9 @@ if (!chromiumPath()) {
     await buildScenario(() => app.orm.em.fork(), { reverse: true });
     await page.goto(base + '/');
     await page.waitForURL(/\/dashboard$/);
-    t.equal(await page.locator('svg.chart').count(), 4);
+    t.equal(await page.locator('svg.chart').count(), 5);
+    t.ok(await page.locator('#campaigns svg').isVisible(), 'campaign progress is drawn');
+    t.ok(await page.locator('#campaigns table').isVisible(), 'with its numbers beside it');
     const box = await page.locator('#months svg').boundingBox();
     t.ok(box && box.width > 300 && box.height > 150, 'the chart is drawn at a readable size');
     t.ok((await page.locator('#months svg rect').count()) > 0, 'bars are drawn');

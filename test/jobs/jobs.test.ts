@@ -4,6 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { listBackups } from '../../src/backup/backup.service.js';
+import { loadConfig } from '../../src/config.js';
+import { openOrm } from '../../src/mikro-orm.config.js';
 import { JobRun } from '../../src/batches/job-run.entity.js';
 import { Invoice } from '../../src/dues/invoice.entity.js';
 import { issueInvoiceRun } from '../../src/dues/invoice-run.service.js';
@@ -214,6 +216,39 @@ t.test('enishi jobs list and jobs run NAME; an unknown job exits 2', async (t) =
   t.equal(bad.code, 2);
   t.match(bad.err, '不明なジョブです');
 });
+
+t.test(
+  'enishi jobs list shows the switches and times from settings; jobs run records a cli run; no name exits 2',
+  async (t) => {
+    const { env, run } = await cliWorkspace(t, 'enishi-jobs-cli2-');
+    t.equal((await run('jobs', 'list')).code, 0, 'creates the database');
+    const orm = await openOrm(loadConfig(env));
+    await asTest(() =>
+      updateSettings(orm.em.fork(), {
+        jobSwitches: { backup: { enabled: false, time: '04:15' }, reminders: { enabled: true, time: '05:45' } },
+      }),
+    );
+    const list = await run('jobs', 'list');
+    t.equal(list.code, 0, list.err);
+    t.match(list.out, /backup\s+無効\s+04:15/);
+    t.match(list.out, /reminders\s+有効\s+05:45/);
+    t.match(list.out, /invoice-run\s+有効\s+06:00/, 'a job without its own setting keeps its default');
+    const ran = await run('jobs', 'run', 'reminders');
+    t.equal(ran.code, 0, ran.err);
+    const rows = await orm.em.fork().find(JobRun, { job: 'reminders' });
+    t.same(
+      rows.map((r) => [r.trigger, r.outcome]),
+      [['cli', 'ok']],
+      'the run is in the job-run table',
+    );
+    t.match((await run('jobs', 'list')).out, /reminders\s+有効\s+05:45.*前回: \S+ 成功/);
+    const none = await run('jobs', 'run');
+    t.equal(none.code, 2);
+    t.match(none.err, '実行するジョブの名前を 1 つ指定してください');
+    t.equal(await orm.em.fork().count(JobRun, {}), 1, 'a refused run records nothing');
+    await orm.close();
+  },
+);
 
 t.test('the admin page shows each job and the run history, and runs a job now', async (t) => {
   const { app, em } = await build(t);

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { BankImport } from '../../src/banking/bank-import.entity.js';
 import { BankTransaction } from '../../src/banking/bank-transaction.entity.js';
+import { Batch } from '../../src/batches/batch.entity.js';
 import { recordJobRun } from '../../src/batches/job-runs.js';
 import type { EntityManager } from '../../src/db/orm.js';
 import { Allocation } from '../../src/dues/allocation.entity.js';
@@ -10,6 +11,7 @@ import { issueInvoiceRun } from '../../src/dues/invoice-run.service.js';
 import { refreshLapseProposals } from '../../src/dues/lapse-proposals.service.js';
 import { Payment } from '../../src/dues/payment.entity.js';
 import { withdrawMember } from '../../src/members/member.service.js';
+import { Campaign } from '../../src/mailings/campaign.entity.js';
 import { Member } from '../../src/members/member.entity.js';
 import { assemblyRoster, quorumOf } from '../../src/reports/assembly.service.js';
 import { aggregates, todayNumbers } from '../../src/reports/dashboard.service.js';
@@ -110,6 +112,39 @@ async function fixtures(em: () => EntityManager) {
     throw new Error('disk full');
   });
   await asTest(() => refreshLapseProposals(em(), TODAY));
+  const c = em();
+  const drive = c.create(Campaign, {
+    name: '夏の募金',
+    targetKind: 'amount',
+    targetValue: 40000,
+    startsOn: '2026-05-01',
+    endsOn: null,
+  });
+  c.create(Campaign, {
+    name: '昨年の募金',
+    targetKind: 'amount',
+    targetValue: 10000,
+    startsOn: '2025-01-01',
+    endsOn: '2025-03-31',
+  });
+  c.create(Campaign, {
+    name: '秋の会員募集',
+    targetKind: 'supporters',
+    targetValue: 10,
+    startsOn: '2026-09-01',
+    endsOn: null,
+  });
+  c.create(Batch, {
+    kind: 'receipts',
+    title: '領収書',
+    params: '{}',
+    status: 'failed',
+    error: 'x',
+    createdBy: 't',
+  } as never);
+  c.create(Batch, { kind: 'receipts', title: '領収書', params: '{}', status: 'done', createdBy: 't' } as never);
+  await asTest(() => c.flush());
+  await em().nativeUpdate(Donation, { status: 'active' }, { campaignId: drive.id });
 }
 
 t.test('the dashboard numbers equal direct queries over the fixtures', async (t) => {
@@ -132,6 +167,8 @@ t.test('the dashboard numbers equal direct queries over the fixtures', async (t)
   t.ok(n.unpaidCount > 0);
   t.equal(n.lapseProposals, 2, 'the two members unpaid for 2025 and 2026 who joined before 2025');
   t.equal(n.failedJobs, 1);
+  t.equal(n.failedBatches, await q.count(Batch, { status: 'failed' }));
+  t.equal(n.failedBatches, 1);
 
   const a = await aggregates(em(), TODAY);
   const members = await q.find(Member, {}, { populate: ['memberType'] });
@@ -190,10 +227,20 @@ t.test('the dashboard numbers equal direct queries over the fixtures', async (t)
     ],
     'withdrawn left out, north to south, unknown last',
   );
+  const linked = (await q.find(Donation, { status: 'active', campaignId: { $ne: null } })).reduce(
+    (s, d) => s + d.amount,
+    0,
+  );
+  t.ok(linked > 0);
+  t.same(
+    a.campaigns.map((c) => [c.name, c.currentLabel, c.targetLabel, c.percent]),
+    [['夏の募金', `${linked.toLocaleString('ja-JP')}円`, '40,000円', Math.floor((linked * 100) / 40000)]],
+    'running campaigns only: one ended over 90 days ago and one not yet started are left out',
+  );
 });
 
 t.test(
-  "/ opens the dashboard: today's numbers, four SVG charts with titles, and their numbers as tables",
+  "/ opens the dashboard: today's numbers, five SVG charts with titles, and their numbers as tables",
   async (t) => {
     const { app, em } = await build(t);
     await fixtures(em);
@@ -210,18 +257,24 @@ t.test(
     t.equal(root.headers.location, '/dashboard');
     const page = await c.get('/dashboard?fresh=1');
     t.equal(page.statusCode, 200);
-    t.equal((page.body.match(/<svg xmlns/g) ?? []).length, 4);
+    t.equal((page.body.match(/<svg xmlns/g) ?? []).length, 5);
     for (const title of [
       '会員種別・状態別の会員数',
       '月別の会費・寄付の入金額（24か月）',
       '年度別の会費回収率',
       '都道府県別の会員数',
+      'キャンペーンの達成率',
     ])
       t.match(page.body, `-title">${title}</title>`);
     t.match(page.body, /class="n-review">[^<]*<strong>1<\/strong>/);
     t.match(page.body, /<th scope="row">大阪府<\/th><td class="num">1<\/td>/);
     t.match(page.body, '<th scope="row">2026-05</th><td class="num">3,000円</td><td class="num">11,000円</td>');
     t.match(page.body, 'まだありません', 'no backup yet');
+    t.match(page.body, /class="n-batches">[^<]*<strong>1<\/strong>/);
+    t.match(
+      page.body,
+      /<th scope="row">夏の募金<\/th><td class="num">40,000円<\/td><td class="num">[\d,]+円<\/td><td class="num">\d+%<\/td>/,
+    );
     const csv = await c.get('/reports/aggregates/prefectures.csv');
     t.equal(csv.statusCode, 200);
     t.equal(csv.body, '\uFEFF都道府県,会員数\r\n北海道,1\r\n大阪府,1\r\n不明,3\r\n');
