@@ -51,6 +51,8 @@ import { letterRoutes } from './letters/routes.js';
 import { registerLetterAuditLabels } from './letters/audit-labels.js';
 import { registerReceiptAuditLabels } from './receipts/audit-labels.js';
 import { registerAuth } from './web/auth.js';
+import { JOBS } from './jobs/schedule.js';
+import { registerScheduledJobs } from './settings/scheduled-jobs.js';
 import { trackInFlight } from './web/in-flight.js';
 import { registerErrorPages } from './web/error-pages.js';
 import { registerPlugins } from './web/plugins.js';
@@ -96,6 +98,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerErrorPages(app);
 
   registerAuditLabels();
+  registerScheduledJobs(JOBS.map(({ name, label, defaultTime }) => ({ name, label, defaultTime })));
   registerDuesListBadges();
 
   // Every domain plugin, by hand: the whole route table is written to test/routes.txt by a test.

@@ -4,6 +4,7 @@ import { formError, type FormBody } from '../web/forms.js';
 import { GROUPS, parseSettingsForm, settingGroups } from './setting-keys.js';
 import { registerDateStyle } from '../web/render.js';
 import { FORM_TEXT } from '../web/ui-text.js';
+import { jobRows, parseJobFields } from './scheduled-jobs.js';
 import { getSettings, updateSettings, type Settings } from './settings.service.js';
 import { SETTING_TEXT, SETTINGS_TEXT } from './ui-text.js';
 
@@ -21,14 +22,25 @@ function shown(s: Settings, typed: FormBody = {}): Record<string, string> {
 
 function parseSettings(body: FormBody): Partial<Settings> {
   const flat = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  // The page shows a switch and a time per job; the CLI sets the same value as JSON.
+  const jobs = parseJobFields(flat, SETTING_TEXT.jobTime);
+  if (jobs && 'value' in jobs) flat.jobSwitches = JSON.stringify(jobs.value);
   const r = parseSettingsForm(flat);
-  if ('errors' in r) throw new UserError(FORM_TEXT.checkInput, 422, r.errors);
+  const errors = { ...(jobs && 'errors' in jobs ? jobs.errors : {}), ...('errors' in r ? r.errors : {}) };
+  if (Object.keys(errors).length || 'errors' in r) throw new UserError(FORM_TEXT.checkInput, 422, errors);
   return r.values as Partial<Settings>;
 }
 
 /** The page's data: groups in order, the shown values, and the link to the seal image (kept with receipts). */
 function page(s: Settings, typed?: FormBody) {
+  const jobs = jobRows(s.jobSwitches).map((j) =>
+    typed
+      ? { ...j, enabled: typed[`job.${j.name}.enabled`] === '1', time: String(typed[`job.${j.name}.time`] ?? j.time) }
+      : j,
+  );
   return {
+    jobs,
+    jobText: { on: SETTING_TEXT.jobOn, at: SETTING_TEXT.jobAt },
     title: SETTINGS_TEXT.title,
     groups: settingGroups(),
     v: shown(s, typed),

@@ -34,6 +34,9 @@ const RANGE = {
 
 /** Each setting's label, the choices of a select, the hint under it and the message when refused. */
 export const SETTING_TEXT = {
+  jobTime: '時刻は 00:00〜23:59 の形で入力してください',
+  jobOn: '有効',
+  jobAt: '時刻',
   orgName: { label: '団体名' },
   representative: { label: '代表者（肩書と氏名）' },
   orgPostalCode: {

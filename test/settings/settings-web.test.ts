@@ -38,7 +38,7 @@ t.test(
     t.match(res.body, 'name="orgInvoiceNumber"');
     t.match(res.body, 'name="graceYears"');
     t.match(res.body, 'name="transferFees"');
-    t.match(res.body, 'name="jobSwitches"');
+    t.match(res.body, 'name="job.backup.time"', 'a time per scheduled job (job-switches.test.ts has the rest)');
     t.match(res.body, 'href="/receipts/seal"');
     const staff = await loggedIn(app, 'staff');
     t.equal((await staff.get('/settings')).statusCode, 403, 'only admins see the settings');
@@ -54,8 +54,7 @@ t.test(
       [{ orgInvoiceNumber: 'T123' }, 'インボイス登録番号は T と13桁の数字で入力してください'],
       [{ orgInvoiceNumber: '1234567890123' }, 'インボイス登録番号は T と13桁の数字で入力してください'],
       [{ orgPhone: '1234' }, '電話番号は 03-1234-5678 のように入力してください'],
-      [{ jobSwitches: '{"backup":{"enabled":true,"time":"25:00"}}' }, '時刻は 00:00〜23:59 で入力してください'],
-      [{ jobSwitches: '{"backup":{"enabled":"yes","time":"02:30"}}' }, '定時ジョブは'],
+      [{ 'job.backup.time': '25:00' }, '時刻は 00:00〜23:59 の形で入力してください'],
     ];
     for (const [bad, message] of cases) {
       await c.get('/settings');
