@@ -54,6 +54,7 @@ t.test('typed values are accepted, normalised or refused with the field’s mess
     ['orgInvoiceNumber', 'X1234567890123', /T と13桁/],
     ['jobSwitches', '{"backup":{"enabled":true,"time":"24:00"}}', /00:00〜23:59/],
     ['jobSwitches', '[]', /定時ジョブは/],
+    ['jobSwitches', '{"backup":{"enabled":"yes","time":"02:30"}}', /定時ジョブは/],
     ['invoiceRunMode', 'sometimes', /confirm/],
     ['assemblyQuorum', 'all', /majority/],
     ['smtpSecurity', 'ssl', /tls・starttls・none/],
