@@ -69,6 +69,8 @@ export const receiptsIssueCommand: Command = {
         const memberId = await memberIdOf(em, values.member);
         const r = await issueReceiptsForYear(em, { fiscalYear, memberId });
         if (r.length >= 200) io.err(CLI_TEXT.issuedMany(r.length));
+        // The issued receipts are committed: let go of their entities before the PDF is drawn.
+        em.clear();
         if (r.length)
           await printReceipts(
             io,

@@ -19,7 +19,7 @@ const asBench = <T>(fn: () => Promise<T>) => withActor({ staffId: null, name: 'b
  * A month's statement as a bank exports it (Shift_JIS, half-width kana): most payers write their
  * member number as asked, some only their name, some with a fee deducted, some unknown.
  */
-function statement(rows: { member_no: number; family_kana: string; given_kana: string }[], n: number): Buffer {
+export function statement(rows: { member_no: number; family_kana: string; given_kana: string }[], n: number): Buffer {
   const rand = rng(11);
   const lines = ['"日付","摘要","お引出し","お預入れ","残高"'];
   for (let i = 0; i < n; i++) {

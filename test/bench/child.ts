@@ -1,14 +1,21 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../src/bin/enishi.js', import.meta.url));
+const BUILD = fileURLToPath(new URL('../../src/bin/build.js', import.meta.url));
+let built = false;
 
 /** Runs `enishi …` in its own process; wall time and peak RSS (VmHWM sampled from /proc). */
 export function enishiInChild(
   args: string[],
   env: NodeJS.ProcessEnv,
 ): Promise<{ seconds: number; peakRssMb: number; stdout: string }> {
+  // Measured as installed: `npm ci` compiles the sources (prepare); a stale dist/ would run through tsx.
+  if (!built) {
+    if (spawnSync(process.execPath, [BUILD], { stdio: 'inherit' }).status !== 0) throw new Error('build failed');
+    built = true;
+  }
   return nodeInChild([BIN, ...args], env);
 }
 

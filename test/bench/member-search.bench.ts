@@ -102,7 +102,7 @@ async function startBareProcess(dataDir: string, port: number, ids: Record<strin
   };
 }
 
-async function login(base: string): Promise<string> {
+export async function login(base: string, loginId = 'bench', password = 'bench-password-1'): Promise<string> {
   const page = await fetch(base + '/login');
   const jar = page.headers
     .getSetCookie()
@@ -113,7 +113,7 @@ async function login(base: string): Promise<string> {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar },
-    body: new URLSearchParams({ loginId: 'bench', password: 'bench-password-1', _csrf: csrf }).toString(),
+    body: new URLSearchParams({ loginId, password, _csrf: csrf }).toString(),
   });
   if (res.status !== 303) throw new Error('bench login failed: ' + res.status);
   return res.headers

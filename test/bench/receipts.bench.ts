@@ -16,7 +16,7 @@ const DRAW = fileURLToPath(new URL('./receipts-draw.ts', import.meta.url));
 const asBench = <T>(fn: () => Promise<T>) => withActor({ staffId: null, name: 'bench' }, fn);
 
 /** n members, each with a paid 2026 invoice; every fifth pays 2,000円 more as a gift. */
-async function database(n: number) {
+export async function database(n: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'enishi-bench-receipts-'));
   const config = loadConfig(
     {},

@@ -6,6 +6,7 @@ import { receiptsBench } from './receipts.bench.js';
 import { backupBench, dashboardBench } from './ops.bench.js';
 import { labelsBench } from './labels.bench.js';
 import { cliStartupBench } from './cli-startup.bench.js';
+import { loadBench } from './load.bench.js';
 
 /** `npm run bench [name…]`: runs the named benchmarks (default all) and prints their figures as JSON. */
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   backup: backupBench,
   labels: labelsBench,
   'cli-startup': cliStartupBench,
+  load: loadBench,
 };
 
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
