@@ -55,16 +55,20 @@ export async function loadBench(): Promise<Record<string, unknown>> {
   try {
     const sessions = await Promise.all(
       Array.from({ length: SESSIONS }, async (_, i) => {
-        const cookie = await login(server.base, `staff${i}`);
-        const page = await fetch(`${server.base}/members/${i + 1}`, { headers: { cookie } });
+        const first = await login(server.base, `staff${i}`);
+        const page = await fetch(`${server.base}/members/${i + 1}`, { headers: { cookie: first } });
         const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-        return { cookie, csrf, memberId: i + 1 };
+        // The page that made the token also updated the session cookie (it holds the token's secret).
+        const jar = new Map(first.split('; ').map((c) => [c.split('=')[0]!, c] as const));
+        for (const c of page.headers.getSetCookie()) jar.set(c.split('=')[0]!, c.split(';')[0]!);
+        return { cookie: [...jar.values()].join('; '), csrf, memberId: i + 1 };
       }),
     );
     const times: number[] = [];
     let errors = 0;
     let non2xx = 0;
     let total = 0;
+    const statuses: Record<number, number> = {};
     const started = performance.now();
     const importRun = enishiInChild(['bank', 'import', file, '--json'], { ENISHI_DATA_DIR: dataDir });
     const runs = sessions.map(
@@ -105,7 +109,10 @@ export async function loadBench(): Promise<Record<string, unknown>> {
               resolve();
             },
           );
-          inst.on('response', (_c: unknown, _s: number, _b: number, ms: number) => times.push(ms));
+          inst.on('response', (_c: unknown, status: number, _b: number, ms: number) => {
+            times.push(ms);
+            statuses[status] = (statuses[status] ?? 0) + 1;
+          });
         }),
     );
     await Promise.all(runs);
@@ -127,6 +134,7 @@ export async function loadBench(): Promise<Record<string, unknown>> {
       errors,
       non2xx,
       importSeconds: imported.seconds,
+      statuses,
       line: `load: rps=${rps} p95=${pct(0.95)}ms p99=${pct(0.99)}ms errors=${errors} 4xx/5xx=${non2xx} import=${imported.seconds}s (${SESSIONS} sessions, ${seconds}s, ${members} members)`,
     };
   } finally {
