@@ -1,5 +1,6 @@
 import { AuditLog } from './audit/audit-log.entity.js';
 import { AuditSubscriber } from './audit/audit.subscriber.js';
+import { MemberChangeSubscriber } from './members/member-changes.js';
 import { registerBatchAudit } from './audit/batch-audit.js';
 import { bankingEntities } from './banking/entities.js';
 import { Batch } from './batches/batch.entity.js';
@@ -45,7 +46,7 @@ export const entities = [
 /** Entities and subscribers for one ORM; a fresh subscriber each time, as it keeps per-flush state. */
 export function ormWiring(): OrmWiring {
   registerBatchAudit();
-  return { entities, subscribers: [new AuditSubscriber()] };
+  return { entities, subscribers: [new AuditSubscriber(), new MemberChangeSubscriber()] };
 }
 
 /** Opens the database with every entity and the audit subscriber, and brings its schema up to date. */

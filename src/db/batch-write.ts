@@ -37,6 +37,18 @@ async function audit(em: EntityManager, meta: EntityMetadata, kind: 'create' | '
   if (changes.length) await auditHook(em, meta, kind, changes);
 }
 
+/** Told after each batch statement (e.g. members/ bumps its search index); registered by the domains. */
+export type BatchWriteListener = (em: EntityManager, meta: EntityMetadata) => void;
+const writeListeners = new Set<BatchWriteListener>();
+
+export function addBatchWriteListener(listener: BatchWriteListener): void {
+  writeListeners.add(listener);
+}
+
+function written(em: EntityManager, meta: EntityMetadata): void {
+  for (const l of writeListeners) l(em, meta);
+}
+
 function metaOf(em: EntityManager, entity: AnyEntity): EntityMetadata {
   return em.getMetadata().get(Utils.className(entity));
 }
@@ -68,6 +80,7 @@ export async function insertRows(em: EntityManager, entity: AnyEntity, rows: Row
     const got = chunk.map((_, n) => Number((res.rows?.[n] as Row | undefined)?.[pk]));
     if (got.some((id) => !Number.isSafeInteger(id))) throw new Error(`insert into ${meta.tableName} returned no ids`);
     ids.push(...got);
+    written(em, meta);
     await audit(
       em,
       meta,
@@ -109,6 +122,7 @@ export async function updateRows(em: EntityManager, entity: AnyEntity, changes: 
     const params = chunk.flatMap((c) => [c.id, ...props.map((p) => dbValue(em, p, c.after[p.name]))]);
     const sql = `with v(${cols.join(', ')}) as (values ${chunk.map(() => tuple).join(', ')}) update ${table} set ${set} from v where ${table}.${q(pkProp.fieldNames[0]!)} = v.id`;
     await em.execute(sql, params, 'run');
+    written(em, meta);
     const audited = chunk.map((c, n) => ({ ...c, after: pick(changes[i + n]!.after, names) }));
     await audit(em, meta, 'update', audited);
   }

@@ -75,8 +75,49 @@ export async function loadListBadges(
   rows: { id: number; status: string }[],
 ): Promise<Map<number, ListBadge[]>> {
   const out = new Map<number, ListBadge[]>();
+  if (!rows.length) return out;
   for (const source of listBadgeSources.values()) {
     for (const [id, badge] of await source(em, rows)) out.set(id, [...(out.get(id) ?? []), badge]);
   }
   return out;
+}
+
+/**
+ * A list badge read with the list rows themselves (no query of its own): a scalar SQL expression
+ * over the member row `m` (a correlated subquery) and how its value becomes a badge.
+ * prepare() may read cached values (settings); it must not query on every request.
+ */
+export interface ListBadgeColumn {
+  key: string;
+  prepare(em: EntityManager): Promise<PreparedBadgeColumn>;
+}
+export interface PreparedBadgeColumn {
+  sql: string;
+  bindings: unknown[];
+  badge(value: unknown, row: { id: number; status: string }): ListBadge | null;
+}
+const listBadgeColumns = new Map<string, ListBadgeColumn>();
+
+export function addListBadgeColumn(column: ListBadgeColumn): void {
+  listBadgeColumns.set(column.key, column);
+}
+
+export async function prepareListBadgeColumns(em: EntityManager): Promise<(PreparedBadgeColumn & { key: string })[]> {
+  const out: (PreparedBadgeColumn & { key: string })[] = [];
+  for (const c of listBadgeColumns.values()) out.push({ key: c.key, ...(await c.prepare(em)) });
+  return out;
+}
+
+/** The badges of the rows read with prepared columns (values by column key in row.extra). */
+export function badgesOfColumns(
+  columns: (PreparedBadgeColumn & { key: string })[],
+  rows: { id: number; status: string; extra?: Record<string, unknown> }[],
+  into: Map<number, ListBadge[]> = new Map(),
+): Map<number, ListBadge[]> {
+  for (const row of rows)
+    for (const c of columns) {
+      const b = c.badge(row.extra?.[c.key] ?? null, row);
+      if (b) into.set(row.id, [...(into.get(row.id) ?? []), b]);
+    }
+  return into;
 }

@@ -1,12 +1,18 @@
 import type { EntityManager } from '../db/orm.js';
+import { onPostgres } from '../db/write-lock.js';
 import { kanaSearchKey } from '../lib/kana.js';
 import { foldKanjiVariants } from '../lib/kanji-variants.js';
 
 /**
  * An in-process n-gram index over the member search keys, so quick search on 50,000 members
  * answers in well under a millisecond instead of scanning the table with LIKE '%…%'.
- * The database stays the source of truth: every search first asks for (max id, max updated_at),
- * two indexed look-ups, and rebuilds the index when another request or process changed members.
+ * The database stays the source of truth. The index is rebuilt when members changed:
+ * - in this process: every flush, commit or batch write that touched member rows bumps a counter
+ *   (member-changes.ts), so the check costs nothing;
+ * - in another process (CLI, job, restore): SQLite's `data_version` moves on another
+ *   connection's commit; PostgreSQL (several connections) compares (max id, max updated_at).
+ * The list reads that database version as a column of its rows query (versionSql), so a fresh
+ * index costs no query of its own; only a changed version rebuilds and reads again.
  */
 interface Row {
   id: number;
@@ -41,21 +47,54 @@ export class MemberSearchIndex {
   private byMemberNo = new Map<number, number>();
   /** Plain lists (no search terms) per status/type/sort, until the next rebuild. */
   private lists = new Map<string, number[]>();
-  private version = '';
+  /** In-process member writes seen (touch), and its value when the index was built. */
+  private changes = 0;
+  private builtAt = -1;
+  /** The database version (versionSql) read just before the last build. */
+  private dbVersion: string | null = null;
   private building: Promise<void> | null = null;
 
+  /** Members were written in this process: the next search rebuilds. */
+  touch(): void {
+    this.changes++;
+  }
+
+  /** A scalar SQL expression whose value moves when another connection or process changed members. */
+  versionSql(em: EntityManager): string {
+    return onPostgres(em)
+      ? "(select concat(max(id), '|', max(updated_at)) from member)"
+      : '(select data_version from pragma_data_version)';
+  }
+
+  /** Built, and no write of this process since. */
+  get builtForChanges(): boolean {
+    return this.dbVersion !== null && this.builtAt === this.changes;
+  }
+
+  /** Whether a database version read with the rows (versionSql) is the one the index was built at. */
+  isCurrent(dbVersion: unknown): boolean {
+    return this.builtForChanges && String(dbVersion) === this.dbVersion;
+  }
+
+  /** Up to date with the database, with one cheap version query (callers that read no rows with it). */
   async ensureFresh(em: EntityManager): Promise<void> {
-    const conn = em.getConnection();
-    const [v] = await conn.execute<{ i: number | null; u: unknown }[]>(
-      'select (select max(id) from member) as i, (select max(updated_at) from member) as u',
-    );
-    const version = `${v?.i}|${String(v?.u instanceof Date ? v.u.toISOString() : v?.u)}`;
-    if (version === this.version) return;
-    this.building ??= this.build(em, version).finally(() => (this.building = null));
+    if (this.builtForChanges) {
+      const [v] = await em.getConnection().execute<{ v: unknown }[]>(`select ${this.versionSql(em)} as v`);
+      if (this.isCurrent(v?.v)) return;
+    }
+    await this.rebuild(em);
+  }
+
+  /** Builds the index (concurrent callers share one build). */
+  async rebuild(em: EntityManager): Promise<void> {
+    this.building ??= this.build(em).finally(() => (this.building = null));
     await this.building;
   }
 
-  private async build(em: EntityManager, version: string): Promise<void> {
+  private async build(em: EntityManager): Promise<void> {
+    // Both read before the rows: a write landing meanwhile leaves them behind, so the next search rebuilds.
+    const changes = this.changes;
+    const [v] = await em.getConnection().execute<{ v: unknown }[]>(`select ${this.versionSql(em)} as v`);
     const rows = await em
       .getConnection()
       .execute<Record<string, unknown>[]>(
@@ -90,7 +129,8 @@ export class MemberSearchIndex {
     this.grams = grams;
     this.byMemberNo = new Map(this.rows.map((r, pos) => [r.memberNo, pos]));
     this.lists.clear();
-    this.version = version;
+    this.builtAt = changes;
+    this.dbVersion = String(v?.v);
   }
 
   /** Every matching id, in フリガナ order (or by member number / newest joined first). */

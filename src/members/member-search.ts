@@ -38,6 +38,8 @@ export interface MemberRow {
   joinedOn: string | null;
   addressUnknown: boolean;
   memberType: { id: number; name: string };
+  /** Values of the extra columns asked for (list badges), by key. */
+  extra?: Record<string, unknown>;
 }
 
 export interface SearchResult {
@@ -70,29 +72,59 @@ export function quickSearchTerms(q: string): IndexQuery | null {
   };
 }
 
-export async function searchMembers(em: EntityManager, p: SearchParams): Promise<SearchResult> {
+/** Extra scalar columns read with the rows (list badges of other domains), by key into MemberRow.extra. */
+export interface ExtraColumn {
+  key: string;
+  sql: string;
+  bindings: unknown[];
+}
+
+export async function searchMembers(
+  em: EntityManager,
+  p: SearchParams,
+  opts: { columns?: ExtraColumn[] } = {},
+): Promise<SearchResult & { dbVersion: unknown }> {
   const perPage = Math.min(Math.max(p.perPage ?? 50, 1), 500);
   const terms = p.q ? quickSearchTerms(p.q) : {};
-  if (!terms) return { items: [], total: 0, page: 1, pages: 1, perPage };
-  const status = p.status ?? (p.q ? 'all' : 'active');
-  // The in-memory index finds and orders the ids; SQL reads only the rows of the page.
   const index = searchIndexFor(em.getMetadata());
-  await index.ensureFresh(em);
-  const ids = index.search(
-    { ...terms, status: status === 'all' ? undefined : status, typeId: p.memberTypeId ?? null },
-    p.sort ?? 'kana',
-  );
-  const total = ids.length;
-  const pages = Math.max(1, Math.ceil(total / perPage));
-  const current = Math.min(Math.max(p.page ?? 1, 1), pages);
-  const slice = ids.slice((current - 1) * perPage, current * perPage);
-  if (slice.length === 0) return { items: [], total, page: current, pages, perPage };
-  const rows = (await em.getConnection().execute<Record<string, unknown>[]>(selectRows(em).whereIn('m.id', slice))).map(
-    toRow,
-  );
-  const pos = new Map(slice.map((id, i) => [id, i]));
-  rows.sort((a, b) => pos.get(a.id)! - pos.get(b.id)!);
-  return { items: rows, total, page: current, pages, perPage };
+  if (!terms) return { items: [], total: 0, page: 1, pages: 1, perPage, dbVersion: undefined };
+  const status = p.status ?? (p.q ? 'all' : 'active');
+  const knex = em.getKnex();
+  const version = knex.raw(`${index.versionSql(em)} as db_version`);
+  // The in-memory index finds and orders the ids; SQL reads only the rows of the page, and with
+  // them the database version: if another connection changed members since the index was built,
+  // rebuild and read again (once), so a fresh index costs no query of its own.
+  for (let attempt = 0; ; attempt++) {
+    if (!index.builtForChanges) await index.rebuild(em);
+    const ids = index.search(
+      { ...terms, status: status === 'all' ? undefined : status, typeId: p.memberTypeId ?? null },
+      p.sort ?? 'kana',
+    );
+    const total = ids.length;
+    const pages = Math.max(1, Math.ceil(total / perPage));
+    const current = Math.min(Math.max(p.page ?? 1, 1), pages);
+    const slice = ids.slice((current - 1) * perPage, current * perPage);
+    const query = slice.length
+      ? selectRows(em)
+          .select(
+            version,
+            ...(opts.columns ?? []).map((c) =>
+              knex.raw(`${c.sql} as ??`, [...(c.bindings as Knex.RawBinding[]), `x_${c.key}`]),
+            ),
+          )
+          .whereIn('m.id', slice)
+      : knex.select(version);
+    const raw = await em.getConnection().execute<Record<string, unknown>[]>(query);
+    const dbVersion = raw[0]?.db_version;
+    if (attempt === 0 && !index.isCurrent(dbVersion)) {
+      await index.rebuild(em);
+      continue;
+    }
+    const rows = slice.length ? raw.map((r) => toRow(r, opts.columns)) : [];
+    const pos = new Map(slice.map((id, i) => [id, i]));
+    rows.sort((a, b) => pos.get(a.id)! - pos.get(b.id)!);
+    return { items: rows, total, page: current, pages, perPage, dbVersion };
+  }
 }
 
 function selectRows(em: EntityManager): Knex.QueryBuilder {
@@ -123,7 +155,7 @@ function selectRows(em: EntityManager): Knex.QueryBuilder {
     );
 }
 
-function toRow(r: Record<string, unknown>): MemberRow {
+function toRow(r: Record<string, unknown>, columns?: ExtraColumn[]): MemberRow {
   const s = (k: string) => (r[k] ?? null) as string | null;
   return {
     id: Number(r.id),
@@ -145,5 +177,6 @@ function toRow(r: Record<string, unknown>): MemberRow {
     joinedOn: s('joined_on'),
     addressUnknown: !!r.address_unknown && r.address_unknown !== '0',
     memberType: { id: Number(r.type_id), name: String(r.type_name) },
+    ...(columns?.length ? { extra: Object.fromEntries(columns.map((c) => [c.key, r[`x_${c.key}`] ?? null])) } : {}),
   };
 }

@@ -7,7 +7,9 @@ import { registerViewHelpers } from '../web/render.js';
 import { MemberType } from './member-type.entity.js';
 import { parseMember, rawMember, type RawMember } from './member.form.js';
 import { displayKana, displayName, fullAddress, honorific } from './member.model.js';
-import { loadListBadges, loadSections, loadTimeline } from './member-page.js';
+import { cachedMemberTypes } from './member-changes.js';
+import { badgesOfColumns, loadListBadges, loadSections, loadTimeline, prepareListBadgeColumns } from './member-page.js';
+import { searchIndexFor } from './member-search-index.js';
 import { searchMembers, type SortKey, type StatusFilter } from './member-search.js';
 import {
   createMember,
@@ -30,6 +32,16 @@ async function formContext(em: EntityManager) {
 
 export async function memberRoutes(app: FastifyInstance): Promise<void> {
   registerViewHelpers({ displayName, displayKana });
+  // Build the search index when the app is ready, in the background: the first list request
+  // should not pay for reading 50,000 members. A failure here only means the first search builds it.
+  const index = searchIndexFor(app.orm.em.getMetadata());
+  let warming: Promise<void> | null = null;
+  app.addHook('onReady', async () => {
+    warming = index.rebuild(app.orm.em.fork()).catch((err) => app.log.warn({ err }, 'member search index'));
+  });
+  app.addHook('onClose', async () => {
+    await warming;
+  });
   app.get('/members', async (req, reply) => {
     const q = req.query as Record<string, string | undefined>;
     const params = {
@@ -41,10 +53,13 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
       sort: (['kana', 'memberNo', 'joinedOn'].includes(q.sort ?? '') ? q.sort : 'kana') as SortKey,
       page: Number(q.page) || 1,
     };
-    const result = await searchMembers(req.em, params);
+    // Two queries in all (with the session's): the rows carry the other domains' badge columns and
+    // the database version; the member types and the search index are kept in memory per version.
+    const columns = await prepareListBadgeColumns(req.em);
+    const { dbVersion, ...result } = await searchMembers(req.em, params, { columns });
     if (params.q && result.total === 1 && q.jump === '1') return reply.redirect(`/members/${result.items[0]!.id}`);
-    const types = await req.em.find(MemberType, {}, { orderBy: { sortOrder: 'asc' } });
-    const badges = await loadListBadges(req.em, result.items);
+    const types = await cachedMemberTypes(req.em, dbVersion);
+    const badges = badgesOfColumns(columns, result.items, await loadListBadges(req.em, result.items));
     return reply.render('members/index', { title: MEMBERS_TEXT.members, ...result, params, types, badges, ...helpers });
   });
 
