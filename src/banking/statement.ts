@@ -1,5 +1,5 @@
 import { limitProblem } from '../lib/input-limits.js';
-import { decodeText, encodeCp932, type TextEncodingName } from '../lib/text-encoding.js';
+import { decodeText, encodeCp932, hasUtf16Bom, type TextEncodingName } from '../lib/text-encoding.js';
 import { CONTROL_CHAR_MESSAGE, controlCharLine, normalizeLineEnds } from '../lib/text-input.js';
 import { previewRows } from './csv-preview.js';
 import { csvRows, CSV_FAMILIES, detectCsv, parseCsvFamily } from './formats/csv.js';
@@ -68,6 +68,7 @@ function refuseOverLimit(byteLength: number, text: string | null): void {
 function refuseObviousNonStatements(bytes: Buffer): void {
   if (bytes.length === 0 || !bytes.toString('latin1').trim()) throw new StatementError(STATEMENT_TEXT.empty);
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') throw new StatementError(STATEMENT_TEXT.pdf);
+  if (hasUtf16Bom(bytes)) throw new StatementError(STATEMENT_TEXT.utf16);
   if (bytes.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') throw new StatementError(STATEMENT_TEXT.xlsx);
   if (bytes.subarray(0, 4096).includes(0)) throw new StatementError(STATEMENT_TEXT.notText);
 }
