@@ -21,7 +21,7 @@ function report(io: CliIO, r: ImportResult, dryRun: boolean): void {
   const errors = errorsOf(r.plan);
   // A file that is not a member list at all (no 氏名 or フリガナ column): one line, not its rows
   // and its unknown headers — those are whatever the wrong file held.
-  if (r.plan.fileErrors.length) io.err(IMPORT_TEXT.cliLine(1, r.plan.fileErrors.join('。')));
+  if (r.plan.fileErrors.length) io.err(IMPORT_TEXT.cliLine(1, IMPORT_TEXT.cliJoin(r.plan.fileErrors)));
   else {
     for (const e of errors) io.err(IMPORT_TEXT.cliLine(e.line, e.message));
     if (r.plan.ignoredColumns.length) io.err(IMPORT_TEXT.cliIgnored(r.plan.ignoredColumns));

@@ -86,6 +86,7 @@ export const IMPORT_TEXT = {
   cliOneFile: '取り込むファイルを1つ指定してください',
   cliCannotRead: (path: string) => `ファイルを読めません: ${path}`,
   cliLine: (line: number, message: string) => `${line} 行目: ${message}`,
+  cliJoin: (messages: string[]) => messages.join('。'),
   cliIgnored: (columns: string[]) => `取り込まない列: ${columns.join('、')}`,
   cliCounts: (c: { new: number; update: number; unchanged: number }, errors: number) =>
     `新規 ${c.new} 件、更新 ${c.update} 件、変更なし ${c.unchanged} 件、エラー ${errors} 件`,
