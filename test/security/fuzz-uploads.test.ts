@@ -50,6 +50,7 @@ async function post(c: Client, url: string, file: BadFile, fields: Record<string
 t.test('every malformed statement, in every format, is refused on the web page and changes nothing', async (t) => {
   const { em, c, profileId } = await office1(t);
   const before = await dumpDatabase(em());
+  t.match(before, /## member \([1-9]\d*\)\n/, 'the dump holds the office’s members');
   const formats = ['', ...formatNames().filter((f) => f !== 'generic'), `profile:${profileId}`];
   for (const file of badStatements()) {
     for (const format of formats) {
@@ -71,6 +72,7 @@ t.test('every malformed member list is refused on the preview and at commit, and
   const { em, c } = await office1(t);
   await c.get('/members/import');
   const before = await dumpDatabase(em());
+  t.match(before, /## member \([1-9]\d*\)\n/, 'the dump holds the office’s members');
   for (const file of badMemberLists()) {
     const started = performance.now();
     const posted = await post(c, '/members/import', file);
@@ -102,6 +104,7 @@ t.test('every malformed file is refused by the CLI with one line and a non-zero 
   const orm = await openOrm(loadConfig(env));
   t.teardown(() => orm.close(true));
   const before = await dumpDatabase(orm.em.fork());
+  t.match(before, /## member \([1-9]\d*\)\n/, 'the dump holds the imported members');
   const oneLine = async (label: string, args: string[], expected: RegExp) => {
     const started = performance.now();
     const r = await run(...args);
