@@ -120,6 +120,16 @@ function parseCsv(
   return { format: found.family.name, parsed: parseCsvFamily(rows, found.family, found.headerIndex) };
 }
 
+/**
+ * The checks that need no format: too large, empty, a PDF, an Excel book, UTF-16, binary. The
+ * column-mapping page runs them before it shows a sample, so such a file is refused at once there too.
+ */
+export function refuseNonStatement(bytes: Buffer): void {
+  refuseOverLimit(bytes.byteLength, null);
+  refuseObviousNonStatements(bytes);
+  refuseBinaryText(decodeText(bytes).text);
+}
+
 /** Reads a statement from its bytes: encoding and format detected (or the format given). Pure. */
 export function readStatement(
   bytes: Buffer | Uint8Array,

@@ -20,6 +20,7 @@ import { type BadFile, badMemberLists, badStatements, GOOD_MEMBERS } from './fuz
  */
 const WEB_BOUND_MS = 8000;
 const CLI_BOUND_MS = 10_000;
+const REFUSED_BEFORE_MAPPING = /^(empty|binary|meisai\.pdf|utf16|euc-jp|latin1|huge\.csv)/;
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
 const errorBox = (html: string) =>
@@ -138,3 +139,25 @@ t.test('a BOM inside a member list is not data: it never ends up in a name', asy
   const table = readCsvTable(Buffer.from('\uFEFF氏名,フリガナ,会員種別\r\n山田\uFEFF太郎,ヤマダ タロウ,正会員\r\n'));
   t.same(table.records[0]!.cells, ['山田太郎', 'ヤマダ タロウ', '正会員']);
 });
+
+t.test(
+  'every malformed statement uploaded for column mapping gets a page, never a 500, and changes nothing',
+  async (t) => {
+    const { em, c } = await office1(t);
+    const before = await dumpDatabase(em());
+    for (const file of badStatements()) {
+      const started = performance.now();
+      const posted = await post(c, '/bank/profiles/preview', file);
+      const res = posted.statusCode === 303 ? await c.get(String(posted.headers.location)) : posted;
+      t.ok(res.statusCode < 500, `${file.name}: the mapping page answers ${res.statusCode}`);
+      if (res.statusCode >= 400) t.match(errorBox(res.body), JAPANESE, `${file.name}: with a Japanese message`);
+      // What no column mapping can make a statement is refused before the sample is shown.
+      if (REFUSED_BEFORE_MAPPING.test(file.name)) {
+        t.equal(res.statusCode, 422, `${file.name}: refused before mapping`);
+        t.match(errorBox(res.body), file.message, `${file.name}: ${errorBox(res.body).slice(0, 60)}`);
+      }
+      t.ok(performance.now() - started < WEB_BOUND_MS, `${file.name}: answered in time`);
+    }
+    t.equal(await dumpDatabase(em()), before, 'every table byte-for-byte as before');
+  },
+);
