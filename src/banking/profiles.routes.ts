@@ -5,7 +5,7 @@ import { errorData, field, type FormBody, onUserError } from '../web/forms.js';
 import { importStatement } from './bank-import.service.js';
 import { assertProfileName, deleteProfile, listProfiles, saveProfile } from './bank-profile.service.js';
 import { previewRows } from './csv-preview.js';
-import { mappingFromForm, StatementError } from './statement.js';
+import { mappingFromForm, refuseNonStatement, StatementError } from './statement.js';
 import { ENCODING_LABELS, FLASH, MAPPING_FIELDS, MSG, TITLES } from './ui-text.js';
 import { readMultipart } from './upload.js';
 
@@ -49,6 +49,16 @@ export async function bankProfileRoutes(app: FastifyInstance): Promise<void> {
         { title: TITLES.profiles, profiles: await listProfiles(req.em), fields: MAPPING_FIELDS, error: MSG.chooseFile },
         422,
       );
+    try {
+      refuseNonStatement(file.bytes);
+    } catch (err) {
+      if (!(err instanceof StatementError)) throw err;
+      return reply.render(
+        'bank/profiles',
+        { title: TITLES.profiles, profiles: await listProfiles(req.em), fields: MAPPING_FIELDS, error: err.message },
+        422,
+      );
+    }
     return reply.redirect(`/bank/profiles/new/${saveUpload(app.config.dataDir, file.name, file.bytes)}`, 303);
   });
 

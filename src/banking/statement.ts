@@ -1,5 +1,5 @@
 import { limitProblem } from '../lib/input-limits.js';
-import { decodeText, encodeCp932, type TextEncodingName } from '../lib/text-encoding.js';
+import { decodeText, encodeCp932, hasUtf16Bom, type TextEncodingName } from '../lib/text-encoding.js';
 import { CONTROL_CHAR_MESSAGE, controlCharLine, normalizeLineEnds } from '../lib/text-input.js';
 import { previewRows } from './csv-preview.js';
 import { csvRows, CSV_FAMILIES, detectCsv, parseCsvFamily } from './formats/csv.js';
@@ -68,6 +68,7 @@ function refuseOverLimit(byteLength: number, text: string | null): void {
 function refuseObviousNonStatements(bytes: Buffer): void {
   if (bytes.length === 0 || !bytes.toString('latin1').trim()) throw new StatementError(STATEMENT_TEXT.empty);
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') throw new StatementError(STATEMENT_TEXT.pdf);
+  if (hasUtf16Bom(bytes)) throw new StatementError(STATEMENT_TEXT.utf16);
   if (bytes.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') throw new StatementError(STATEMENT_TEXT.xlsx);
   if (bytes.subarray(0, 4096).includes(0)) throw new StatementError(STATEMENT_TEXT.notText);
 }
@@ -117,6 +118,16 @@ function parseCsv(
       ? new StatementError(STATEMENT_TEXT.noHeader(FORMATS.find((f) => f.name === format)!.label))
       : notRecognised(rows);
   return { format: found.family.name, parsed: parseCsvFamily(rows, found.family, found.headerIndex) };
+}
+
+/**
+ * The checks that need no format: too large, empty, a PDF, an Excel book, UTF-16, binary. The
+ * column-mapping page runs them before it shows a sample, so such a file is refused at once there too.
+ */
+export function refuseNonStatement(bytes: Buffer): void {
+  refuseOverLimit(bytes.byteLength, null);
+  refuseObviousNonStatements(bytes);
+  refuseBinaryText(decodeText(bytes).text);
 }
 
 /** Reads a statement from its bytes: encoding and format detected (or the format given). Pure. */

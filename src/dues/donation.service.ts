@@ -19,6 +19,9 @@ export interface DonationInput {
   campaignId?: number | null;
 }
 
+/** The column lengths: a longer value is refused with a message, never cut or sent to the database. */
+const DONATION_TEXT_MAX = { donorName: 120, donorAddress: 300, purpose: 200, note: 400 } as const;
+
 /** 寄付 entered on its own (not the remainder of a dues payment). A donor need not be a member. */
 export async function recordDonation(em: EntityManager, input: DonationInput): Promise<IDonation> {
   const errors: Record<string, string> = {};
@@ -26,6 +29,8 @@ export async function recordDonation(em: EntityManager, input: DonationInput): P
   if (!input.receivedOn) errors.receivedOn = MSG.dateRequired;
   if (!PAYMENT_METHODS.includes(input.method)) errors.method = MSG.methodRequired;
   if (!input.memberId && !input.donorName?.trim()) errors.donorName = MSG.donorRequired;
+  for (const [k, max] of Object.entries(DONATION_TEXT_MAX) as [keyof typeof DONATION_TEXT_MAX, number][])
+    if ((input[k]?.trim().length ?? 0) > max) errors[k] = MSG.tooLong(max);
   if (Object.keys(errors).length) throw new UserError(FORM_TEXT.checkInput, 422, errors);
   return em.transactional(async (tx) => {
     const member = input.memberId ? await tx.findOne(Member, { id: input.memberId }) : null;

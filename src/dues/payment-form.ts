@@ -46,6 +46,9 @@ export function parsePaymentForm(body: FormBody, memberId: number, openOf: Map<n
     });
   for (const a of allocations) if (a.amount <= 0) errors[`alloc_${a.invoiceId}`] = MSG.allocationAmountInvalid;
   const kind = field(body, 'remainderKind');
+  // Refused, not cut: a note that loses its end without a word is worse than a message.
+  if (field(body, 'note').length > 400) errors.note = MSG.tooLong(400);
+  if (field(body, 'donationPurpose').length > 200) errors.donationPurpose = MSG.tooLong(200);
   if (Object.keys(errors).length) return { errors };
   return {
     value: {
@@ -54,10 +57,10 @@ export function parsePaymentForm(body: FormBody, memberId: number, openOf: Map<n
       amount,
       fee,
       method,
-      note: field(body, 'note').slice(0, 400) || null,
+      note: field(body, 'note') || null,
       allocations,
       remainderKind: kind === 'donation' || kind === 'credit' ? (kind as RemainderKind) : null,
-      donationPurpose: field(body, 'donationPurpose').slice(0, 200) || null,
+      donationPurpose: field(body, 'donationPurpose') || null,
     },
   };
 }

@@ -69,6 +69,7 @@ export const MSG = {
   allocationAmountInvalid: '充当額を正しく入力してください',
   issuedOnInvalid: '発行日を正しく入力してください',
   donorRequired: '会員を選ぶか、寄付者名を入力してください',
+  tooLong: (max: number) => `${max}文字以内で入力してください`,
   noSuchMemberNo: (no: string) => `会員番号 ${no} の会員はいません`,
   donationDateInvalid: '受領日を正しく入力してください（例: 2026-06-01）',
   campaignNotListed: 'キャンペーンを一覧から選んでください',

@@ -19,6 +19,14 @@ export function decodeText(buf: Buffer): { text: string; encoding: TextEncodingN
   }
 }
 
+/**
+ * A UTF-16 byte-order mark (Excel's 「Unicode テキスト」): every other byte is NUL, so without this
+ * test such a file is only ever refused as binary or as holding control characters.
+ */
+export function hasUtf16Bom(buf: Buffer): boolean {
+  return buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff));
+}
+
 /** For Shift_JIS exports (bank transfer files, Excel-friendly CSV) and for tests. */
 export function encodeCp932(s: string): Buffer {
   return iconv.encode(s, 'cp932');

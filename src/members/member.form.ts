@@ -45,6 +45,22 @@ const TEXT_FIELDS = ['familyName', 'givenName', 'orgName', 'contactPerson', 'cit
 const ADDRESS_TEXT = new Set<string>(['city', 'address1', 'address2']);
 const KANA_FIELDS = ['familyKana', 'givenKana', 'orgKana', 'contactKana'] as const;
 const DATE_FIELDS = ['birthDate', 'joinedOn', 'addressUnknownOn'] as const;
+/** The column lengths of the member table: a longer value is refused here, never cut or sent to the database. */
+export const MEMBER_FIELD_MAX: Partial<Record<keyof MemberInput, number>> = {
+  familyName: 60,
+  givenName: 60,
+  familyKana: 60,
+  givenKana: 60,
+  orgName: 120,
+  orgKana: 120,
+  contactPerson: 60,
+  contactKana: 60,
+  city: 60,
+  address1: 120,
+  address2: 120,
+  email: 200,
+  notes: 10_000,
+};
 
 export function rawMember(body: FormBody): RawMember {
   const keys: (keyof MemberInput)[] = [
@@ -121,6 +137,10 @@ export function parseMember(raw: Partial<RawMember>): { value: MemberInput; erro
   v.addressUnknown = ['1', 'on', 'true'].includes(get('addressUnknown'));
   if (!v.addressUnknown) v.addressUnknownOn = null;
   v.notes = blank(get('notes').replace(/\r\n/g, '\n'));
+  for (const [k, max] of Object.entries(MEMBER_FIELD_MAX) as [keyof MemberInput, number][]) {
+    const value = v[k];
+    if (typeof value === 'string' && value.length > max && !errors[k]) errors[k] = MEMBERS_TEXT.tooLong(max);
+  }
   return { value: v, errors };
 }
 

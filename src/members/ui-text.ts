@@ -16,6 +16,7 @@ export const MEMBERS_TEXT = {
   typeNotFound: '会員種別が見つかりません',
   memberNoFormat: '会員番号は数字（9桁まで）で入力してください',
   kanaFormat: 'フリガナはカタカナまたはひらがなで入力してください',
+  tooLong: (max: number) => `${max.toLocaleString('ja-JP')}文字以内で入力してください`,
   familyNameRequired: '氏名（姓）を入力してください',
   familyKanaRequired: 'フリガナ（セイ）を入力してください',
   orgNameRequired: '団体名を入力してください',

@@ -52,6 +52,7 @@ export async function createStaff(em: EntityManager, input: NewStaff): Promise<I
   else if (await em.count(Staff, { loginId })) errors.loginId = STAFF_ERRORS.loginIdTaken;
   const displayName = input.displayName.trim();
   if (!displayName) errors.displayName = STAFF_ERRORS.displayNameRequired;
+  else if (displayName.length > 100) errors.displayName = STAFF_ERRORS.displayNameTooLong;
   const pw = passwordProblem(input.password);
   if (pw) errors.password = pw;
   if (!STAFF_ROLES.includes(input.role)) errors.role = STAFF_ERRORS.roleRequired;

@@ -19,6 +19,7 @@ export const STAFF_ERRORS = {
   loginIdFormat: 'ログインIDは半角英数字と . _ @ - の3〜60文字で入力してください',
   loginIdTaken: 'このログインIDは既に使われています',
   displayNameRequired: '表示名を入力してください',
+  displayNameTooLong: '表示名は100文字以内で入力してください',
   roleRequired: '権限を選んでください',
   passwordMismatch: 'パスワードが一致しません',
   currentPasswordWrong: '現在のパスワードが違います',

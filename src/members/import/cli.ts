@@ -19,8 +19,13 @@ function errorsOf(plan: ImportPlan): { line: number; message: string }[] {
 function report(io: CliIO, r: ImportResult, dryRun: boolean): void {
   const c = r.plan.counts;
   const errors = errorsOf(r.plan);
-  for (const e of errors) io.err(IMPORT_TEXT.cliLine(e.line, e.message));
-  if (r.plan.ignoredColumns.length) io.err(IMPORT_TEXT.cliIgnored(r.plan.ignoredColumns));
+  // A file that is not a member list at all (no 氏名 or フリガナ column): one line, not its rows
+  // and its unknown headers — those are whatever the wrong file held.
+  if (r.plan.fileErrors.length) io.err(IMPORT_TEXT.cliLine(1, IMPORT_TEXT.cliJoin(r.plan.fileErrors)));
+  else {
+    for (const e of errors) io.err(IMPORT_TEXT.cliLine(e.line, e.message));
+    if (r.plan.ignoredColumns.length) io.err(IMPORT_TEXT.cliIgnored(r.plan.ignoredColumns));
+  }
   const summary = IMPORT_TEXT.cliCounts(c, errors.length);
   if (dryRun) io.out(IMPORT_TEXT.cliDryRun(summary));
   else if (r.committed) io.out(IMPORT_TEXT.cliImported(summary, errors.length > 0));

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { limitProblem } from '../../lib/input-limits.js';
-import { decodeText, type TextEncodingName } from '../../lib/text-encoding.js';
+import { decodeText, hasUtf16Bom, type TextEncodingName } from '../../lib/text-encoding.js';
 import { CONTROL_CHAR_MESSAGE, controlCharLine, normalizeLineEnds } from '../../lib/text-input.js';
 import { IMPORT_TEXT } from './ui-text.js';
 
@@ -33,9 +33,13 @@ function refuseOverLimit(byteLength: number, text: string | null): void {
  */
 export function readCsvTable(buf: Buffer): CsvTable {
   refuseOverLimit(buf.byteLength, null);
+  if (buf.subarray(0, 5).toString('latin1') === '%PDF-') throw new ImportFileError(IMPORT_TEXT.pdf);
+  if (hasUtf16Bom(buf)) throw new ImportFileError(IMPORT_TEXT.utf16);
   const decoded = decodeText(buf);
   const { encoding } = decoded;
-  const text = normalizeLineEnds(decoded.text);
+  // A BOM inside the text (two exports pasted together, an editor's stray mark) is an invisible
+  // character that would end up in a name and keep it from ever being found: it is not data.
+  const text = normalizeLineEnds(decoded.text).replace(/\uFEFF/g, '');
   refuseOverLimit(buf.byteLength, text);
   const bad = controlCharLine(text);
   if (bad !== null) throw new ImportFileError(IMPORT_TEXT.controlChar(bad, CONTROL_CHAR_MESSAGE));

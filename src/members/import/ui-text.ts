@@ -59,6 +59,9 @@ export const IMPORT_TEXT = {
   controlChar: (line: number, message: string) => `${line}行目に${message}`,
   notCsv: (reason: string) => `CSVとして読み取れませんでした（${reason}）`,
   emptyFile: 'ファイルが空です',
+  pdf: 'PDFファイルは取り込めません。名簿は Excel の「CSV UTF-8（コンマ区切り）」または「CSV」で保存したファイルを選んでください',
+  utf16:
+    'UTF-16（Unicode テキスト）で保存されたファイルは読めません。Excel の「CSV UTF-8（コンマ区切り）」で保存し直してください',
   tooLarge: (mb: number) => `ファイルが大きすぎます（${mb}MBまで）。名簿を分けて取り込んでください`,
   tooManyLines: (found: number, limit: number) =>
     `行が多すぎます（${found.toLocaleString('ja-JP')}行。${limit.toLocaleString('ja-JP')}行まで）。名簿を分けて取り込んでください`,
@@ -83,6 +86,7 @@ export const IMPORT_TEXT = {
   cliOneFile: '取り込むファイルを1つ指定してください',
   cliCannotRead: (path: string) => `ファイルを読めません: ${path}`,
   cliLine: (line: number, message: string) => `${line} 行目: ${message}`,
+  cliJoin: (messages: string[]) => messages.join('。'),
   cliIgnored: (columns: string[]) => `取り込まない列: ${columns.join('、')}`,
   cliCounts: (c: { new: number; update: number; unchanged: number }, errors: number) =>
     `新規 ${c.new} 件、更新 ${c.update} 件、変更なし ${c.unchanged} 件、エラー ${errors} 件`,
