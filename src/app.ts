@@ -12,6 +12,7 @@ import { unpaidRoutes } from './dues/reports.routes.js';
 import { registerDuesListBadges } from './dues/list-badges.js';
 import { certificateRoutes } from './receipts/certificates.routes.js';
 import { receiptRoutes } from './receipts/routes.js';
+import { privacyRoutes } from './privacy/routes.js';
 import { sealRoutes } from './receipts/seal.routes.js';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import './web/types.js';
@@ -127,6 +128,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     certificateRoutes, // /certificates
     sealRoutes, // /receipts/seal (the organisation's 角印)
     mailingRoutes, // /mailings (segments, labels, newsletters, campaigns, e-mail)
+    privacyRoutes, // /members/:id/privacy (個人情報の開示・削除, admin)
     accountingRoutes, // /accounting/export
     reportRoutes, // /dashboard, /reports/aggregates, /reports/assembly
     backupRoutes, // /admin/backups

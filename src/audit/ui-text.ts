@@ -16,4 +16,6 @@ export const ACTION_LABELS: Record<string, string> = {
   login_failed: 'ログイン失敗',
   lockout: 'ロック',
   logout: 'ログアウト',
+  export_personal_data: '個人データの書き出し',
+  erase_personal_data: '個人情報の削除',
 };

@@ -28,6 +28,7 @@ export const DOMAINS = [
   'letters',
   'receipts',
   'mailings',
+  'privacy',
   'backup',
   'reports',
   'accounting',

@@ -16,6 +16,7 @@ const DOMAINS = [
   'letters',
   'batches',
   'mailings',
+  'privacy',
   'accounting',
   'backup',
   'reports',
