@@ -1,7 +1,14 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Config } from '../config.js';
 import type { Orm } from '../db/orm.js';
-import { annualInvoiceJob, backupJob, reminderJob, statusJob, type JobContext } from '../operations/jobs.service.js';
+import {
+  annualInvoiceJob,
+  backupJob,
+  reminderJob,
+  specialDaysJob,
+  statusJob,
+  type JobContext,
+} from '../operations/jobs.service.js';
 import type { JobOutput } from '../batches/job-runs.js';
 import { getSettings, type Settings } from '../settings/settings.service.js';
 import { runJobNow } from './runner.js';
@@ -21,6 +28,7 @@ export const JOBS: JobDef[] = [
   { name: 'reminders', label: JOB_LABELS.reminders, defaultTime: '06:30', run: reminderJob },
   { name: 'status', label: JOB_LABELS.status, defaultTime: '07:00', run: statusJob },
   { name: 'backup', label: JOB_LABELS.backup, defaultTime: '02:30', run: backupJob },
+  { name: 'special-days', label: JOB_LABELS['special-days'], defaultTime: '07:30', run: specialDaysJob },
 ];
 
 export function findJob(name: string): JobDef | undefined {

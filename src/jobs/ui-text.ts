@@ -4,6 +4,7 @@ export const JOB_LABELS = {
   reminders: '督促対象の更新',
   status: '会費状況の更新と退会候補の提案',
   backup: '夜間バックアップ',
+  'special-days': '誕生日リストと休眠支援者リスト（毎月）',
 } as const;
 
 export const JOBS_CLI = {

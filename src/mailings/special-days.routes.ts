@@ -1,13 +1,12 @@
-import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
-import { drawTable } from '../documents/table.pdf.js';
 import { sendPdf } from '../web/download.js';
 import { todayInTokyo } from '../lib/dates.js';
 import { getSettings, updateSettings } from '../settings/settings.service.js';
 import { UserError } from '../web/errors.js';
 import { field, type FormBody } from '../web/forms.js';
 import { writeBirthdayLetters } from './birthday-letters.service.js';
-import { birthdayList, dormantList, type BirthdayEntry, type DormantEntry } from './special-days.service.js';
+import { writeDoc } from './special-days.service.js';
+import { birthdayList, birthdayListDoc, dormantList, dormantListDoc } from './special-days.service.js';
 import { MONTHS, SPECIAL_DAYS as T } from './ui-text.js';
 
 const monthOf = (q: FormBody) => {
@@ -21,30 +20,7 @@ const monthsOf = async (req: { em: Parameters<typeof getSettings>[0]; query: unk
   if (!Number.isInteger(n) || n < 1 || n > 240) throw new UserError(T.badMonths, 422);
   return n;
 };
-async function pipeDoc(doc: PDFKit.PDFDocument, out: NodeJS.WritableStream): Promise<void> {
-  const done = pipeline(doc, out);
-  doc.end();
-  await done;
-}
-const dash = (d: string | null) => d ?? '—';
-const birthdayRow = (b: BirthdayEntry) => [
-  T.day(b.day),
-  String(b.memberNo),
-  b.name,
-  T.age(b.turns),
-  b.postalCode,
-  b.address,
-  b.phone,
-];
-const dormantRow = (d: DormantEntry) => [
-  String(d.memberNo),
-  d.name,
-  dash(d.paidOn),
-  dash(d.donatedOn),
-  dash(d.attendedOn),
-  dash(d.recordedOn),
-  d.phone,
-];
+const pipeDoc = writeDoc;
 
 /** 誕生日 lists and 休眠 supporters, each as a page and a printable PDF. */
 export async function specialDayRoutes(app: FastifyInstance): Promise<void> {
@@ -59,13 +35,7 @@ export async function specialDayRoutes(app: FastifyInstance): Promise<void> {
   });
   app.get('/mailings/birthdays/print', async (req, reply) => {
     const month = monthOf(req.query as FormBody);
-    const rows = (await birthdayList(req.em, month)).map(birthdayRow);
-    const doc = drawTable({
-      title: T.birthdaysTitle(month),
-      subtitle: T.birthdaysSubtitle(todayInTokyo().slice(0, 4), rows.length),
-      columns: T.birthdayColumns,
-      rows,
-    });
+    const doc = await birthdayListDoc(req.em, month);
     return sendPdf(reply, T.birthdaysFile(month), (out) => pipeDoc(doc, out));
   });
   app.get('/mailings/birthdays/letters.pdf', async (req, reply) => {
@@ -81,14 +51,7 @@ export async function specialDayRoutes(app: FastifyInstance): Promise<void> {
     return reply.render('mailings/dormant', { title: T.dormantTitle, months, cutoff, entries });
   });
   app.get('/mailings/dormant/print', async (req, reply) => {
-    const months = await monthsOf(req);
-    const { cutoff, entries } = await dormantList(req.em, months);
-    const doc = drawTable({
-      title: T.dormantTitle,
-      subtitle: T.dormantSubtitle(cutoff, entries.length),
-      columns: T.dormantColumns,
-      rows: entries.map(dormantRow),
-    });
+    const doc = await dormantListDoc(req.em, await monthsOf(req));
     return sendPdf(reply, T.dormantFile, (out) => pipeDoc(doc, out));
   });
   app.post('/mailings/dormant/months', { config: { role: 'admin' } }, async (req, reply) => {

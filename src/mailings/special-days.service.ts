@@ -1,9 +1,12 @@
+import { pipeline } from 'node:stream/promises';
+import { drawTable } from '../documents/table.pdf.js';
 import type { EntityManager } from '../db/orm.js';
 import { todayInTokyo } from '../lib/dates.js';
 import { displayNameOfRow } from '../members/member.model.js';
 import { birthdayOf, isDormant, lastContact, monthsBefore, sortBirthdays, type LastContacts } from './special-days.js';
 import { segmentQuery } from './segment-query.js';
 import { queryContext } from './segments.service.js';
+import { SPECIAL_DAYS } from './ui-text.js';
 
 export interface BirthdayEntry {
   id: number;
@@ -113,4 +116,59 @@ export async function dormantList(
     (a.last ?? '') < (b.last ?? '') ? -1 : (a.last ?? '') > (b.last ?? '') ? 1 : a.memberNo - b.memberNo,
   );
   return { cutoff, entries };
+}
+
+const dash = (d: string | null) => d ?? '—';
+
+/** The month's 誕生日 list as a printable table (A4). */
+export async function birthdayListDoc(
+  em: EntityManager,
+  month: number,
+  today = todayInTokyo(),
+): Promise<PDFKit.PDFDocument> {
+  const rows = (await birthdayList(em, month, today)).map((b) => [
+    SPECIAL_DAYS.day(b.day),
+    String(b.memberNo),
+    b.name,
+    SPECIAL_DAYS.age(b.turns),
+    b.postalCode,
+    b.address,
+    b.phone,
+  ]);
+  return drawTable({
+    title: SPECIAL_DAYS.birthdaysTitle(month),
+    subtitle: SPECIAL_DAYS.birthdaysSubtitle(today.slice(0, 4), rows.length),
+    columns: SPECIAL_DAYS.birthdayColumns,
+    rows,
+  });
+}
+
+/** 休眠 supporters (nothing for `months` months) as a printable table (A4). */
+export async function dormantListDoc(
+  em: EntityManager,
+  months: number,
+  today = todayInTokyo(),
+): Promise<PDFKit.PDFDocument> {
+  const { cutoff, entries } = await dormantList(em, months, today);
+  return drawTable({
+    title: SPECIAL_DAYS.dormantTitle,
+    subtitle: SPECIAL_DAYS.dormantSubtitle(cutoff, entries.length),
+    columns: SPECIAL_DAYS.dormantColumns,
+    rows: entries.map((d) => [
+      String(d.memberNo),
+      d.name,
+      dash(d.paidOn),
+      dash(d.donatedOn),
+      dash(d.attendedOn),
+      dash(d.recordedOn),
+      d.phone,
+    ]),
+  });
+}
+
+/** Ends a drawn document into `out` and waits until it is written. */
+export async function writeDoc(doc: PDFKit.PDFDocument, out: NodeJS.WritableStream): Promise<void> {
+  const done = pipeline(doc, out);
+  doc.end();
+  await done;
 }

@@ -7,6 +7,7 @@ import { refreshLapseProposals } from '../dues/lapse-proposals.service.js';
 import { fiscalYearOf, fiscalYearRange } from '../lib/fiscal-year.js';
 import { getSettings } from '../settings/settings.service.js';
 import { makeReminderLetters } from './reminder-letters.js';
+import { makeSpecialDayLists } from './special-days-job.js';
 import { JOB_TEXT } from './ui-text.js';
 
 /** What every job gets: the database, the config (data dir) and today's date in Tokyo. */
@@ -48,6 +49,15 @@ export async function reminderJob(ctx: JobContext): Promise<JobOutput> {
   return {
     summary: r.file ? JOB_TEXT.reminders(days, r.file.split(/[\\/]/).pop()!) : JOB_TEXT.noReminders(days),
     counts: { invoices: r.letters, outstanding: r.outstanding },
+  };
+}
+
+/** The month's birthday and dormant lists, once a month (a later run that month finds them). */
+export async function specialDaysJob(ctx: JobContext): Promise<JobOutput> {
+  const r = await makeSpecialDayLists(ctx.orm.em.fork(), ctx.config.dataDir, ctx.today);
+  return {
+    summary: r.made.length ? JOB_TEXT.specialDaysMade(r.made) : JOB_TEXT.specialDaysExisting(ctx.today.slice(0, 7)),
+    counts: { made: r.made.length },
   };
 }
 

@@ -7,7 +7,8 @@ import { reminderCandidates } from '../dues/lapse-proposals.service.js';
 import { remindInvoices } from '../dues/unpaid.service.js';
 
 export const remindersDir = (dataDir: string) => join(dataDir, 'reminders');
-const NAME = /^reminders-\d{4}-\d{2}-\d{2}\.pdf$/;
+/** The files the jobs make here: reminder letters of a day, the monthly birthday and dormant lists. */
+const NAME = /^(reminders-\d{4}-\d{2}-\d{2}|birthdays-\d{4}-\d{2}|dormant-\d{4}-\d{2})\.pdf$/;
 
 /**
  * 督促状 for open invoices past due by `days` and not reminded since: one PDF in the data dir

@@ -1,5 +1,8 @@
 /** Words of the scheduled jobs (admin page, CLI, job-run summaries). */
 export const JOB_TEXT = {
+  specialDaysMade: (files: string[]) =>
+    `今月の誕生日リストと休眠支援者リストを作りました（${files.join('、')}、定時ジョブの画面から印刷してください）`,
+  specialDaysExisting: (ym: string) => `${ym} のリストは作成済みです`,
   notFirstDay: '年度の初日ではないため、何もしませんでした',
   previewReady: (fy: number) =>
     `${fy}年度の一括発行のプレビューを用意しました。会費 › 一括発行 で確認して発行してください`,

@@ -181,7 +181,7 @@ t.test('the backup job writes into the data dir and keeps the newest N', async (
 t.test('every job has a valid daily schedule from its setting; the scheduler starts and stops', async (t) => {
   t.same(
     JOBS.map((j) => j.name),
-    ['invoice-run', 'reminders', 'status', 'backup'],
+    ['invoice-run', 'reminders', 'status', 'backup', 'special-days'],
   );
   const cases: [string, string][] = [
     ['02:30', '30 2 * * *'],
