@@ -3,6 +3,7 @@ import type { EntityManager } from '../db/orm.js';
 import { loadMatcher } from './match-context.js';
 import type { PlannedMatch } from './settlement.js';
 import type { StatementLine } from './statement.js';
+import { MSG } from './ui-text.js';
 
 /** A statement line with the payer's normalised key (what aliases and the matcher use). */
 export type StatementLineIn = StatementLine & { payerKey: string };
@@ -31,6 +32,9 @@ export interface ImportReport {
     ignored: number;
   };
   transactions: TransactionJson[];
+  /** Only when every line was imported before: nothing is stored, and `message` says so. */
+  allKnown?: true;
+  message?: string;
 }
 
 /** One line of the statement with what this import will do with it. */
@@ -114,8 +118,13 @@ function toJson(p: PlannedLine): TransactionJson {
   return out;
 }
 
+/** True when the statement holds nothing new: a re-upload. */
+export const allLinesKnown = (planned: PlannedLine[]) =>
+  planned.length > 0 && planned.every((p) => p.status === 'known');
+
 export function reportOf(id: number | null, format: string, planned: PlannedLine[]): ImportReport {
   const count = (s: LineStatus) => planned.filter((p) => p.status === s).length;
+  const known = allLinesKnown(planned) ? { allKnown: true as const, message: MSG.allKnown(planned.length) } : {};
   return {
     import: {
       id,
@@ -128,5 +137,6 @@ export function reportOf(id: number | null, format: string, planned: PlannedLine
       ignored: count('ignored'),
     },
     transactions: planned.map(toJson),
+    ...known,
   };
 }

@@ -30,6 +30,8 @@ export const MAPPING_FIELDS = {
 
 export const MSG = {
   chooseFile: '取り込むファイルを選んでください',
+  allKnown: (lines: number) =>
+    `この明細の ${lines} 行はすべて取り込み済みです。新しい入金はないため、取り込みは作成していません`,
   chooseFormat: '形式を選んでください',
   chooseMember: '会員を選んでください',
   importNotFound: '取り込みが見つかりません',
