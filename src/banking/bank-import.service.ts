@@ -19,7 +19,8 @@ export interface ImportInput {
 /**
  * Reads a statement, skips what is already known, matches the new deposits and (unless a dry
  * run) stores the import, its lines and the payments of certain matches in ONE transaction:
- * a file that is not a statement (StatementError) or a failing payment stores nothing.
+ * a file that is not a statement (StatementError) or a failing payment stores nothing. A file whose
+ * lines were all imported before stores nothing either (no empty import): the report says so.
  */
 export async function importStatement(em: EntityManager, input: ImportInput): Promise<ImportReport> {
   const st = readStatement(input.bytes, { format: input.format as never, mapping: input.mapping });
@@ -29,6 +30,7 @@ export async function importStatement(em: EntityManager, input: ImportInput): Pr
     return await em.transactional(async (tx) => {
       const planned = await planLines(tx, lines);
       const report = reportOf(null, st.format, planned);
+      if (report.allKnown) return report;
       const imp = tx.create(BankImport, {
         format: st.format,
         fileName: input.fileName.slice(0, 200),

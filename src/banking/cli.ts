@@ -13,6 +13,10 @@ const USAGE = 'enishi bank import FILE [--format NAME] [--dry-run] [--json]';
 
 function report(io: CliIO, r: ImportReport, dryRun: boolean): void {
   const i = r.import;
+  if (r.allKnown) {
+    io.out(r.message!);
+    return;
+  }
   io.out(BANK_CLI.summaryLine(dryRun ? MSG.dryRun : BANK_CLI.imported(i.id), i));
   for (const t of r.transactions.filter((x) => x.status === 'review')) {
     const best = t.suggestions?.[0];

@@ -65,6 +65,8 @@ export interface MatchContext {
   byFull: Map<string, number[]>;
   /** 'familyKey|household open total' → household members: a couple paying under one name. */
   byFamily: Map<string, number[]>;
+  /** 'familyKey|own open total' → individual members: a payer who writes only the family name. */
+  byFamilyDues: Map<string, number[]>;
   alias: Map<string, number>;
   open: Map<number, MatchInvoice[]>;
   openTotal: Map<number, number>;
@@ -98,6 +100,7 @@ export function buildMatchContext(input: {
     byNo: new Map(),
     byFull: new Map(),
     byFamily: new Map(),
+    byFamilyDues: new Map(),
     alias: new Map(),
     open: new Map(),
     openTotal: new Map(),
@@ -124,6 +127,8 @@ export function buildMatchContext(input: {
   for (const [memberId, list] of ctx.open) {
     ctx.openTotal.set(memberId, sum(list));
     push(ctx.byOpenTotal, sum(list), memberId);
+    const familyKey = ctx.members.get(memberId)?.familyKey;
+    if (familyKey && sum(list) > 0) push(ctx.byFamilyDues, `${familyKey}|${sum(list)}`, memberId);
   }
   // Only household members: the family-name signal is about a couple paying together.
   for (const ids of ctx.households.values()) {
@@ -143,13 +148,23 @@ interface Candidate {
   reasons: string[];
   certain: boolean;
   base: number;
+  /** Found because the payer wrote only this member's family name: never capped, never certain. */
+  familyOnly: boolean;
 }
 
-function add(cands: Map<number, Candidate>, memberId: number, reason: string, certain: boolean, base: number): void {
-  const c = cands.get(memberId) ?? { memberId, reasons: [], certain: false, base: 0 };
+function add(
+  cands: Map<number, Candidate>,
+  memberId: number,
+  reason: string,
+  certain: boolean,
+  base: number,
+  familyOnly = false,
+): void {
+  const c = cands.get(memberId) ?? { memberId, reasons: [], certain: false, base: 0, familyOnly: false };
   if (!c.reasons.includes(reason)) c.reasons.push(reason);
   c.certain ||= certain;
   c.base = Math.max(c.base, base);
+  c.familyOnly ||= familyOnly;
   cands.set(memberId, c);
 }
 
@@ -192,6 +207,7 @@ function candidates(
     );
   }
   familyCandidates(ctx, key, amount, cands);
+  familyOnlyCandidates(ctx, key, amount, cands);
   // A typo is only worth looking for when the name found nobody (or almost nobody) as written.
   if (cands.size < 3) typoCandidates(ctx, key, amount, cands);
   return cands;
@@ -223,6 +239,18 @@ function familyCandidates(ctx: MatchContext, key: string, amount: number, cands:
       }
     }
   }
+}
+
+/**
+ * The payer wrote only a family name (ｷﾑﾗ): every individual of that family name whose own open
+ * dues equal the amount (or exceed it by an accepted fee). All of them, however many: staff
+ * choose; the family name alone never makes anyone certain. Found through the
+ * 'family|open total' index, so a common family name costs only the members it lists.
+ */
+function familyOnlyCandidates(ctx: MatchContext, key: string, amount: number, cands: Map<number, Candidate>): void {
+  if (key.length < 2) return;
+  for (const total of [amount, ...ctx.fees.map((f) => amount + f)])
+    for (const id of ctx.byFamilyDues.get(`${key}|${total}`) ?? []) add(cands, id, R.familyNameOnly, false, 0.4, true);
 }
 
 /**
@@ -334,7 +362,7 @@ function plan(ctx: MatchContext, memberId: number, amount: number): Plan {
 export function matchDeposit(ctx: MatchContext, deposit: { amount: number; payer: string }): MatchResult {
   const { key, memberNo, corporate } = normalizePayer(deposit.payer);
   const cands = candidates(ctx, key, memberNo, corporate, deposit.amount);
-  const suggestions: (Suggestion & { settles: boolean })[] = [...cands.values()]
+  const suggestions: (Suggestion & { settles: boolean; familyOnly: boolean })[] = [...cands.values()]
     .map((c) => {
       const m = ctx.members.get(c.memberId)!;
       const p = plan(ctx, c.memberId, deposit.amount);
@@ -351,21 +379,26 @@ export function matchDeposit(ctx: MatchContext, deposit: { amount: number; payer
         reasons: [...c.reasons, p.note],
         certain: c.certain,
         settles: p.settles,
+        familyOnly: c.familyOnly,
       };
     })
-    .sort((a, b) => b.score - a.score || Number(a.memberNo) - Number(b.memberNo))
-    .slice(0, 5);
+    .sort((a, b) => b.score - a.score || a.fee - b.fee || Number(a.memberNo) - Number(b.memberNo))
+    // The five best, plus every member found by the family name alone (staff choose among them).
+    .filter((s, k) => k < 5 || s.familyOnly);
   const certain = suggestions.filter((s) => s.certain);
   const best = suggestions[0];
   // Two members claimed with certainty (an alias says one, the number another) is a conflict: review.
   // A member number that names someone else than the best candidate is a conflict too.
   const numberConflict = !!memberNo && ctx.byNo.has(memberNo) && ctx.byNo.get(memberNo) !== best?.memberId;
+  // A family name alone fits several people by nature: while any such candidate is listed, staff decide.
+  const familyOnly = [...cands.values()].some((c) => c.familyOnly);
   const auto =
     !!best &&
+    !familyOnly &&
     !numberConflict &&
     certain.length === 1 &&
     best.certain &&
     best.settles &&
     new Set([...cands.values()].filter((c) => c.certain).map((c) => c.memberId)).size === 1;
-  return { auto, suggestions: suggestions.map(({ settles: _s, ...s }) => s) };
+  return { auto, suggestions: suggestions.map(({ settles: _s, familyOnly: _f, ...s }) => s) };
 }

@@ -66,6 +66,8 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
       const mapping = profileId ? await profileMapping(req.em, Number(profileId)) : undefined;
       const format = profileId ? 'generic' : f.format || undefined;
       const r = await importStatement(req.em, { bytes: file.bytes, fileName: file.name, format, mapping });
+      // A re-upload: nothing new, nothing stored; say so on the list instead of opening an empty import.
+      if (r.allKnown) return reply.redirectWithFlash('/bank', r.message!);
       return reply.redirectWithFlash(
         `/bank/imports/${r.import.id}`,
         FLASH.imported(r.import.deposits, r.import.matched, r.import.review),

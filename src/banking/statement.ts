@@ -11,9 +11,6 @@ import { STATEMENT_TEXT } from './ui-text.js';
 
 export { StatementError, type Direction, type FormatName, type GenericMapping };
 
-export interface StatementLine extends RawLine {
-  fingerprint: string;
-}
 export interface Statement {
   format: FormatName;
   formatLabel: string;
@@ -33,20 +30,38 @@ export const formatNames = (): string[] => FORMATS.map((f) => f.name);
 const isFormat = (s: string): s is FormatName => formatNames().includes(s);
 export const formatChoices = () => FORMATS.filter((f) => f.name !== 'generic');
 
+export interface StatementLine extends RawLine {
+  fingerprint: string;
+  /**
+   * A line of a multi-account 全銀協 file: the fingerprint it had before the account was part of it,
+   * so a file imported then is still recognised (import-plan.ts).
+   */
+  legacyFingerprint?: string;
+}
+
 /**
  * Fingerprint of a line: the bank's own reference where the format has one (with date and
  * amount, since references restart each file), else date + amount + normalised payer + the
  * occurrence of that combination within the file, so two identical transfers on one day stay two.
+ * A 全銀協 file with several accounts adds the account to the reference: 照会番号 are per account,
+ * so the same number on two accounts is two deposits. A single-account file keeps the fingerprint
+ * it always had (a re-upload of an old file is still known).
  */
 function withFingerprints(format: FormatName, lines: RawLine[]): StatementLine[] {
   const seen = new Map<string, number>();
+  const multiAccount = format === 'zengin' && new Set(lines.map((l) => l.account ?? '')).size > 1;
   return lines.map((l) => {
     const base = `${l.date}|${l.direction === 'deposit' ? '+' : '-'}${l.amount}|${kanaKey(l.payer) || kanaKey(l.memo ?? '')}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    const fingerprint =
-      l.reference && format === 'zengin' ? `ref|${l.date}|${l.reference}|${l.amount}` : `${base}|${n}`;
-    return { ...l, fingerprint: fingerprint.slice(0, 200) };
+    if (!(l.reference && format === 'zengin')) return { ...l, fingerprint: `${base}|${n}`.slice(0, 200) };
+    const single = `ref|${l.date}|${l.reference}|${l.amount}`.slice(0, 200);
+    if (!multiAccount) return { ...l, fingerprint: single };
+    return {
+      ...l,
+      fingerprint: `ref|${l.account}|${l.date}|${l.reference}|${l.amount}`.slice(0, 200),
+      legacyFingerprint: single,
+    };
   });
 }
 

@@ -30,6 +30,8 @@ export const MAPPING_FIELDS = {
 
 export const MSG = {
   chooseFile: '取り込むファイルを選んでください',
+  allKnown: (lines: number) =>
+    `この明細の ${lines} 行はすべて取り込み済みです。新しい入金はないため、取り込みは作成していません`,
   chooseFormat: '形式を選んでください',
   chooseMember: '会員を選んでください',
   importNotFound: '取り込みが見つかりません',
@@ -111,6 +113,7 @@ export const MATCH_REASONS = {
   exactKana: 'フリガナが完全に一致',
   homonyms: (reason: string, n: number) => `${reason}（同じフリガナの会員が ${n} 人）`,
   familyAndHousehold: '姓が一致し、金額が世帯の未納額と一致',
+  familyNameOnly: '姓のみの記載で、金額がこの会員の未納の会費と一致（同じ姓の会員から選んでください）',
   typo: '名前が似ている（1文字違い：入力ミスの可能性）',
   feeDeducted: (note: string, fee: number) => `${note}（振込手数料 ${fee}円 差し引き）`,
   openYears: (n: number) => `未納 ${n} 年度分と一致`,

@@ -77,6 +77,35 @@ t.test(
   },
 );
 
+t.test(
+  'bank import of a statement whose lines are all known says so in one line and in --json, and stores no import',
+  async (t) => {
+    const { dir, run } = await workspace(t);
+    const first = JSON.parse((await run('bank', 'import', SAMPLE, '--json')).out);
+    t.equal(first.allKnown, undefined, 'a first import is not "all known"');
+    const again = await run('bank', 'import', SAMPLE, '--json');
+    t.equal(again.code, 0, again.err);
+    const out = JSON.parse(again.out);
+    t.match(out, { allKnown: true, message: /10 行はすべて取り込み済み.*取り込みは作成していません/ });
+    t.match(out.import, { id: null, lines: 10, known: 10, matched: 0, review: 0, ignored: 0 });
+    const text = await run('bank', 'import', SAMPLE);
+    t.equal(text.code, 0, text.err);
+    t.same(text.out.trim().split('\n'), [out.message], 'the text report is that one line');
+    const dry = JSON.parse((await run('bank', 'import', SAMPLE, '--dry-run', '--json')).out);
+    t.equal(dry.allKnown, true, 'a dry run predicts it too');
+    // A new line after the re-uploads is imported under the next number: the re-uploads took none.
+    const next = join(dir, 'june.csv');
+    writeFileSync(
+      next,
+      encodeCp932(
+        '取引日,起算日,入出金区分,取引区分,金額,振込依頼人名,摘要,残高\r\n2026年06月02日,2026年06月02日,入金,振込,3000,ｻﾄｳ ﾊﾅｺ,,173132\r\n',
+      ),
+    );
+    const june = JSON.parse((await run('bank', 'import', next, '--json')).out);
+    t.equal(june.import.id, first.import.id + 1, 'no import row was created by the re-uploads');
+  },
+);
+
 t.test('bank import errors: one line and a non-zero exit', async (t) => {
   const { dir, run } = await workspace(t);
   const bad = join(dir, 'list.csv');

@@ -61,6 +61,41 @@ t.test('ゆうちょ CSV (受入金額・払出金額, 通信欄) in Shift_JIS',
   );
 });
 
+t.test(
+  'ゆうちょダイレクト CSV (preamble, full-width header with a trailing comma, yyyyMMdd dates) in Shift_JIS is detected and read',
+  async (t) => {
+    const csv = [
+      'お客さま口座情報',
+      '記号番号：,00190-1-234567',
+      '現在高：,"25,000",円',
+      '出力日時：令和8年06月01日 10時15分',
+      'お客さま口座番号：,00190-1-234567',
+      '照会対象：,入出金明細',
+      '明細件数：,4',
+      '取引日,入出金明細ＩＤ,受入金額（円）,払出金額（円）,詳細１,詳細２,現在（貸付）高,',
+      '20260507,0001,5000,,振込,ｷﾑﾗ ﾀｸﾔ,10000,',
+      '20260508,0002,"3,000",,払込,山田 太郎,13000,',
+      '20260509,0003,4780,,振込 1024ｽｽﾞｷ ﾊﾅｺ,,17780,',
+      '20260510,0004,,200,料金,,17580,',
+      '',
+    ].join('\r\n');
+    const bytes = encodeCp932(csv);
+    t.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'the file really is Shift_JIS bytes');
+    const s = readStatement(bytes);
+    t.same([s.format, s.encoding, s.periodFrom, s.periodTo], ['yucho', 'cp932', '2026-05-07', '2026-05-10']);
+    t.same(
+      s.lines.map((l) => [l.line, l.date, l.amount, l.direction, l.payer, l.reference]),
+      [
+        [9, '2026-05-07', 5000, 'deposit', 'ｷﾑﾗ ﾀｸﾔ', '0001'],
+        [10, '2026-05-08', 3000, 'deposit', '山田 太郎', '0002'],
+        [11, '2026-05-09', 4780, 'deposit', '1024ｽｽﾞｷ ﾊﾅｺ', '0003'],
+        [12, '2026-05-10', 200, 'withdrawal', '', '0004'],
+      ],
+    );
+    t.equal(readStatement(bytes, { format: 'yucho' }).lines.length, 4, 'chosen by hand it reads the same');
+  },
+);
+
 t.test('a generic CSV is read with a saved column mapping', async (t) => {
   const csv = 'お取引日,ご依頼人,入金,出金,番号\r\n20260507,ﾔﾏﾀﾞ ﾀﾛｳ,5000,,A1\r\n20260508,,,300,A2\r\n';
   t.throws(() => readStatement(encodeCp932(csv)), /形式を判定できませんでした/);

@@ -60,6 +60,37 @@ t.test('the same file twice, or an overlapping file, never creates a second paym
   t.equal(await em().count(BankTransaction, {}), 11);
 });
 
+t.test(
+  'a 全銀協 file with two accounts stores both deposits of the same 照会番号, and an account imported before from its own file stays known',
+  async (t) => {
+    const em = await duesDatabase(t);
+    await office(em);
+    const z = sample('zengin-nyushukkin-202605.txt');
+    const records = z
+      .toString('latin1')
+      .split('\r\n')
+      .filter(Boolean)
+      .map((r) => Buffer.from(r, 'latin1'));
+    const other = Buffer.from(records[0]!.toString('latin1').replace('1234567', '7654321'), 'latin1');
+    const twoAccounts = Buffer.concat(
+      [...records.slice(0, -1), other, ...records.slice(1)].flatMap((r) => [r, Buffer.from('\r\n')]),
+    );
+    // The first account alone, as an earlier import stored it (fingerprints without the account).
+    await asTest(() => importStatement(em(), { bytes: z, fileName: 'a.txt' }));
+    const both = await asTest(() => importStatement(em(), { bytes: twoAccounts, fileName: 'both.txt' }));
+    t.same([both.import.lines, both.import.known], [20, 10], 'the first account is known, the second is new');
+    t.same(
+      both.transactions.slice(10).map((x) => x.status === 'known'),
+      Array(10).fill(false),
+      'no line of the second account is taken for a repeat',
+    );
+    t.equal(await em().count(BankTransaction, {}), 20, 'both accounts are stored');
+    const again = await asTest(() => importStatement(em(), { bytes: twoAccounts, fileName: 'both.txt' }));
+    t.equal(again.import.known, 20, 'a re-upload of the two-account file is all known');
+    t.equal(await em().count(BankTransaction, {}), 20);
+  },
+);
+
 t.test('malformed files are refused with the line named and nothing is stored', async (t) => {
   const em = await duesDatabase(t);
   await office(em);

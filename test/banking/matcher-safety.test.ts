@@ -130,6 +130,36 @@ t.test('no automatic match ever names a member other than the one who paid', asy
   t.equal(wrongNumberAutos, 0, 'a number naming someone else never auto-confirms');
 });
 
+t.test(
+  'a family name alone never confirms automatically and lists exactly the members of that name whose dues fit',
+  async (t) => {
+    // A family name fits several people by nature (a seeded register of 1,500 has ~125 of each):
+    // whoever wrote only ｷﾑﾗ, staff must choose, so no deposit written this way is ever automatic.
+    const { members, invoices } = register(1500);
+    const ctx = buildMatchContext({ members, openInvoices: invoices, aliases: [] });
+    const fees = [0, 110, 165, 220, 330, 440, 550, 660, 880];
+    const open = (id: number) => invoices.filter((i) => i.memberId === id).reduce((s, i) => s + i.open, 0);
+    for (let k = 0; k < 300; k++) {
+      const m = pick(members);
+      const amount = pick([open(m.id), open(m.id) - 220, 5000, 3000, 10000]) || 5000;
+      const r = matchDeposit(ctx, { amount, payer: half(m.familyKana) });
+      t.equal(r.auto, false, `${half(m.familyKana)} ${amount}: review`);
+      const fitting = members
+        .filter((o) => o.familyKana === m.familyKana && open(o.id) > 0 && fees.includes(open(o.id) - amount))
+        .map((o) => o.memberNo)
+        .sort();
+      t.same(
+        r.suggestions
+          .filter((s) => s.reasons.some((x) => x.includes('姓のみ')))
+          .map((s) => s.memberNo)
+          .sort(),
+        fitting,
+        `${half(m.familyKana)} ${amount}: every member of that name whose dues fit, and only them`,
+      );
+    }
+  },
+);
+
 t.test('matching 10,000 deposits against 50,000 members uses the indexes (no scans)', async (t) => {
   const { members, invoices } = register(50000);
   const started = performance.now();

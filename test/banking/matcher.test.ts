@@ -179,3 +179,68 @@ t.test('fee and surplus are reported as such', async (t) => {
   const surplus = matchDeposit(ctx, { amount: 8000, payer: 'ﾏﾂﾓﾄ ｻﾄｼ' }).suggestions[0]!;
   t.same([surplus.fee, surplus.surplus, surplus.allocations[0]!.amount], [0, 3000, 5000]);
 });
+
+t.test(
+  'a payer who writes only the family name gets every member of that name whose dues equal the amount, best first, never automatically',
+  async (t) => {
+    const family: MatchMember[] = [];
+    const open: MatchInvoice[] = [];
+    const add = (id: number, family_: string, given: string, dues: number[], household: number | null = null) => {
+      family.push({
+        id,
+        memberNo: String(id),
+        kind: 'individual',
+        familyKana: family_,
+        givenKana: given,
+        orgKana: '',
+        name: `${family_} ${given}`,
+        householdId: household,
+      });
+      dues.forEach((d, k) => {
+        open.push({ id: id * 10 + k, invoiceNo: `2026-${id}-${k}`, memberId: id, fiscalYear: 2026 - k, open: d });
+      });
+    };
+    // Twelve キムラ owing exactly 5,000 (more than the five suggestions a deposit shows otherwise),
+    // one owing 5,220 (fee short), one owing 3,000, one owing 10,000 over two years, and a ナカムラ owing 5,000.
+    for (let id = 101; id <= 112; id++)
+      add(id, 'キムラ', `ナマエ${String.fromCharCode(0x30a2 + (id - 101) * 2)}`, [5000]);
+    add(113, 'キムラ', 'フィー', [5220]);
+    add(114, 'キムラ', 'スクナイ', [3000]);
+    add(115, 'キムラ', 'ニネン', [5000, 5000]);
+    add(116, 'ナカムラ', 'ホカ', [5000]);
+    const c = buildMatchContext({ members: family, openInvoices: open, aliases: [] });
+    const r = matchDeposit(c, { amount: 5000, payer: 'ｷﾑﾗ' });
+    t.equal(r.auto, false, 'never confirmed automatically');
+    t.ok(
+      r.suggestions.every((s) => !s.certain),
+      'nobody is certain',
+    );
+    t.same(
+      r.suggestions.map((s) => s.memberNo),
+      [...Array.from({ length: 12 }, (_, k) => String(101 + k)), '113'],
+      'all twelve exact members first, then the one a transfer fee explains; not the ones whose dues differ',
+    );
+    t.ok(
+      r.suggestions.every((s) => s.reasons.some((x) => x.includes('姓のみ'))),
+      'each says it was found by the family name alone',
+    );
+    t.same(
+      r.suggestions[0]!.allocations.map((a) => a.amount),
+      [5000],
+      'the suggestion settles that member’s dues',
+    );
+
+    const one = buildMatchContext({
+      members: family.slice(12, 13),
+      openInvoices: open.filter((i) => i.memberId === 113),
+      aliases: [],
+    });
+    const single = matchDeposit(one, { amount: 5220, payer: 'ｷﾑﾗ' });
+    t.same(
+      single.suggestions.map((s) => s.memberNo),
+      ['113'],
+      'a single member of that family name is suggested',
+    );
+    t.equal(single.auto, false, 'even a single member found by the family name alone is not confirmed automatically');
+  },
+);

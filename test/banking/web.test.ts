@@ -55,6 +55,23 @@ t.test(
   },
 );
 
+t.test(
+  're-uploading a statement whose lines are all known says so on the page and creates no empty import',
+  async (t) => {
+    const { em, c } = await setup(t);
+    const bytes = sample('bank-two-columns-202605.csv');
+    t.equal((await upload(c, '/bank/imports', 'meisai.csv', bytes)).statusCode, 303);
+    const again = await upload(c, '/bank/imports', 'meisai.csv', bytes);
+    t.equal(again.statusCode, 303, again.body.slice(0, 300));
+    t.equal(again.headers.location, '/bank', 'back to the list, not to an empty import');
+    const page = await c.get('/bank');
+    t.match(page.body, 'この明細の 10 行はすべて取り込み済みです', 'the page says the file was imported before');
+    t.match(page.body, '取り込みは作成していません');
+    t.equal(await em().count(BankImport, {}), 1, 'no second import row');
+    t.equal(await em().count(BankTransaction, {}), 10);
+  },
+);
+
 t.test('bad uploads show a Japanese message and store nothing; viewers cannot upload', async (t) => {
   const { app, em, c } = await setup(t);
   const res = await upload(c, '/bank/imports', 'list.pdf', Buffer.from('%PDF-1.4 test'));

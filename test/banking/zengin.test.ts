@@ -105,6 +105,35 @@ t.test('入出金取引明細: several accounts in one file, a 平成 date, an E
   t.equal(readStatement(heisei).lines[0]!.date, '2018-05-07', '和暦 30 is 平成30 (令和30 would lie decades ahead)');
 });
 
+t.test(
+  'in a 全銀協 file with two accounts the same 照会番号 are two deposits; a single-account file keeps its fingerprints',
+  async (t) => {
+    const records = sample('zengin-nyushukkin-202605.txt')
+      .toString('latin1')
+      .split('\r\n')
+      .filter(Boolean)
+      .map((r) => Buffer.from(r, 'latin1'));
+    const other = Buffer.from(records[0]!.toString('latin1').replace('1234567', '7654321'), 'latin1');
+    const single = readStatement(sample('zengin-nyushukkin-202605.txt'));
+    t.same(
+      single.lines.map((l) => [l.fingerprint, l.legacyFingerprint]),
+      single.lines.map((l) => [`ref|${l.date}|${l.reference}|${l.amount}`, undefined]),
+      'one account: the fingerprint stored by every earlier import',
+    );
+    const two = readStatement(file(...records.slice(0, -1), other, ...records.slice(1, -1), end()));
+    t.equal(two.lines.length, 20);
+    t.equal(new Set(two.lines.map((l) => l.fingerprint)).size, 20, 'twenty lines, twenty fingerprints');
+    t.same(
+      [two.lines[0]!.reference, two.lines[10]!.reference, two.lines[0]!.amount, two.lines[10]!.amount],
+      ['00000001', '00000001', 5000, 5000],
+      'the same reference and amount on both accounts',
+    );
+    t.match(two.lines[0]!.fingerprint, /^ref\|0999-001-\d*1234567\|2026-05-07\|00000001\|5000$/);
+    t.match(two.lines[10]!.fingerprint, /^ref\|0999-001-\d*7654321\|2026-05-07\|00000001\|5000$/);
+    t.equal(two.lines[0]!.legacyFingerprint, single.lines[0]!.fingerprint, 'the old fingerprint is kept beside it');
+  },
+);
+
 t.test('a 全銀協 file saved as UTF-8 by an editor keeps its half-width kana and offsets', async (t) => {
   const z = sample('zengin-nyushukkin-202605.txt');
   const utf8 = Buffer.from(new TextDecoder('shift_jis').decode(z), 'utf8');

@@ -15,6 +15,8 @@ export interface RawLine {
   payer: string;
   reference: string | null;
   memo: string | null;
+  /** 全銀協: the account the line belongs to (銀行・支店・預金種目・口座番号 of its header). */
+  account?: string;
 }
 
 export interface Parsed {

@@ -84,13 +84,22 @@ function noticeLine(r: Buffer, line: number): RawLine {
 }
 
 /**
+ * The account of a header: 銀行コード, 支店コード, then 預金種目 and 口座番号 (03 has a 3-byte ダミー
+ * before them, 01 not: the bytes 59–72 hold both spellings without the names around them).
+ */
+function accountOf(header: Buffer): string {
+  const digits = (from: number, to: number) => header.subarray(from, to).toString('latin1').replace(/\s/g, '');
+  return `${digits(22, 26)}-${digits(41, 44)}-${digits(59, 73)}`;
+}
+
+/**
  * A file may hold several accounts (header, data…, trailer, repeated) before the one end record;
  * each trailer is checked against its own data records.
  */
 export function parseZengin(bytes: Buffer): Parsed {
   const recs = records(bytes);
   const lines: RawLine[] = [];
-  let group: { header: Buffer; lines: RawLine[]; notice: boolean } | null = null;
+  let group: { header: Buffer; lines: RawLine[]; notice: boolean; account: string } | null = null;
   let periodFrom: string | null = null;
   let periodTo: string | null = null;
   let ended = false;
@@ -106,15 +115,15 @@ export function parseZengin(bytes: Buffer): Parsed {
     const kind = String.fromCharCode(r[0]!);
     if (kind === '1') {
       if (group) throw new StatementError('前の口座のトレーラーレコードがないまま次のヘッダーレコードがあります', line);
-      group = { header: r, lines: [], notice: r.subarray(1, 3).toString('latin1') === '01' };
+      group = { header: r, lines: [], notice: r.subarray(1, 3).toString('latin1') === '01', account: accountOf(r) };
       const from = wareki(r, 10, line, '勘定日（自）');
       const to = wareki(r, 16, line, '勘定日（至）');
       if (!periodFrom || from < periodFrom) periodFrom = from;
       if (!periodTo || to > periodTo) periodTo = to;
     } else if (kind === '2' || kind === '8') {
       if (!group) throw new StatementError('ヘッダーレコードより前に明細があります', line);
-      const g: { header: Buffer; lines: RawLine[]; notice: boolean } = group;
-      if (kind === '2') g.lines.push(g.notice ? noticeLine(r, line) : detailLine(r, line));
+      const g: { header: Buffer; lines: RawLine[]; notice: boolean; account: string } = group;
+      if (kind === '2') g.lines.push({ ...(g.notice ? noticeLine(r, line) : detailLine(r, line)), account: g.account });
       else {
         if (g.notice) checkNoticeTrailer(r, g.lines, line);
         else checkTrailer(r, g.lines, line);
