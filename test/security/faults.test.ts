@@ -56,7 +56,7 @@ function walGrew(dir: string, bytes: number): () => boolean {
   return () => existsSync(wal) && statSync(wal).size > before + bytes;
 }
 
-async function installation(t: Tap.Test, members: number, issue: boolean) {
+async function installation(t: { teardown(fn: () => unknown): void }, members: number, issue: boolean) {
   const dir = mkdtempSync(join(tmpdir(), 'enishi-fault-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const orm = await openOrm(loadConfig({}, { dataDir: dir, databaseUrl: '', logLevel: 'silent', secret: 'x' }));
