@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import sqlite3 from 'sqlite3';
 import t from 'tap';
 import { dataDirMessage, loadConfig } from '../../src/config.js';
 import { withActor } from '../../src/db/actor.js';
@@ -159,6 +161,126 @@ t.test(
     t.same(gaps, [], 'the invoice numbers follow one another without a gap');
   },
 );
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A server child on the installation, with an administrator logged in; kill() ends it at once. */
+async function serverOn(dir: string, setup: boolean) {
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    ENISHI_DATA_DIR: dir,
+    ENISHI_DATABASE_URL: '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ENISHI_FROM_SOURCE: '1',
+    ENISHI_SECRET: 'fault-test',
+  };
+  const child = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'ignore', 'ignore'] });
+  const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_c, sig) => r(sig)));
+  const base = `http://127.0.0.1:${port}`;
+  let page: Response | null = null;
+  for (let i = 0; i < 300 && !page; i++)
+    page = await fetch(`${base}/${setup ? 'setup' : 'login'}`).catch(
+      () => new Promise<null>((r) => setTimeout(() => r(null), 100)),
+    );
+  let cookie = page!.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      jar.set(pair!.split('=')[0]!, pair!);
+    }
+    cookie = [...jar.values()].join('; ');
+  };
+  keep(page!);
+  const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+  let csrf = csrfOf(await page!.text());
+  const post = async (path: string, fields: Record<string, string>) => {
+    const res = await fetch(base + path, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: csrf, ...fields }),
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      redirect: 'manual',
+    });
+    keep(res);
+    return res;
+  };
+  const login = { loginId: 'admin', password: 'correct-horse-battery' };
+  const first = setup
+    ? await post('/setup', { ...login, displayName: '管理者', password2: login.password })
+    : await post('/login', login);
+  const home = await fetch(base + '/members', { headers: { cookie } });
+  keep(home);
+  csrf = csrfOf(await home.text());
+  return { first, post, kill: () => child.kill('SIGKILL'), exited };
+}
+
+type BatchRow = { id: number; status: string; done: number; total: number; error: string | null };
+function batchRows(dir: string): Promise<BatchRow[]> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(join(dir, 'enishi.sqlite3'), sqlite3.OPEN_READONLY);
+    db.all('select id, status, done, total, error from batch order by id', (err, rows) => {
+      db.close();
+      if (err) reject(err);
+      else resolve(rows as BatchRow[]);
+    });
+  });
+}
+
+t.test('a batch print killed mid-run is marked failed after the restart, and printing again finishes', async (t) => {
+  if (onPg) return t.pass('the installation is a SQLite data directory');
+  const inst = await installation(t, 1500, true);
+  const server = await serverOn(inst.dir, true);
+  t.teardown(() => server.kill());
+  t.equal(server.first.status, 303, 'the administrator is set up');
+  const started = await server.post('/dues/runs/1/print', {});
+  t.equal(
+    started.status,
+    303,
+    `the print starts in the background ${started.status === 303 ? '' : await started.text()}`,
+  );
+  let row: BatchRow | undefined;
+  for (let i = 0; i < 600; i++) {
+    row = (await batchRows(inst.dir).catch(() => []))[0];
+    if (row?.status === 'running' && row.done > 0) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  t.ok(
+    row && row.status === 'running' && row.done < row.total,
+    `it was killed in the middle of the run ${JSON.stringify(row)}`,
+  );
+  server.kill();
+  t.equal(await server.exited, 'SIGKILL');
+
+  const again = await serverOn(inst.dir, false);
+  t.teardown(() => again.kill());
+  t.equal(again.first.status, 303, 'the server starts again and the administrator logs in');
+  const [stale] = await batchRows(inst.dir);
+  t.equal(stale!.status, 'failed', 'the killed batch is marked failed at the restart');
+  t.ok(stale!.error, 'with the reason it stopped');
+  t.notOk(existsSync(join(inst.dir, 'batches', `${stale!.id}.part`)), 'and its half-written file is gone');
+  const retry = await again.post('/dues/runs/1/print', {});
+  t.equal(retry.status, 303, 'printing again starts');
+  let last: BatchRow | undefined;
+  for (let i = 0; i < 1200; i++) {
+    last = (await batchRows(inst.dir))[1];
+    if (last && (last.status === 'done' || last.status === 'failed')) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  t.equal(last?.status, 'done', 'and finishes');
+  t.equal(last?.done, last?.total, 'with every invoice printed');
+});
 
 t.test(
   'a data directory that cannot be written stops the start with one Japanese line and a non-zero exit',
