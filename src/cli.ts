@@ -58,6 +58,7 @@ const COMMAND_GROUPS: (() => Promise<Command[]>)[] = [
   async () => (await import('./backup/cli.js')).backupCommands,
   async () => (await import('./jobs/cli.js')).jobsCommands,
   async () => (await import('./mailings/cli.js')).mailingCommands,
+  async () => (await import('./operations/migrate-data.cli.js')).migrateDataCommands,
 ];
 
 /** What `enishi help` and the command lookup need, without loading any command's module. */

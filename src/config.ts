@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Everything the app reads from the environment, with defaults (documented in README). */
@@ -61,6 +61,30 @@ export function resolveSecret(config: Config): string {
   return secret;
 }
 
+/**
+ * Makes sure the data dir exists and can be written (a probe file is written and removed), so a
+ * read-only or full disk stops the start with one clear line instead of a stack trace later.
+ */
 export function ensureDataDir(dir: string): void {
-  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+  try {
+    if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+    const probe = join(dir, `.write-test-${process.pid}`);
+    writeFileSync(probe, 'ok\n');
+    rmSync(probe, { force: true });
+  } catch (err) {
+    throw new Error(dataDirMessage(dir, (err as NodeJS.ErrnoException).code));
+  }
+}
+
+/** The one line shown when the data dir cannot be used (config is read before any domain). */
+export function dataDirMessage(dir: string, code: string | undefined): string {
+  const why =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'ディスクの空きがありません'
+      : code === 'ENOTDIR' || code === 'EEXIST'
+        ? '同じ名前のファイルがあるか、途中にフォルダでないものがあります'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? '書き込みが許可されていません'
+          : `書き込めません（${code ?? '不明なエラー'}）`;
+  return `データフォルダ ${dir} を使えません: ${why}。ENISHI_DATA_DIR で書き込めるフォルダを指定するか、空きを作ってから起動してください。`;
 }

@@ -38,7 +38,7 @@ export async function testDatabase(t: Teardown): Promise<{ orm: Orm; config: Con
   return { orm, config };
 }
 
-async function createScratchPg(url: string, t: Teardown): Promise<string> {
+export async function createScratchPg(url: string, t: Teardown): Promise<string> {
   const { default: pg } = await import('pg');
   const name = `enishi_t_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });

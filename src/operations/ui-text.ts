@@ -35,3 +35,24 @@ export const COUNT_LABELS: Record<string, string> = {
   bytes: 'バイト',
   pruned: '削除した古いバックアップ',
 };
+
+/** Words of `enishi migrate-data` (copying a SQLite installation into PostgreSQL). */
+export const MIGRATE_DATA_TEXT = {
+  summary: 'SQLite のデータを空の PostgreSQL データベースへ移す（件数と金額を照合）',
+  usage: 'enishi migrate-data --to postgresql://… [--json]',
+  needTo: '--to に移行先の PostgreSQL の URL（postgresql://…）を指定してください',
+  notPostgres: (to: string) => `移行先は postgresql:// で始まる URL にしてください: ${to}`,
+  sourceNotSqlite:
+    'ENISHI_DATABASE_URL が設定されています。移行元は SQLite のデータフォルダです（ENISHI_DATABASE_URL を外して実行してください）',
+  notEmpty: (tables: string[]) =>
+    `移行先のデータベースは空ではありません（${tables.slice(0, 5).join('、')}${tables.length > 5 ? ' ほか' : ''} にデータがあります）。空のデータベースを指定してください`,
+  missingColumn: (table: string, column: string) => `移行先の表 ${table} に列 ${column} がありません`,
+  mismatch: (table: string, what: string, from: number, to: number) =>
+    `照合が合いません: ${table} の${what}（移行元 ${from}、移行先 ${to}）。何も移していません`,
+  copyFailed: (table: string, why: string) => `表 ${table} を移せませんでした（${why}）。何も移していません`,
+  cannotConnect: (why: string) => `移行先の PostgreSQL に接続できません: ${why}`,
+  rows: '件数',
+  sum: (column: string) => `${column} の合計`,
+  head: '表\t件数\t金額の合計',
+  done: (tables: number, rows: number) => `移行しました: ${tables} 表、${rows} 行。件数と金額はすべて一致しました`,
+} as const;
