@@ -95,6 +95,15 @@ export class MemberChangeSubscriber implements EventSubscriber {
   }
 }
 
+/**
+ * For a write to member rows outside the unit of work (nativeUpdate, plain SQL): the search
+ * index rebuilds on the next search, and again when the enclosing transaction ends.
+ */
+export function memberRowsWritten(em: EntityManager): void {
+  membersChanged(em.getMetadata());
+  if (em.isInTransaction()) stateOf(em.getMetadata()).pendingMembers = true;
+}
+
 // Set-based writes (the member import) bypass the unit of work: the batch writer tells us.
 addBatchWriteListener((em, meta: EntityMetadata) => {
   if (meta.className === 'Member') {

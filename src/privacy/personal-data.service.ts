@@ -1,3 +1,4 @@
+import { memberRowsWritten } from '../members/member-changes.js';
 import { Writable } from 'node:stream';
 import { strToU8, zipSync } from 'fflate';
 import { AuditLog } from '../audit/audit-log.entity.js';
@@ -346,6 +347,7 @@ export async function erasePersonalData(
         updatedAt: new Date(),
       },
     );
+    memberRowsWritten(tx); // a native update: the search index must forget the old name
     const erasedName = `${name.familyName} ${name.givenName}`;
     const run = (sql: string, params: unknown[]) => tx.execute(sql, params, 'run');
     await run('update member_skill set note = null where member_id = ?', [memberId]);
