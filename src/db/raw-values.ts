@@ -10,3 +10,8 @@ export function timestampOf(v: unknown): number {
     .replace(/([+-]\d\d)$/, '$1:00');
   return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(iso) ? iso : `${iso}Z`).getTime();
 }
+
+/** A date column read by plain SQL as 'YYYY-MM-DD' (text on both databases; a Date if a driver parsed it). */
+export function dayOf(v: unknown): string {
+  return v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').slice(0, 10);
+}

@@ -1,3 +1,4 @@
+import { dayOf } from '../db/raw-values.js';
 import type { EntityManager } from '../db/orm.js';
 import type { InvoiceDoc, OrgInfo } from '../documents/invoice.pdf.js';
 import { assertTemplatesValid, createTemplateStore } from '../documents/templates.js';
@@ -114,10 +115,6 @@ const MEMBER_COLUMNS = [
 /** invoiceDoc of a plain invoice ⋈ member row (snake_case columns). */
 function invoiceDocOfRow(r: Record<string, unknown>): InvoiceDoc {
   const s = (k: string) => (r[k] === null || r[k] === undefined ? null : String(r[k]));
-  const day = (k: string) => {
-    const v = r[k];
-    return v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
-  };
   const m = {
     kind: r.kind as IMember['kind'],
     familyName: s('family_name'),
@@ -131,8 +128,8 @@ function invoiceDocOfRow(r: Record<string, unknown>): InvoiceDoc {
   return {
     invoiceNo: String(r.invoice_no),
     fiscalYearLabel: fiscalYearLabel(Number(r.fiscal_year)),
-    issuedOn: day('issued_on'),
-    dueOn: day('due_on'),
+    issuedOn: dayOf(r.issued_on),
+    dueOn: dayOf(r.due_on),
     amount: Number(r.amount),
     description: String(r.description),
     member: {

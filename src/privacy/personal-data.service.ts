@@ -1,3 +1,4 @@
+import { dayOf } from '../db/raw-values.js';
 import { memberRowsWritten } from '../members/member-changes.js';
 import { Writable } from 'node:stream';
 import { strToU8, zipSync } from 'fflate';
@@ -14,7 +15,6 @@ import { type CsvCell, toExcelCsv } from '../web/download.js';
 import { PRIVACY_TEXT } from './ui-text.js';
 
 type Row = Record<string, unknown>;
-const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
 /**
  * Every table that holds rows about one member: the CSV it is exported as, the entity name its
@@ -339,7 +339,7 @@ export async function erasePersonalData(
         ...(kind === 'organization' ? { orgName } : name),
         ...searchKeys({ kind, ...cleared, ...(kind === 'organization' ? { orgName } : name) } as never),
         status: 'withdrawn',
-        withdrawnOn: m.status === 'withdrawn' && m.withdrawn_on ? dateOf(m.withdrawn_on) : todayInTokyo(),
+        withdrawnOn: m.status === 'withdrawn' && m.withdrawn_on ? dayOf(m.withdrawn_on) : todayInTokyo(),
         withdrawalReason: PRIVACY_TEXT.erasedReason,
         mailPreference: 'none',
         addressUnknown: false,

@@ -1,3 +1,4 @@
+import { dayOf } from '../db/raw-values.js';
 /**
  * Payments and gifts not yet covered by a valid receipt, read as plain rows (a year's run can
  * be thousands). Each becomes a Candidate: who paid, when, and what the money was.
@@ -30,7 +31,6 @@ const MEMBER_COLS =
   'm.member_no, m.kind, m.family_name, m.given_name, m.org_name, m.postal_code, m.prefecture, m.city, m.address1, m.address2';
 const num = (v: unknown) => Number(v);
 const str = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
-const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
 /** 様 for a person, 御中 for an organisation; the address on two lines (street, building). */
 export function payerOfRow(r: Row): PayerInfo {
@@ -120,7 +120,7 @@ async function paymentCandidates(em: EntityManager, f: CandidateFilter): Promise
       memberId: num(r.member_id),
       memberNo: str(r.member_no),
       payer: payerOfRow(r),
-      receivedOn: dateOf(r.received_on),
+      receivedOn: dayOf(r.received_on),
       sources,
     };
   });
@@ -148,7 +148,7 @@ async function donationCandidates(em: EntityManager, f: CandidateFilter): Promis
             address: str(r.donor_address),
           }
         : payerOfRow(r),
-    receivedOn: dateOf(r.received_on),
+    receivedOn: dayOf(r.received_on),
     sources: [{ kind: 'donation' as const, amount: num(r.amount), purpose: str(r.purpose) }],
   }));
 }

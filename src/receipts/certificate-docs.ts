@@ -1,3 +1,4 @@
+import { dayOf } from '../db/raw-values.js';
 /** Issued certificates as plain rows for the PDF, and the checked wording. */
 import type { EntityManager } from '../db/orm.js';
 import type { CertificateDoc, CertificateStyle } from '../documents/certificate.pdf.js';
@@ -13,7 +14,6 @@ import { CERT_TEXT, HONORIFIC, honorificOf } from './ui-text.js';
 import { batchTemplates, words } from './words.js';
 
 type Row = Record<string, unknown>;
-const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
 export async function* certificateDocs(
   em: EntityManager,
@@ -35,7 +35,7 @@ export async function* certificateDocs(
       const own = gifts
         .filter((g) => Number(g.certificate_id) === Number(r.id))
         .map((g) => ({
-          date: dateOf(g.received_on),
+          date: dayOf(g.received_on),
           amount: Number(g.amount),
           amountText: receiptAmount(Number(g.amount)),
         }));
@@ -43,7 +43,7 @@ export async function* certificateDocs(
         number: String(r.number),
         combined: Boolean(r.combined),
         reissue: opts.reissue ?? false,
-        issuedOn: dateOf(r.issued_on),
+        issuedOn: dayOf(r.issued_on),
         total: Number(r.total),
         totalText: receiptAmount(Number(r.total)),
         gifts: own,

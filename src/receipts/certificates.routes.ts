@@ -1,3 +1,4 @@
+import { dayOf } from '../db/raw-values.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EntityManager } from '../db/orm.js';
 import { renderCertificates } from '../documents/certificate.pdf.js';
@@ -13,7 +14,6 @@ import { yearField } from './routes.js';
 import { CERT_NAMES, MSG, PAGE_TEXT, STATUS_LABELS } from './ui-text.js';
 
 type Row = Record<string, unknown>;
-const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').slice(0, 10));
 
 async function renderPage(em: EntityManager, reply: FastifyReply, year: number | null, err?: UserError) {
   const y = year ?? Number(new Date().toISOString().slice(0, 4));
@@ -30,7 +30,7 @@ async function renderPage(em: EntityManager, reply: FastifyReply, year: number |
       year: y,
       certificates,
       pending,
-      dateOf,
+      dateOf: dayOf,
       statusLabels: STATUS_LABELS,
       missing: 'missing' in certification ? certification.missing : [],
       error: err?.message,

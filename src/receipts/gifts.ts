@@ -1,3 +1,4 @@
+import { dayOf } from '../db/raw-values.js';
 /**
  * Gifts of a calendar year (the donor's tax year) not covered by a valid certificate: donations,
  * and dues of a member type switched to count as a gift. Dues of a type with voting rights, and
@@ -21,7 +22,6 @@ export interface Gift {
 type Row = Record<string, unknown>;
 const MEMBER_COLS =
   'm.member_no, m.kind, m.family_name, m.given_name, m.org_name, m.postal_code, m.prefecture, m.city, m.address1, m.address2';
-const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 const uncovered = (key: string, alias: string) =>
   `not exists (select 1 from certificate_gift cg where cg.active_key = '${key}:' || ${alias}.id)`;
 
@@ -41,7 +41,7 @@ function giftOf(r: Row, key: string): Gift {
     memberId: member ? Number(r.member_id) : null,
     memberNo: member ? String(r.member_no) : null,
     donor,
-    date: dateOf(r.received_on),
+    date: dayOf(r.received_on),
     amount: Number(r.amount),
   };
 }

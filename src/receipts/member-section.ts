@@ -1,3 +1,4 @@
+import { dayOf } from '../db/raw-values.js';
 /** The 「領収書・証明書」 section and timeline entries of the member page, and audit labels. */
 import type { EntityManager } from '../db/orm.js';
 import { formatYenJa } from '../lib/money.js';
@@ -6,7 +7,6 @@ import { addMemberSection, addTimelineSource, type TimelineItem } from '../membe
 import { KIND_LABELS, STATUS_LABELS, TIMELINE_TEXT } from './ui-text.js';
 
 type Row = Record<string, unknown>;
-const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').slice(0, 10));
 const receiptNo = (key: string, alias: string) =>
   `(select r.number from receipt_item ri join receipt r on r.id = ri.receipt_id where ri.active_key = '${key}:' || ${alias}.id) as receipt_no`;
 
@@ -28,7 +28,7 @@ async function loadSection(em: EntityManager, m: IMember) {
     'select * from donation_certificate where member_id = ? order by id desc limit 50',
     [m.id],
   );
-  const fy = (v: unknown) => Number(dateOf(v).slice(0, 4));
+  const fy = (v: unknown) => Number(dayOf(v).slice(0, 4));
   const years = [...new Set([...payments, ...donations].map((p) => fy(p.received_on)))].sort((a, b) => b - a);
   return {
     payments,
@@ -36,7 +36,7 @@ async function loadSection(em: EntityManager, m: IMember) {
     receipts,
     certificates,
     years,
-    dateOf,
+    dateOf: dayOf,
     kindLabels: KIND_LABELS,
     statusLabels: STATUS_LABELS,
   };
@@ -62,14 +62,14 @@ async function timeline(em: EntityManager, m: IMember): Promise<TimelineItem[]> 
   for (const r of docs) {
     const href = `/receipts?year=${String(r.number).replace(/^C/, '').slice(0, 4)}`;
     items.push({
-      at: dateOf(r.issued_on),
+      at: dayOf(r.issued_on),
       kind: TIMELINE_TEXT.issued,
       title: `${r.label} ${r.number} ${formatYenJa(Number(r.amount))}`,
       href,
     });
     if (r.last_reissued_on)
       items.push({
-        at: dateOf(r.last_reissued_on),
+        at: dayOf(r.last_reissued_on),
         kind: TIMELINE_TEXT.reissued,
         title: TIMELINE_TEXT.reissueTitle(String(r.label), String(r.number), Number(r.reissue_count)),
         href,

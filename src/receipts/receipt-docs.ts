@@ -1,3 +1,4 @@
+import { dayOf } from '../db/raw-values.js';
 /** Issued receipts as plain rows for the PDF (never entities: a run can be thousands of pages). */
 import type { EntityManager } from '../db/orm.js';
 import type { ReceiptDoc, ReceiptStyle } from '../documents/receipt.pdf.js';
@@ -12,14 +13,13 @@ import { honorificOf } from './ui-text.js';
 import { batchTemplates, words } from './words.js';
 
 type Row = Record<string, unknown>;
-const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 const parseLines = (v: unknown): ReceiptLine[] => (typeof v === 'string' ? JSON.parse(v) : v) as ReceiptLine[];
 
 function receiptDocOf(r: Row, items: Row[], reissue: boolean): ReceiptDoc {
   const annual = r.scope === 'annual';
   const lines = items.flatMap((i) =>
     parseLines(i.lines).map((l) => ({
-      date: annual ? dateOf(i.received_on) : null,
+      date: annual ? dayOf(i.received_on) : null,
       label: l.label,
       amount: l.amount,
       amountText: receiptAmount(l.amount),
@@ -30,8 +30,8 @@ function receiptDocOf(r: Row, items: Row[], reissue: boolean): ReceiptDoc {
     number: String(r.number),
     annual,
     reissue,
-    issuedOn: dateOf(r.issued_on),
-    receivedOn: dateOf(r.received_on),
+    issuedOn: dayOf(r.issued_on),
+    receivedOn: dayOf(r.received_on),
     amount: Number(r.amount),
     amountText: receiptAmount(Number(r.amount)),
     lines,

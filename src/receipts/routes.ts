@@ -1,3 +1,4 @@
+import { dayOf } from '../db/raw-values.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EntityManager } from '../db/orm.js';
 import { renderReceipts } from '../documents/receipt.pdf.js';
@@ -21,7 +22,6 @@ import { BATCH_NAMES, KIND_LABELS, MSG, PAGE_TEXT, STATUS_LABELS } from './ui-te
 import '../batches/types.js';
 
 type Row = Record<string, unknown>;
-const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').slice(0, 10));
 
 /** A 4-digit year from a form or query, or a 422. */
 export function yearField(v: string): number {
@@ -45,7 +45,7 @@ async function renderList(em: EntityManager, reply: FastifyReply, year: number |
       year: fy,
       receipts,
       pending,
-      dateOf,
+      dateOf: dayOf,
       kindLabels: KIND_LABELS,
       statusLabels: STATUS_LABELS,
       error: err?.message,
