@@ -10,6 +10,7 @@ import {
   type JobContext,
 } from '../operations/jobs.service.js';
 import type { JobOutput } from '../batches/job-runs.js';
+import { jobRows } from '../settings/scheduled-jobs.js';
 import { getSettings, type Settings } from '../settings/settings.service.js';
 import { runJobNow } from './runner.js';
 import { JOB_LABELS } from './ui-text.js';
@@ -37,11 +38,8 @@ export function findJob(name: string): JobDef | undefined {
 
 /** A job's switch and time from settings, defaulting to on at its default time. */
 export function jobSetting(s: Settings, job: JobDef): { enabled: boolean; time: string } {
-  const own = s.jobSwitches[job.name];
-  return {
-    enabled: own?.enabled ?? true,
-    time: own?.time && /^\d{2}:\d{2}$/.test(own.time) ? own.time : job.defaultTime,
-  };
+  const { enabled, time } = jobRows(s.jobSwitches, [job])[0]!;
+  return { enabled, time };
 }
 
 /** '02:30' → '30 2 * * *' (daily). */

@@ -85,3 +85,8 @@ export function formatScreenDate(value: string | Date | null | undefined, style:
   if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return String(value);
   return style === 'wareki' ? toWareki(isoDate) : isoDate;
 }
+
+/** 'HH:MM' on a 24-hour clock (00:00–23:59). */
+export function isClockTime(v: unknown): v is string {
+  return typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v);
+}

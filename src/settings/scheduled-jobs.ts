@@ -1,3 +1,5 @@
+import { isClockTime } from '../lib/dates.js';
+
 /**
  * The scheduled jobs the settings page offers a switch and a time for. The schedule lives at the
  * top (src/jobs/); app.ts registers its list here, so settings imports nothing above it.
@@ -30,7 +32,7 @@ export function jobRows(stored: Switches, list = scheduledJobs()): JobRow[] {
   return list.map((j) => ({
     ...j,
     enabled: stored[j.name]?.enabled ?? true,
-    time: stored[j.name]?.time ?? j.defaultTime,
+    time: isClockTime(stored[j.name]?.time) ? stored[j.name]!.time : j.defaultTime,
   }));
 }
 
@@ -48,7 +50,7 @@ export function parseJobFields(
   const errors: Record<string, string> = {};
   for (const j of list) {
     const time = (body[`job.${j.name}.time`] ?? j.defaultTime).normalize('NFKC').trim();
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) errors[`job.${j.name}.time`] = badTime;
+    if (!isClockTime(time)) errors[`job.${j.name}.time`] = badTime;
     value[j.name] = { enabled: body[`job.${j.name}.enabled`] === '1', time };
   }
   return Object.keys(errors).length ? { errors } : { value };

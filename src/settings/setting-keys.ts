@@ -3,7 +3,7 @@
  * becomes a stored value. The settings page and `enishi settings set` both parse through
  * this table, so the same input is accepted or refused with the same message. Pure.
  */
-import { parseDate } from '../lib/dates.js';
+import { isClockTime, parseDate } from '../lib/dates.js';
 import { normalizePhone } from '../lib/phone.js';
 import { normalizePostalCode } from '../lib/postal.js';
 import { parsePrintSetting, type PrintSettingKey } from './print-settings.js';
@@ -102,11 +102,6 @@ export function normalizeInvoiceNumber(raw: string): string | null {
   return /^T\d{13}$/.test(v) ? v : null;
 }
 
-/** 'HH:MM' on a 24-hour clock, or null. */
-function isTime(v: unknown): boolean {
-  return typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v);
-}
-
 const ON_OFF = { on: true, off: false, true: true, false: false, '1': true, '0': false } as Record<string, boolean>;
 
 function print(key: PrintSettingKey, values?: readonly string[]): SettingKey {
@@ -159,7 +154,7 @@ function validJobSwitches(v: unknown): boolean {
       !!j &&
       typeof j === 'object' &&
       typeof (j as { enabled?: unknown }).enabled === 'boolean' &&
-      isTime((j as { time?: unknown }).time),
+      isClockTime((j as { time?: unknown }).time),
   );
 }
 
