@@ -1,6 +1,6 @@
-import { JsonType, type EntityMetadata } from '@mikro-orm/core';
+import { JsonType, type EntityMetadata, type Platform } from '@mikro-orm/core';
 import { currentActor } from '../db/actor.js';
-import { BATCH_ROWS, setBatchAuditHook, type BatchChange } from '../db/batch-write.js';
+import { insertPlain, setBatchAuditHook, type BatchChange } from '../db/batch-write.js';
 import type { EntityManager } from '../db/orm.js';
 import { diffOf, resolveIds } from './audit.subscriber.js';
 
@@ -9,12 +9,15 @@ import { diffOf, resolveIds } from './audit.subscriber.js';
  * serialised (the subscriber logs what the ORM sends to the database), so batch and
  * per-entity writes leave identical audit rows.
  */
-function payloadOf(meta: EntityMetadata, row: Record<string, unknown>): Record<string, unknown> {
+function payloadOf(meta: EntityMetadata, platform: Platform, row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const prop of meta.props) {
     if (!(prop.name in row)) continue;
     const v = row[prop.name];
-    out[prop.name] = prop.customType instanceof JsonType && v != null ? JSON.stringify(v) : v;
+    // The type's own conversion: a FrozenJsonType value (the matcher's suggestions) is then
+    // serialised once for the row and the log, not once more here.
+    out[prop.name] =
+      prop.customType instanceof JsonType && v != null ? prop.customType.convertToDatabaseValue(v, platform) : v;
   }
   return out;
 }
@@ -26,10 +29,11 @@ async function writeBatchAudit(
   changes: BatchChange[],
 ): Promise<void> {
   const actor = currentActor();
+  const platform = em.getPlatform();
   const at = new Date();
   const rows = [];
   for (const c of changes) {
-    const d = diffOf(kind, payloadOf(meta, c.before ?? {}), payloadOf(meta, c.after));
+    const d = diffOf(kind, payloadOf(meta, platform, c.before ?? {}), payloadOf(meta, platform, c.after));
     if (!d) continue;
     rows.push({
       at,
@@ -42,10 +46,7 @@ async function writeBatchAudit(
       summary: null,
     });
   }
-  const ctx = em.getTransactionContext();
-  for (let i = 0; i < rows.length; i += BATCH_ROWS) {
-    await em.getDriver().nativeInsertMany('AuditLog', rows.slice(i, i + BATCH_ROWS), { ctx });
-  }
+  await insertPlain(em, 'AuditLog', rows);
 }
 
 /** Makes the batch writer audit its rows (called once from the wiring that lists the subscriber). */

@@ -1,5 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { dataVersion } from '../db/data-version.js';
 import type { EntityManager } from '../db/orm.js';
+import { onPostgres, takeWriteLock } from '../db/write-lock.js';
 import { UserError } from '../web/errors.js';
 import { BankImport } from './bank-import.entity.js';
 import { planLines, reportOf, type ImportReport, type StatementLineIn } from './import-plan.js';
@@ -21,14 +23,22 @@ export interface ImportInput {
  * run) stores the import, its lines and the payments of certain matches in ONE transaction:
  * a file that is not a statement (StatementError) or a failing payment stores nothing. A file whose
  * lines were all imported before stores nothing either (no empty import): the report says so.
+ *
+ * On SQLite the database has one writer at a time, so the write transaction is kept short:
+ * matching (about a second per 10,000 lines, reads only) runs before it while the web goes on
+ * writing; the transaction takes the write lock first and matches again, under the lock, only if
+ * anything was written in between (dataVersion moved). PostgreSQL locks rows, not the database:
+ * there matching runs inside the transaction.
  */
 export async function importStatement(em: EntityManager, input: ImportInput): Promise<ImportReport> {
   const st = readStatement(input.bytes, { format: input.format as never, mapping: input.mapping });
   const lines: StatementLineIn[] = st.lines.map((l) => ({ ...l, payerKey: normalizePayer(l.payer).key }));
   if (input.dryRun) return reportOf(null, st.format, await planLines(em, lines));
+  const early = onPostgres(em) ? null : { version: await dataVersion(em), planned: await planLines(em, lines) };
   try {
     return await em.transactional(async (tx) => {
-      const planned = await planLines(tx, lines);
+      await takeWriteLock(tx);
+      const planned = early && (await dataVersion(tx)) === early.version ? early.planned : await planLines(tx, lines);
       const report = reportOf(null, st.format, planned);
       if (report.allKnown) return report;
       const imp = tx.create(BankImport, {

@@ -64,20 +64,80 @@ function stamp(meta: EntityMetadata, row: Row, hook: 'onCreate' | 'onUpdate', em
 }
 
 /**
+ * Runs one statement with its parameters bound, not inlined: `em.execute` formats every value into
+ * the SQL text, which for a 500-row insert is megabytes for SQLite to parse again. Errors are
+ * converted as the ORM converts them (unique violation, lock wait …). Returns the rows of a
+ * `returning` clause.
+ */
+export async function runBound(em: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
+  const knex = em.getConnection().getKnex();
+  const query = knex.raw(sql, params as Parameters<typeof knex.raw>[1] & unknown[]);
+  const ctx = em.getTransactionContext();
+  if (ctx) query.transacting(ctx);
+  try {
+    const res = (await query) as Row[] | { rows?: Row[] } | undefined;
+    return Array.isArray(res) ? res : (res?.rows ?? []);
+  } catch (err) {
+    throw em
+      .getPlatform()
+      .getExceptionConverter()
+      .convertException(err as Error);
+  }
+}
+
+/**
+ * Inserts plain rows (values by property name; relations as ids) into an entity's table with
+ * multi-row inserts of bound parameters, in chunks. A property a row leaves out gets its
+ * default. With `returning`, returns that column's values in the order of the rows.
+ */
+export async function insertPlain(
+  em: EntityManager,
+  entity: AnyEntity | string,
+  rows: Row[],
+  returning?: string,
+): Promise<unknown[]> {
+  if (!rows.length) return [];
+  const meta = typeof entity === 'string' ? em.getMetadata().get(entity) : metaOf(em, entity);
+  const pg = onPostgres(em);
+  const q = (s: string) => em.getPlatform().quoteIdentifier(s);
+  const names = new Set(rows.flatMap((r) => Object.keys(r)));
+  const props = meta.props.filter((p) => names.has(p.name));
+  const bad = [...names].filter((n) => !props.some((p) => p.name === n && p.fieldNames?.length === 1));
+  if (bad.length) throw new Error(`insertPlain(${meta.className}): not a plain column: ${bad.join(', ')}`);
+  const head = `insert into ${q(meta.tableName)} (${props.map((p) => q(p.fieldNames[0]!)).join(', ')}) values `;
+  const tail = returning ? ` returning ${q(returning)}` : '';
+  const out: unknown[] = [];
+  for (let i = 0; i < rows.length; i += BATCH_ROWS) {
+    const chunk = rows.slice(i, i + BATCH_ROWS);
+    const params: unknown[] = [];
+    const tuples = chunk.map((row) => {
+      const keys = props.map((p) => {
+        const v = row[p.name];
+        if (v === undefined && pg) return 'default';
+        params.push(dbValue(em, p, v === undefined ? (p.default ?? null) : v));
+        return '?';
+      });
+      return `(${keys.join(', ')})`;
+    });
+    const res = await runBound(em, head + tuples.join(', ') + tail, params);
+    if (returning) out.push(...chunk.map((_, n) => res[n]?.[returning]));
+  }
+  return out;
+}
+
+/**
  * Inserts rows (values by property name; relations as ids) with multi-row `insert … returning
  * id`, in chunks, inside the caller's transaction, and writes their audit rows in bulk.
  * Returns the new ids in the order of the rows.
  */
 export async function insertRows(em: EntityManager, entity: AnyEntity, rows: Row[]): Promise<number[]> {
   const meta = metaOf(em, entity);
-  const pk = meta.primaryKeys[0]!;
-  const ctx = em.getTransactionContext();
+  const pk = meta.properties[meta.primaryKeys[0]!] as EntityProperty;
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += BATCH_ROWS) {
     const chunk = rows.slice(i, i + BATCH_ROWS);
     const data = chunk.map((r) => stamp(meta, r, 'onCreate', em));
-    const res = await em.getDriver().nativeInsertMany(meta.className, data, { ctx });
-    const got = chunk.map((_, n) => Number((res.rows?.[n] as Row | undefined)?.[pk]));
+    const got = (await insertPlain(em, entity, data, pk.fieldNames[0]!)).map(Number);
     if (got.some((id) => !Number.isSafeInteger(id))) throw new Error(`insert into ${meta.tableName} returned no ids`);
     ids.push(...got);
     written(em, meta);
@@ -91,7 +151,8 @@ export async function insertRows(em: EntityManager, entity: AnyEntity, rows: Row
   return ids;
 }
 
-function dbValue(em: EntityManager, prop: EntityProperty, v: unknown): unknown {
+/** A property's value as the database takes it (custom types converted, dates and booleans as the platform stores them). */
+export function dbValue(em: EntityManager, prop: EntityProperty, v: unknown): unknown {
   if (v == null) return null;
   if (prop.customType) return prop.customType.convertToDatabaseValue(v, em.getPlatform(), { mode: 'query-data' });
   if (v instanceof Date) return em.getPlatform().processDateProperty(v);
@@ -121,7 +182,7 @@ export async function updateRows(em: EntityManager, entity: AnyEntity, changes: 
     const chunk = stamped.slice(i, i + BATCH_ROWS);
     const params = chunk.flatMap((c) => [c.id, ...props.map((p) => dbValue(em, p, c.after[p.name]))]);
     const sql = `with v(${cols.join(', ')}) as (values ${chunk.map(() => tuple).join(', ')}) update ${table} set ${set} from v where ${table}.${q(pkProp.fieldNames[0]!)} = v.id`;
-    await em.execute(sql, params, 'run');
+    await runBound(em, sql, params);
     written(em, meta);
     const audited = chunk.map((c, n) => ({ ...c, after: pick(changes[i + n]!.after, names) }));
     await audit(em, meta, 'update', audited);

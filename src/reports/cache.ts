@@ -1,5 +1,3 @@
-import { isPostgres, type EntityManager } from '../db/orm.js';
-
 /**
  * The dashboard's aggregates scan years of payments; twenty staff opening it in the morning
  * should not each run them. A value is kept per database and per data version: as long as no
@@ -35,21 +33,4 @@ export function cached<T>(
 
 export function dropCache(owner: object): void {
   store.delete(owner);
-}
-
-/**
- * A string that changes whenever any data of the database may have changed, in one cheap query.
- * SQLite (the app holds one connection): total_changes() counts the rows this connection wrote,
- * data_version moves when another process (a CLI job, a restore) commits. PostgreSQL: the
- * current snapshot (xmin:xmax:in-progress ids) moves whenever a writing transaction starts or ends.
- */
-export async function dataVersion(em: EntityManager, databaseUrl: string): Promise<string> {
-  if (isPostgres(databaseUrl)) {
-    const [r] = await em.execute<{ v: string }[]>('select txid_current_snapshot()::text as v');
-    return String(r?.v);
-  }
-  const [r] = await em.execute<{ c: number; v: number }[]>(
-    'select total_changes() as c, data_version as v from pragma_data_version',
-  );
-  return `${r?.c}:${r?.v}`;
 }

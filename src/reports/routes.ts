@@ -5,7 +5,8 @@ import { UserError } from '../web/errors.js';
 import { field, type FormBody } from '../web/forms.js';
 import { assemblyRoster } from './assembly.service.js';
 import { listBackups } from '../backup/backup.service.js';
-import { cached, dataVersion } from './cache.js';
+import { dataVersion } from '../db/data-version.js';
+import { cached } from './cache.js';
 import { aggregates, todayNumbers } from './dashboard.service.js';
 import { aggregateCharts, aggregateTable, chartSections } from './tables.js';
 import { AGGREGATE_TABLES, REPORT_TEXT, type AggregateTable } from './ui-text.js';
@@ -32,7 +33,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         at: new Date(),
       };
     };
-    const version = await dataVersion(app.orm.em.fork(), app.config.databaseUrl);
+    const version = await dataVersion(app.orm.em.fork());
     return cached(app.orm, `dashboard:${today}`, version, compute, { fresh });
   };
 
