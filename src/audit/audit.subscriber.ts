@@ -29,6 +29,8 @@ const SKIPPED = new Set([
   'payerKey',
   'suggestions',
 ]);
+/** Whether a field's value is copied into the log at all (the batch writer skips the rest early). */
+export const loggedField = (name: string): boolean => !SKIPPED.has(name);
 const MASK = '********';
 
 interface PendingLog {

@@ -2,7 +2,7 @@ import { JsonType, type EntityMetadata, type Platform } from '@mikro-orm/core';
 import { currentActor } from '../db/actor.js';
 import { insertPlain, setBatchAuditHook, type BatchChange } from '../db/batch-write.js';
 import type { EntityManager } from '../db/orm.js';
-import { diffOf, resolveIds } from './audit.subscriber.js';
+import { diffOf, loggedField, resolveIds } from './audit.subscriber.js';
 
 /**
  * A row as the ORM's change set would carry it: properties in entity order, JSON already
@@ -12,7 +12,7 @@ import { diffOf, resolveIds } from './audit.subscriber.js';
 function payloadOf(meta: EntityMetadata, platform: Platform, row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const prop of meta.props) {
-    if (!(prop.name in row)) continue;
+    if (!(prop.name in row) || !loggedField(prop.name)) continue;
     const v = row[prop.name];
     // The type's own conversion: a FrozenJsonType value (the matcher's suggestions) is then
     // serialised once for the row and the log, not once more here.
