@@ -3,6 +3,7 @@
  * allocations and donations; banking only asks it to record and reverse them.
  */
 import type { EntityManager } from '../db/orm.js';
+import { dayOf } from '../db/raw-values.js';
 import { Allocation } from '../dues/allocation.entity.js';
 import { Invoice } from '../dues/invoice.entity.js';
 import { Payment } from '../dues/payment.entity.js';
@@ -90,6 +91,40 @@ export async function postPayments(em: EntityManager, reqs: PaymentRequest[]): P
 /** Many certain matches at once (an import): set-based through the dues ledger, in the caller's transaction. */
 export async function postPaymentsBatch(em: EntityManager, reqs: PaymentRequest[]): Promise<number[]> {
   return recordPaymentsBatch(em, reqs.map(paymentInput));
+}
+
+export interface LastPayment {
+  receivedOn: string;
+  amount: number;
+}
+
+/**
+ * Each member's latest active payment (date and amount received), for telling candidates of the
+ * same name apart: one query for all of them, however many.
+ */
+export async function lastPayments(em: EntityManager, memberIds: number[]): Promise<Map<number, LastPayment>> {
+  const out = new Map<number, LastPayment>();
+  const ids = [...new Set(memberIds)].slice(0, 500);
+  if (!ids.length) return out;
+  const knex = em.getKnex();
+  const latest = knex('payment as q')
+    .select('q.id')
+    .whereRaw('q.member_id = p.member_id')
+    .andWhere('q.status', 'active')
+    .orderBy([
+      { column: 'q.received_on', order: 'desc' },
+      { column: 'q.id', order: 'desc' },
+    ])
+    .limit(1);
+  const rows = await em.execute<{ member_id: number; received_on: unknown; amount: number }[]>(
+    knex('payment as p')
+      .select('p.member_id', 'p.received_on', 'p.amount')
+      .whereIn('p.member_id', ids)
+      .andWhere('p.status', 'active')
+      .andWhere('p.id', '=', latest),
+  );
+  for (const r of rows) out.set(Number(r.member_id), { receivedOn: dayOf(r.received_on), amount: Number(r.amount) });
+  return out;
 }
 
 /** Reverses every active payment made from a statement line. */

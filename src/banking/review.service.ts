@@ -12,7 +12,8 @@ export interface Confirmation {
   memberId: number;
   /** Invoices paid, possibly of several members (a split). */
   allocations: { invoiceId: number; amount: number }[];
-  remainder: 'donation' | 'credit';
+  /** What the unallocated rest becomes; null when staff chose nothing (refused if there is a rest). */
+  remainder: 'donation' | 'credit' | null;
   /** Transfer fee deducted by the payer's bank: counted as paid. */
   fee?: number;
   learnAlias: boolean;
@@ -61,6 +62,8 @@ async function splitByMember(em: EntityManager, line: IBankTransaction, c: Confi
   const allocated = allocs.reduce((s, a) => s + a.amount, 0);
   const remainder = line.amount + fee - allocated;
   if (remainder < 0) throw new UserError(MSG.allocationsTooMuch, 422);
+  // A rest is never booked by default: staff say whether it is a gift or credit for later dues.
+  if (remainder > 0 && !c.remainder) throw new UserError(MSG.chooseRemainder(remainder), 422);
   return [...byMember]
     .map(([memberId, list]) => {
       const own = list.reduce((s, a) => s + a.amount, 0);
@@ -83,7 +86,7 @@ export async function confirm(em: EntityManager, txId: number, c: Confirmation):
         ...p,
         receivedOn: line.date,
         bankTransactionId: line.id,
-        remainder: c.remainder,
+        remainder: c.remainder ?? 'donation',
         donationPurpose: c.donationPurpose ?? null,
         note: null,
       });

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { idParam, UserError } from '../web/errors.js';
-import { errorData, field, fields, type FormBody, onUserError } from '../web/forms.js';
+import { errorData, field, type FormBody, onUserError } from '../web/forms.js';
 import { importStatement } from './bank-import.service.js';
+import { confidenceLabel, confidenceWord } from './confidence.js';
 import { listProfiles, profileMapping } from './bank-profile.service.js';
 import { paymentsToThank } from '../dues/thanks.service.js';
 import { listImports, loadImportPage } from './import-page.js';
@@ -27,14 +28,13 @@ async function renderIndex(reply: FastifyReply, extra: Record<string, unknown> =
 }
 
 async function renderLine(reply: FastifyReply, lineId: number, extra: Record<string, unknown> = {}, status = 200) {
-  const q = reply.request.query as Record<string, string | string[] | undefined>;
-  const add = fields(q as FormBody, 'add')
-    .map(Number)
-    .filter((n) => Number.isSafeInteger(n) && n > 0);
-  const page = await loadLinePage(reply.request.em, lineId, field(q as FormBody, 'q'), add);
+  const query = reply.request.query as FormBody;
+  // A refused POST shows its own form again (the payer chosen, the amounts typed, the members found).
+  const form = reply.request.method === 'POST' ? ((reply.request.body ?? {}) as FormBody) : null;
+  const page = await loadLinePage(reply.request.em, lineId, query, form);
   return reply.render(
     'bank/line',
-    { title: TITLES.line(page.line.line), ...page, statusLabels: STATUS_LABELS, ...extra },
+    { title: TITLES.line(page.line.line), ...page, statusLabels: STATUS_LABELS, confidenceLabel, ...extra },
     status,
   );
 }
@@ -87,6 +87,7 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
       statusLabels: STATUS_LABELS,
       encodings: ENCODING_LABELS,
       formatLabels: FORMAT_LABELS,
+      confidenceWord,
     });
   });
 
@@ -105,6 +106,7 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
             statusLabels: STATUS_LABELS,
             encodings: ENCODING_LABELS,
             formatLabels: FORMAT_LABELS,
+            confidenceWord,
             error: e.message,
           },
           e.statusCode,

@@ -46,6 +46,8 @@ export const MSG = {
   notConfirmed: 'この行はまだ消し込まれていません',
   allocationsTooMuch: '割り当ての合計が入金額を超えています',
   allocationInvalid: '割り当ての金額を確認してください',
+  chooseRemainder: (yen: number) =>
+    `請求に割り当てていない残りが ${yen.toLocaleString('ja-JP')}円 あります。残りを「寄付にする」か「預り金にする」か選んでください（まだ何も記録していません）`,
   concurrent: '同時に別の取り込みが行われたため、何も取り込んでいません。もう一度お試しください。',
   mappingRequired: '「日付」と、「金額」または「入金額」の列を選んでください',
   dryRun: '確認のみ（取り込んでいません）',
@@ -102,6 +104,14 @@ export const STATEMENT_TEXT = {
   badFormatName: (name: string) => `不明な形式です: ${name}`,
   undoneNote: (why: string) => `取り消し: ${why}`,
 };
+
+/** How sure a suggestion is (confidence.ts), shown instead of the matcher's score. */
+export const CONFIDENCE_LABELS = {
+  prefix: '一致度：',
+  high: '高',
+  medium: '中',
+  low: '低',
+} as const;
 
 /** The reasons shown to staff beside each suggested member of a deposit (matcher.ts). */
 export const MATCH_REASONS = {
