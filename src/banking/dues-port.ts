@@ -5,6 +5,8 @@
 import type { EntityManager } from '../db/orm.js';
 import { dayOf } from '../db/raw-values.js';
 import { Allocation } from '../dues/allocation.entity.js';
+import { Donation } from '../dues/donation.entity.js';
+import { recordDonation, reverseDonation } from '../dues/donation.service.js';
 import { Invoice } from '../dues/invoice.entity.js';
 import { Payment } from '../dues/payment.entity.js';
 import { recordPaymentsBatch } from '../dues/payment-batch.js';
@@ -127,7 +129,31 @@ export async function lastPayments(em: EntityManager, memberIds: number[]): Prom
   return out;
 }
 
-/** Reverses every active payment made from a statement line. */
+export interface NonMemberDonationRequest {
+  bankTransactionId: number;
+  receivedOn: string;
+  amount: number;
+  donorName: string;
+  donorAddress: string;
+  purpose: string | null;
+}
+
+/** A gift from someone who is not a member, received on a statement line: a donation row of its own. */
+export async function postNonMemberDonation(em: EntityManager, req: NonMemberDonationRequest): Promise<number> {
+  const d = await recordDonation(em, {
+    memberId: null,
+    donorName: req.donorName,
+    donorAddress: req.donorAddress,
+    receivedOn: req.receivedOn,
+    amount: req.amount,
+    method: 'bank',
+    purpose: req.purpose,
+    bankTransactionId: req.bankTransactionId,
+  });
+  return d.id;
+}
+
+/** Reverses every active payment (and a non-member's donation) made from a statement line. */
 export async function reversePaymentsOfLine(
   em: EntityManager,
   bankTransactionId: number,
@@ -135,6 +161,8 @@ export async function reversePaymentsOfLine(
 ): Promise<void> {
   const payments = await em.find(Payment, { bankTransactionId, status: 'active' });
   for (const p of payments) await reversePayment(em, p.id, reason);
+  const gifts = await em.find(Donation, { bankTransactionId, payment: null, status: 'active' });
+  for (const d of gifts) await reverseDonation(em, d.id, reason);
 }
 
 /** Invoice numbers each line's payments settled, for the import page. */

@@ -49,6 +49,8 @@ export interface LinePage {
   /** Members added by hand (add=…) or found: carried in the forms so a re-rendered page keeps them. */
   add: number[];
   values: ConfirmValues;
+  /** The 会員以外からの寄付 form: the payer's name as a start, or what was sent when refused. */
+  donor: { donorName: string; postalCode: string; donorAddress: string; purpose: string };
 }
 
 /** Longest address shown beside a candidate: enough to tell two households apart. */
@@ -168,7 +170,17 @@ export async function loadLinePage(
     for (const a of only.suggestion.invoices) values.alloc[a.id] = String(a.amount);
     values.fee = String(only.suggestion.fee);
   }
-  return { line, candidates, foundCount: found.length, q, add: carried, values };
+  const donor =
+    form && 'donorName' in form
+      ? {
+          donorName: field(form, 'donorName'),
+          postalCode: field(form, 'postalCode'),
+          donorAddress: field(form, 'donorAddress'),
+          purpose: field(form, 'purpose'),
+        }
+      : // The bank prints half-width kana (ﾔﾏｸﾞﾁ ｻﾁｺ): staff start from ヤマグチ サチコ and correct it.
+        { donorName: line.payer.normalize('NFKC').trim(), postalCode: '', donorAddress: '', purpose: '' };
+  return { line, candidates, foundCount: found.length, q, add: carried, values, donor };
 }
 
 function int(s: string): number {

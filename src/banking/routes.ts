@@ -7,7 +7,15 @@ import { listProfiles, profileMapping } from './bank-profile.service.js';
 import { paymentsToThank } from '../dues/thanks.service.js';
 import { listImports, loadImportPage } from './import-page.js';
 import { loadLinePage, parseConfirmation } from './line-page.js';
-import { confirm, markDonation, markNotDues, skip, undoImport, undoLine } from './review.service.js';
+import {
+  confirm,
+  markDonation,
+  markNonMemberDonation,
+  markNotDues,
+  skip,
+  undoImport,
+  undoLine,
+} from './review.service.js';
 import { formatChoices, FORMATS, StatementError } from './statement.js';
 import { ENCODING_LABELS, FLASH, MSG, STATUS_LABELS, TITLES } from './ui-text.js';
 import { readMultipart } from './upload.js';
@@ -142,6 +150,22 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
         });
       },
       FLASH.donation,
+    );
+  });
+
+  app.post('/bank/lines/:id/non-member-donation', async (req, reply) => {
+    const body = req.body as FormBody;
+    return lineAction(
+      reply,
+      id(req),
+      async () =>
+        markNonMemberDonation(req.em, id(req), {
+          donorName: field(body, 'donorName'),
+          postalCode: field(body, 'postalCode'),
+          address: field(body, 'donorAddress'),
+          purpose: field(body, 'purpose'),
+        }),
+      FLASH.nonMemberDonation,
     );
   });
 

@@ -53,11 +53,27 @@ export const MSG = {
   dryRun: '確認のみ（取り込んでいません）',
 } as const;
 
+/** The 「会員以外からの寄付として記録」 form of a statement line. */
+export const NON_MEMBER_DONATION = {
+  checkInput: '寄付者の入力を確認してください（まだ何も記録していません）',
+  nameLabel: '寄付者名',
+  addressLabel: '住所',
+  purposeLabel: '目的',
+  nameRequired: '寄付者名を入力してください',
+  addressRequired: '寄付者の住所を入力してください（お礼状と寄附金受領証明書に使います）',
+  postalInvalid: '郵便番号は7桁で入力してください（例：160-0022）',
+  tooLong: (label: string, max: number) => `${label}は${max}文字までにしてください`,
+  lineNote: (name: string) => `会員以外からの寄付：${name}`,
+  /** The donation row has one address column (printed on certificates): the postal code leads it. */
+  addressWithPostalCode: (postal: string, address: string) => `〒${postal} ${address}`,
+} as const;
+
 export const FLASH = {
   imported: (n: number, matched: number, review: number) =>
     `明細を取り込みました：入金 ${n} 件（自動消込 ${matched} 件、要確認 ${review} 件）`,
   confirmed: '入金を記録しました',
   donation: '寄付として記録しました',
+  nonMemberDonation: '会員以外からの寄付として記録しました',
   notDues: '会費以外の入金にしました',
   skipped: '保留にしました',
   lineUndone: '消込を取り消しました（行は確認待ちに戻りました）',

@@ -248,3 +248,68 @@ t.test('the payer is pre-chosen only when the page lists one high-confidence sug
   for (const a of s!.invoices)
     t.match(sure.body, new RegExp(`name="alloc_${a.id}"[^>]*value="${a.amount}"`), 'and its amounts filled in');
 });
+
+t.test(
+  'a gift from a non-member is booked from the line with the donor’s name and address, audited, and undone with the line',
+  async (t) => {
+    const { c, em, line } = await setup(t);
+    const { AuditLog } = await import('../../src/audit/audit-log.entity.js');
+    const l = await line('ﾔﾏｸﾞﾁ');
+    const page = await c.get(`/bank/lines/${l.id}`);
+    t.match(page.body, '会員以外からの寄付として記録');
+    t.match(page.body, /name="donorName" value="ヤマグチ サチコ"/, 'the payer name, in full-width kana, to start from');
+    const url = `/bank/lines/${l.id}/non-member-donation`;
+    const refused = await c.post(url, { donorName: '山口 幸子', postalCode: '123', donorAddress: '', purpose: '' });
+    t.equal(refused.statusCode, 422);
+    t.match(refused.body, '郵便番号は7桁で入力してください');
+    t.match(refused.body, '寄付者の住所を入力してください');
+    t.match(refused.body, /name="donorName" value="山口 幸子"/, 'the form stays filled');
+    t.equal(await em().count(Donation, {}), 3, 'nothing written (the three are the setup’s payments’ remainders)');
+    const before = await em().count(Donation, { bankTransactionId: l.id });
+    t.equal(before, 0);
+
+    const res = await c.post(url, {
+      donorName: '山口 幸子',
+      postalCode: '２５１－００５２',
+      donorAddress: '神奈川県藤沢市藤沢1-1',
+      purpose: '子ども食堂',
+    });
+    t.equal(res.statusCode, 303, res.body.slice(0, 400));
+    const [gift] = await em().find(Donation, { bankTransactionId: l.id });
+    t.same(
+      [gift!.member, gift!.donorName, gift!.donorAddress, gift!.amount, gift!.method, gift!.purpose, gift!.receivedOn],
+      [null, '山口 幸子', '〒251-0052 神奈川県藤沢市藤沢1-1', 10000, 'bank', '子ども食堂', '2026-05-09'],
+    );
+    const done = await em().findOneOrFail(BankTransaction, l.id);
+    t.same([done.status, done.member, done.note], ['donation', null, '会員以外からの寄付：山口 幸子']);
+    t.ok(
+      await em().count(AuditLog, { entityName: 'Donation', entityId: String(gift!.id), action: 'create' }),
+      'the donation is in the change log',
+    );
+    t.ok(await em().count(AuditLog, { entityName: 'BankTransaction', entityId: String(l.id) }), 'so is the line');
+    const list = await c.get('/dues/donations');
+    t.match(list.body, '山口 幸子', 'the gift is in the donations list');
+    t.equal((await c.post(url, { donorName: '山口 幸子', donorAddress: 'x' })).statusCode, 409, 'not twice');
+
+    const undo = await c.post(`/bank/lines/${l.id}/undo`, { reason: '会員の家族だった' });
+    t.equal(undo.statusCode, 303);
+    t.equal((await em().findOneOrFail(BankTransaction, l.id)).status, 'review', 'the line is back in review');
+    const reversed = await em().findOneOrFail(Donation, gift!.id);
+    t.same([reversed.status, reversed.reversalReason], ['reversed', '会員の家族だった'], 'and the gift reversed');
+  },
+);
+
+t.test('undoing a whole import reverses a non-member gift booked from one of its lines', async (t) => {
+  const { c, em, line } = await setup(t);
+  const l = await line('ﾔﾏｸﾞﾁ');
+  const res = await c.post(`/bank/lines/${l.id}/non-member-donation`, {
+    donorName: '山口 幸子',
+    donorAddress: '神奈川県藤沢市藤沢1-1',
+  });
+  t.equal(res.statusCode, 303);
+  t.equal((await c.post(`/bank/imports/${l.bankImport.id}/undo`, { reason: '口座違い' })).statusCode, 303);
+  t.same(
+    (await em().find(Donation, { donorName: '山口 幸子' })).map((d) => d.status),
+    ['reversed'],
+  );
+});
