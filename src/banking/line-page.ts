@@ -107,7 +107,9 @@ const ids = (list: string[]) => list.map(Number).filter((n) => Number.isSafeInte
 
 /** The values of a posted confirm form (for showing it again); empty for a fresh page. */
 function confirmValues(form: FormBody | null): ConfirmValues {
-  if (!form) return { memberId: null, alloc: {}, fee: '', remainder: '', donationPurpose: '', learnAlias: true };
+  // Only the confirm form (it always sends fee) is shown again; another refused form leaves it fresh.
+  if (!form || !('fee' in form))
+    return { memberId: null, alloc: {}, fee: '', remainder: '', donationPurpose: '', learnAlias: true };
   const alloc: Record<number, string> = {};
   for (const k of Object.keys(form)) if (/^alloc_\d+$/.test(k)) alloc[Number(k.slice(6))] = field(form, k);
   return {

@@ -264,6 +264,7 @@ t.test(
     t.match(refused.body, '郵便番号は7桁で入力してください');
     t.match(refused.body, '寄付者の住所を入力してください');
     t.match(refused.body, /name="donorName" value="山口 幸子"/, 'the form stays filled');
+    t.match(refused.body, /name="learnAlias" value="1" checked/, 'the confirm form above is left as it was');
     t.equal(await em().count(Donation, {}), 3, 'nothing written (the three are the setup’s payments’ remainders)');
     const before = await em().count(Donation, { bankTransactionId: l.id });
     t.equal(before, 0);
