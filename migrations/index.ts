@@ -11,6 +11,7 @@ import { Migration20261202140000Sessions } from './Migration20261202140000Sessio
 import { Migration20261202120000Mailings } from './Migration20261202120000Mailings.js';
 import { Migration20261202190000MailingContactReason } from './Migration20261202190000MailingContactReason.js';
 import { Migration20261202193000ContactKana } from './Migration20261202193000ContactKana.js';
+import { Migration20261203010000DonationBankLine } from './Migration20261203010000DonationBankLine.js';
 
 /** Every migration in order, listed by hand so they run the same under tsx, tap and any driver. */
 export const migrationsList = [
@@ -27,4 +28,5 @@ export const migrationsList = [
   { name: 'Migration20261202190000MailingContactReason', class: Migration20261202190000MailingContactReason },
   { name: 'Migration20261202193000CertificateReissue', class: Migration20261202193000CertificateReissue },
   { name: 'Migration20261202193000ContactKana', class: Migration20261202193000ContactKana },
+  { name: 'Migration20261203010000DonationBankLine', class: Migration20261203010000DonationBankLine },
 ];

@@ -3,7 +3,10 @@
  * allocations and donations; banking only asks it to record and reverse them.
  */
 import type { EntityManager } from '../db/orm.js';
+import { dayOf } from '../db/raw-values.js';
 import { Allocation } from '../dues/allocation.entity.js';
+import { Donation } from '../dues/donation.entity.js';
+import { recordDonation, reverseDonation } from '../dues/donation.service.js';
 import { Invoice } from '../dues/invoice.entity.js';
 import { Payment } from '../dues/payment.entity.js';
 import { recordPaymentsBatch } from '../dues/payment-batch.js';
@@ -92,7 +95,65 @@ export async function postPaymentsBatch(em: EntityManager, reqs: PaymentRequest[
   return recordPaymentsBatch(em, reqs.map(paymentInput));
 }
 
-/** Reverses every active payment made from a statement line. */
+export interface LastPayment {
+  receivedOn: string;
+  amount: number;
+}
+
+/**
+ * Each member's latest active payment (date and amount received), for telling candidates of the
+ * same name apart: one query for all of them, however many.
+ */
+export async function lastPayments(em: EntityManager, memberIds: number[]): Promise<Map<number, LastPayment>> {
+  const out = new Map<number, LastPayment>();
+  const ids = [...new Set(memberIds)].slice(0, 500);
+  if (!ids.length) return out;
+  const knex = em.getKnex();
+  const latest = knex('payment as q')
+    .select('q.id')
+    .whereRaw('q.member_id = p.member_id')
+    .andWhere('q.status', 'active')
+    .orderBy([
+      { column: 'q.received_on', order: 'desc' },
+      { column: 'q.id', order: 'desc' },
+    ])
+    .limit(1);
+  const rows = await em.execute<{ member_id: number; received_on: unknown; amount: number }[]>(
+    knex('payment as p')
+      .select('p.member_id', 'p.received_on', 'p.amount')
+      .whereIn('p.member_id', ids)
+      .andWhere('p.status', 'active')
+      .andWhere('p.id', '=', latest),
+  );
+  for (const r of rows) out.set(Number(r.member_id), { receivedOn: dayOf(r.received_on), amount: Number(r.amount) });
+  return out;
+}
+
+export interface NonMemberDonationRequest {
+  bankTransactionId: number;
+  receivedOn: string;
+  amount: number;
+  donorName: string;
+  donorAddress: string;
+  purpose: string | null;
+}
+
+/** A gift from someone who is not a member, received on a statement line: a donation row of its own. */
+export async function postNonMemberDonation(em: EntityManager, req: NonMemberDonationRequest): Promise<number> {
+  const d = await recordDonation(em, {
+    memberId: null,
+    donorName: req.donorName,
+    donorAddress: req.donorAddress,
+    receivedOn: req.receivedOn,
+    amount: req.amount,
+    method: 'bank',
+    purpose: req.purpose,
+    bankTransactionId: req.bankTransactionId,
+  });
+  return d.id;
+}
+
+/** Reverses every active payment (and a non-member's donation) made from a statement line. */
 export async function reversePaymentsOfLine(
   em: EntityManager,
   bankTransactionId: number,
@@ -100,6 +161,8 @@ export async function reversePaymentsOfLine(
 ): Promise<void> {
   const payments = await em.find(Payment, { bankTransactionId, status: 'active' });
   for (const p of payments) await reversePayment(em, p.id, reason);
+  const gifts = await em.find(Donation, { bankTransactionId, payment: null, status: 'active' });
+  for (const d of gifts) await reverseDonation(em, d.id, reason);
 }
 
 /** Invoice numbers each line's payments settled, for the import page. */

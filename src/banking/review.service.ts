@@ -1,18 +1,20 @@
 import type { EntityManager } from '../db/orm.js';
+import { normalizePostalCode } from '../lib/postal.js';
 import { Member } from '../members/member.entity.js';
 import { UserError } from '../web/errors.js';
 import { BankImport } from './bank-import.entity.js';
 import { BankTransaction, type IBankTransaction } from './bank-transaction.entity.js';
-import { openInvoicesByIds, postPayment, reversePaymentsOfLine } from './dues-port.js';
+import { openInvoicesByIds, postNonMemberDonation, postPayment, reversePaymentsOfLine } from './dues-port.js';
 import { learnAlias } from './payer-alias.service.js';
-import { MSG, STATEMENT_TEXT } from './ui-text.js';
+import { MSG, NON_MEMBER_DONATION, STATEMENT_TEXT } from './ui-text.js';
 
 export interface Confirmation {
   /** The member the payer is (gets the fee, any remainder and the learned alias). */
   memberId: number;
   /** Invoices paid, possibly of several members (a split). */
   allocations: { invoiceId: number; amount: number }[];
-  remainder: 'donation' | 'credit';
+  /** What the unallocated rest becomes; null when staff chose nothing (refused if there is a rest). */
+  remainder: 'donation' | 'credit' | null;
   /** Transfer fee deducted by the payer's bank: counted as paid. */
   fee?: number;
   learnAlias: boolean;
@@ -61,6 +63,8 @@ async function splitByMember(em: EntityManager, line: IBankTransaction, c: Confi
   const allocated = allocs.reduce((s, a) => s + a.amount, 0);
   const remainder = line.amount + fee - allocated;
   if (remainder < 0) throw new UserError(MSG.allocationsTooMuch, 422);
+  // A rest is never booked by default: staff say whether it is a gift or credit for later dues.
+  if (remainder > 0 && !c.remainder) throw new UserError(MSG.chooseRemainder(remainder), 422);
   return [...byMember]
     .map(([memberId, list]) => {
       const own = list.reduce((s, a) => s + a.amount, 0);
@@ -83,7 +87,7 @@ export async function confirm(em: EntityManager, txId: number, c: Confirmation):
         ...p,
         receivedOn: line.date,
         bankTransactionId: line.id,
-        remainder: c.remainder,
+        remainder: c.remainder ?? 'donation',
         donationPurpose: c.donationPurpose ?? null,
         note: null,
       });
@@ -126,6 +130,62 @@ export async function markDonation(
       member: tx.getReference(Member, opts.memberId),
       paymentId: id,
       note: null,
+    });
+    await tx.flush();
+  });
+}
+
+export interface NonMemberDonor {
+  donorName: string;
+  postalCode: string;
+  address: string;
+  purpose?: string | null;
+}
+
+/** The donor of a non-member gift: a name and an address (thank-you letter, 受領証明書) are needed. */
+export function checkNonMemberDonor(d: NonMemberDonor): {
+  donorName: string;
+  donorAddress: string;
+  purpose: string | null;
+} {
+  const T = NON_MEMBER_DONATION;
+  const errors: Record<string, string> = {};
+  const donorName = d.donorName.trim();
+  const address = d.address.trim();
+  const postal = d.postalCode.trim() ? normalizePostalCode(d.postalCode) : '';
+  if (!donorName) errors.donorName = T.nameRequired;
+  else if (donorName.length > 120) errors.donorName = T.tooLong(T.nameLabel, 120);
+  if (postal === null) errors.postalCode = T.postalInvalid;
+  if (!address) errors.donorAddress = T.addressRequired;
+  const donorAddress = postal ? T.addressWithPostalCode(postal, address) : address;
+  if (donorAddress.length > 300) errors.donorAddress = T.tooLong(T.addressLabel, 290);
+  const purpose = d.purpose?.trim() || null;
+  if (purpose && purpose.length > 200) errors.purpose = T.tooLong(T.purposeLabel, 200);
+  if (Object.keys(errors).length) throw new UserError(T.checkInput, 422, errors);
+  return { donorName, donorAddress, purpose };
+}
+
+/**
+ * The whole deposit is a gift from someone who is not a member: a donation row with the donor's
+ * name and address, linked to the line, so undoing the line reverses it.
+ */
+export async function markNonMemberDonation(em: EntityManager, txId: number, donor: NonMemberDonor): Promise<void> {
+  const d = checkNonMemberDonor(donor);
+  await em.transactional(async (tx) => {
+    const line = await pendingLine(tx, txId);
+    await postNonMemberDonation(tx, {
+      bankTransactionId: line.id,
+      receivedOn: line.date,
+      amount: line.amount,
+      donorName: d.donorName,
+      donorAddress: d.donorAddress,
+      purpose: d.purpose,
+    });
+    Object.assign(line, {
+      status: 'donation',
+      member: null,
+      paymentId: null,
+      note: NON_MEMBER_DONATION.lineNote(d.donorName).slice(0, 200),
     });
     await tx.flush();
   });
@@ -182,7 +242,9 @@ export async function undoImport(em: EntityManager, importId: number, reason: st
     if (!imp) throw new UserError(MSG.importNotFound, 404);
     if (imp.status !== 'active') throw new UserError(MSG.alreadyUndone, 409);
     const lines = await tx.find(BankTransaction, { bankImport: importId });
-    for (const line of lines) if (line.paymentId !== null) await reversePaymentsOfLine(tx, line.id, why);
+    // A non-member's gift has no payment: the donation itself points at the line.
+    for (const line of lines)
+      if (line.paymentId !== null || line.status === 'donation') await reversePaymentsOfLine(tx, line.id, why);
     for (const line of lines) tx.remove(line);
     Object.assign(imp, { status: 'undone', undoneAt: new Date(), undoReason: why });
     await tx.flush();

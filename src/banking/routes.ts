@@ -1,12 +1,21 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { idParam, UserError } from '../web/errors.js';
-import { errorData, field, fields, type FormBody, onUserError } from '../web/forms.js';
+import { errorData, field, type FormBody, onUserError } from '../web/forms.js';
 import { importStatement } from './bank-import.service.js';
+import { confidenceLabel, confidenceWord } from './confidence.js';
 import { listProfiles, profileMapping } from './bank-profile.service.js';
 import { paymentsToThank } from '../dues/thanks.service.js';
 import { listImports, loadImportPage } from './import-page.js';
 import { loadLinePage, parseConfirmation } from './line-page.js';
-import { confirm, markDonation, markNotDues, skip, undoImport, undoLine } from './review.service.js';
+import {
+  confirm,
+  markDonation,
+  markNonMemberDonation,
+  markNotDues,
+  skip,
+  undoImport,
+  undoLine,
+} from './review.service.js';
 import { formatChoices, FORMATS, StatementError } from './statement.js';
 import { ENCODING_LABELS, FLASH, MSG, STATUS_LABELS, TITLES } from './ui-text.js';
 import { readMultipart } from './upload.js';
@@ -27,14 +36,13 @@ async function renderIndex(reply: FastifyReply, extra: Record<string, unknown> =
 }
 
 async function renderLine(reply: FastifyReply, lineId: number, extra: Record<string, unknown> = {}, status = 200) {
-  const q = reply.request.query as Record<string, string | string[] | undefined>;
-  const add = fields(q as FormBody, 'add')
-    .map(Number)
-    .filter((n) => Number.isSafeInteger(n) && n > 0);
-  const page = await loadLinePage(reply.request.em, lineId, field(q as FormBody, 'q'), add);
+  const query = reply.request.query as FormBody;
+  // A refused POST shows its own form again (the payer chosen, the amounts typed, the members found).
+  const form = reply.request.method === 'POST' ? ((reply.request.body ?? {}) as FormBody) : null;
+  const page = await loadLinePage(reply.request.em, lineId, query, form);
   return reply.render(
     'bank/line',
-    { title: TITLES.line(page.line.line), ...page, statusLabels: STATUS_LABELS, ...extra },
+    { title: TITLES.line(page.line.line), ...page, statusLabels: STATUS_LABELS, confidenceLabel, ...extra },
     status,
   );
 }
@@ -87,6 +95,7 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
       statusLabels: STATUS_LABELS,
       encodings: ENCODING_LABELS,
       formatLabels: FORMAT_LABELS,
+      confidenceWord,
     });
   });
 
@@ -105,6 +114,7 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
             statusLabels: STATUS_LABELS,
             encodings: ENCODING_LABELS,
             formatLabels: FORMAT_LABELS,
+            confidenceWord,
             error: e.message,
           },
           e.statusCode,
@@ -140,6 +150,22 @@ export async function bankRoutes(app: FastifyInstance): Promise<void> {
         });
       },
       FLASH.donation,
+    );
+  });
+
+  app.post('/bank/lines/:id/non-member-donation', async (req, reply) => {
+    const body = req.body as FormBody;
+    return lineAction(
+      reply,
+      id(req),
+      async () =>
+        markNonMemberDonation(req.em, id(req), {
+          donorName: field(body, 'donorName'),
+          postalCode: field(body, 'postalCode'),
+          address: field(body, 'donorAddress'),
+          purpose: field(body, 'purpose'),
+        }),
+      FLASH.nonMemberDonation,
     );
   });
 

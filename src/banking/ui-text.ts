@@ -46,9 +46,26 @@ export const MSG = {
   notConfirmed: 'この行はまだ消し込まれていません',
   allocationsTooMuch: '割り当ての合計が入金額を超えています',
   allocationInvalid: '割り当ての金額を確認してください',
+  chooseRemainder: (yen: number) =>
+    `請求に割り当てていない残りが ${yen.toLocaleString('ja-JP')}円 あります。残りを「寄付にする」か「預り金にする」か選んでください（まだ何も記録していません）`,
   concurrent: '同時に別の取り込みが行われたため、何も取り込んでいません。もう一度お試しください。',
   mappingRequired: '「日付」と、「金額」または「入金額」の列を選んでください',
   dryRun: '確認のみ（取り込んでいません）',
+} as const;
+
+/** The 「会員以外からの寄付として記録」 form of a statement line. */
+export const NON_MEMBER_DONATION = {
+  checkInput: '寄付者の入力を確認してください（まだ何も記録していません）',
+  nameLabel: '寄付者名',
+  addressLabel: '住所',
+  purposeLabel: '目的',
+  nameRequired: '寄付者名を入力してください',
+  addressRequired: '寄付者の住所を入力してください（お礼状と寄附金受領証明書に使います）',
+  postalInvalid: '郵便番号は7桁で入力してください（例：160-0022）',
+  tooLong: (label: string, max: number) => `${label}は${max}文字までにしてください`,
+  lineNote: (name: string) => `会員以外からの寄付：${name}`,
+  /** The donation row has one address column (printed on certificates): the postal code leads it. */
+  addressWithPostalCode: (postal: string, address: string) => `〒${postal} ${address}`,
 } as const;
 
 export const FLASH = {
@@ -56,6 +73,7 @@ export const FLASH = {
     `明細を取り込みました：入金 ${n} 件（自動消込 ${matched} 件、要確認 ${review} 件）`,
   confirmed: '入金を記録しました',
   donation: '寄付として記録しました',
+  nonMemberDonation: '会員以外からの寄付として記録しました',
   notDues: '会費以外の入金にしました',
   skipped: '保留にしました',
   lineUndone: '消込を取り消しました（行は確認待ちに戻りました）',
@@ -102,6 +120,14 @@ export const STATEMENT_TEXT = {
   badFormatName: (name: string) => `不明な形式です: ${name}`,
   undoneNote: (why: string) => `取り消し: ${why}`,
 };
+
+/** How sure a suggestion is (confidence.ts), shown instead of the matcher's score. */
+export const CONFIDENCE_LABELS = {
+  prefix: '一致度：',
+  high: '高',
+  medium: '中',
+  low: '低',
+} as const;
 
 /** The reasons shown to staff beside each suggested member of a deposit (matcher.ts). */
 export const MATCH_REASONS = {

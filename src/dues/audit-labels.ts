@@ -83,11 +83,13 @@ export function registerDuesAuditLabels(): void {
     fields: {
       member: '会員',
       donorName: '寄付者名',
+      donorAddress: '寄付者の住所',
       receivedOn: '受領日',
       amount: '金額',
       method: '方法',
       purpose: '目的',
       payment: '入金',
+      bankTransactionId: '入出金明細の行',
       note: 'メモ',
       status: '状態',
       reversalReason: '取消の理由',

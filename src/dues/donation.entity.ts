@@ -24,6 +24,7 @@ export const Donation = defineEntity({
     reversalReason: p.string().length(200).nullable(),
     reversedAt: p.datetime().nullable(), // the accounting export dates its reversing entry on this day
     thankStatus: p.string().length(20).$type<ThankStatus>().default('pending'),
+    bankTransactionId: p.integer().nullable().index(), // a non-member's gift booked from a statement line
     campaignId: p.integer().nullable().index(), // キャンペーン (src/mailings/campaign.entity.ts); no FK on SQLite
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p

@@ -17,6 +17,8 @@ export interface DonationInput {
   purpose?: string | null;
   note?: string | null;
   campaignId?: number | null;
+  /** The bank statement line the gift came in on (banking's dues-port). */
+  bankTransactionId?: number | null;
 }
 
 /** The column lengths: a longer value is refused with a message, never cut or sent to the database. */
@@ -45,6 +47,7 @@ export async function recordDonation(em: EntityManager, input: DonationInput): P
       purpose: input.purpose?.trim() || null,
       note: input.note?.trim() || null,
       campaignId: input.campaignId ?? null,
+      bankTransactionId: input.bankTransactionId ?? null,
     } as IDonation);
     await tx.flush();
     return d;

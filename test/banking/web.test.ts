@@ -153,7 +153,7 @@ t.test(
     const ito = await em().findOneOrFail(BankTransaction, { payer: { $like: '%ｲﾄｳ%' } });
     const found = await c.get(`/bank/lines/${ito.id}?q=${encodeURIComponent('ヤマダ')}`);
     t.equal(found.statusCode, 200);
-    t.match(found.body, '候補に加える');
+    t.match(found.body, `data-member="${o.yamada.id}"`, 'the found member is listed as a candidate');
     const withYamada = await c.get(`/bank/lines/${ito.id}?add=${o.yamada.id}`);
     t.match(withYamada.body, extra.invoiceNo, 'the added member’s open invoice can take part of the deposit');
     const itoInv = await em().findOneOrFail(Invoice, { member: o.ito.id });

@@ -37,11 +37,37 @@ if (!chromium) {
       // 伊藤 sent 8,000 for 5,000 dues: the suggestion shows why; staff confirm it, the rest as a donation.
       const card = page.locator('section.review-line', { hasText: 'ｲﾄｳ ﾖｼｺ' });
       t.match(await card.textContent(), '未納額より 3000円 多い');
-      await card.locator('select[name=remainder]').first().selectOption('donation');
+      await card.locator('input[name=remainder][value=donation]').first().check();
       await card.locator('button:has-text("この会員で確定")').first().click();
       await page.waitForURL(/\/bank\/imports\/\d+/);
       t.match(await page.textContent('.flash'), '入金を記録しました');
       t.match(await page.textContent('table.decided'), '伊藤 良子');
+
+      // Another line's own page: its candidates table keeps every header on one line (no 「候/補」).
+      await page.locator('a:has-text("別の会員を選ぶ・分割・寄付")').first().click();
+      await page.waitForURL(/\/bank\/lines\/\d+$/);
+      type Style = { whiteSpace: string; paddingTop: string; lineHeight: string };
+      const headers = await page.$$eval('table.candidates th', (ths) =>
+        ths.map((th) => {
+          // Runs in the page (the tests compile without the DOM library).
+          const style = (globalThis as unknown as { getComputedStyle(e: unknown): Style }).getComputedStyle(th);
+          const inner = th.clientHeight - Number.parseFloat(style.paddingTop) * 2;
+          return {
+            text: th.textContent,
+            wrap: style.whiteSpace,
+            lines: Math.round(inner / Number.parseFloat(style.lineHeight)),
+          };
+        }),
+      );
+      t.same(
+        headers.map((h) => h.text),
+        ['振込人', '会員', '未納の請求と割り当てる金額', '理由'],
+      );
+      for (const h of headers) {
+        t.equal(h.wrap, 'nowrap', `${h.text}: not wrapped`);
+        t.equal(h.lines, 1, `${h.text}: one line high`);
+      }
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/bank-line.png`, fullPage: true });
 
       await page.goto(`${base}/members/${o.ito.id}`);
       t.equal((await page.textContent('#dues .dues-status'))?.trim(), '会員', 'the member is paid');
