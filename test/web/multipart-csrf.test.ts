@@ -53,14 +53,9 @@ t.test('no view puts the CSRF token in a URL and every upload form carries it as
   const inUrl = files.filter((f) => /_csrf=/.test(readFileSync(f, 'utf8'))).map((f) => f.slice(VIEWS.length));
   t.same(inUrl, []);
   const uploadForms = files.flatMap((f) =>
-    [
-      ...readFileSync(f, 'utf8').matchAll(
-        /<form\s(?:<%[\s\S]*?%>|[^>])*multipart\/form-data(?:<%[\s\S]*?%>|[^>])*>([\s\S]*?)<\/form>/g,
-      ),
-    ].map((m) => ({
-      view: f.slice(VIEWS.length),
-      inner: m[1]!,
-    })),
+    formsOf(readFileSync(f, 'utf8'))
+      .filter((form) => form.tag.includes('multipart/form-data'))
+      .map((form) => ({ view: f.slice(VIEWS.length), inner: form.inner })),
   );
   t.ok(uploadForms.length >= 5, 'the upload forms were found');
   for (const { view, inner } of uploadForms) {
@@ -69,3 +64,19 @@ t.test('no view puts the CSRF token in a URL and every upload form carries it as
     t.ok(token < inner.indexOf('type="file"'), `${view} sends the token before the file`);
   }
 });
+
+/** Each <form …> tag and its body; an eta tag inside the opening tag (which may hold ">") is skipped whole. */
+function formsOf(html: string): { tag: string; inner: string }[] {
+  const forms: { tag: string; inner: string }[] = [];
+  for (let at = html.indexOf('<form'); at >= 0; at = html.indexOf('<form', at + 1)) {
+    let end = at + 5;
+    while (end < html.length && html[end] !== '>') {
+      end = html.startsWith('<%', end) ? html.indexOf('%>', end) + 2 : end + 1;
+      if (end === 1) return forms;
+    }
+    const close = html.indexOf('</form>', end);
+    if (close < 0) break;
+    forms.push({ tag: html.slice(at, end), inner: html.slice(end + 1, close) });
+  }
+  return forms;
+}
