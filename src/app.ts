@@ -89,6 +89,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   if (!opts.orm)
     app.addHook('onClose', async () => {
       await drained();
+      await poolIdle(orm);
       await orm.close();
     });
 
@@ -159,4 +160,14 @@ function registerAuditLabels(): void {
   registerLetterAuditLabels();
   registerReceiptAuditLabels();
   registerMailingAuditLabels();
+}
+
+/** Waits (at most a few seconds) until no query holds or awaits a pooled connection, so closing never aborts one. */
+async function poolIdle(orm: Orm, timeoutMs = 5_000): Promise<void> {
+  const pool = (orm.em.getConnection().getKnex().client as { pool?: { numUsed(): number; numPendingAcquires(): number } })
+    .pool;
+  for (const until = Date.now() + timeoutMs; pool && Date.now() < until; ) {
+    if (pool.numUsed() + pool.numPendingAcquires() === 0) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

@@ -63,10 +63,72 @@ t.test('SIGTERM during a slow request lets it finish, then closes the database a
   });
   await sleep(500);
   child.kill('SIGTERM');
+  const stopAt = Date.now();
   await sleep(1000);
   await exec(other, 'rollback');
   const res = await slow;
   t.equal(res.status, 303, 'the running request finished normally');
   t.equal(await exited, 0, 'then the process exited cleanly');
+  t.ok(Date.now() - stopAt < 20_000, 'without waiting out the keep-alive connection (72 s)');
   t.notMatch(output, /aborted|DriverException/, 'the database was not closed under the request');
 });
+
+t.test(
+  'SIGTERM after a client gave up on a slow request still lets its database work finish before the database closes',
+  async (t) => {
+    if (process.env.ENISHI_TEST_DATABASE_URL) return t.pass('the slow request is made with a SQLite file lock');
+    const dir = mkdtempSync(join(tmpdir(), 'enishi-stop-'));
+    t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      ENISHI_DATA_DIR: dir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ENISHI_FROM_SOURCE: '1',
+    };
+    const child = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    t.teardown(() => child.kill('SIGKILL'));
+    const base = `http://127.0.0.1:${port}`;
+    let page: Response | null = null;
+    for (let i = 0; i < 300 && !page; i++) page = await fetch(`${base}/setup`).catch(() => sleep(100).then(() => null));
+    t.equal(page?.status, 200, 'the server is up');
+    const cookie = page!.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page!.text())![1]!;
+
+    const other = new sqlite3.Database(join(dir, 'enishi.sqlite3'));
+    t.teardown(() => new Promise<void>((r) => other.close(() => r())));
+    await exec(other, 'begin immediate');
+    // Several clients post and give up after 300 ms (a benchmark ending, a closed browser tab).
+    const gaveUp = Array.from({ length: 5 }, () =>
+      fetch(`${base}/setup`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          _csrf: csrf,
+          loginId: 'admin',
+          displayName: '管理者',
+          password: 'correct-horse-battery',
+          password2: 'correct-horse-battery',
+        }),
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        redirect: 'manual',
+        signal: AbortSignal.timeout(300),
+      }).catch(() => 'aborted'),
+    );
+    t.same(await Promise.all(gaveUp), Array(5).fill('aborted'), 'every client gave up');
+    child.kill('SIGTERM');
+    const stopAt = Date.now();
+    await sleep(1000);
+    await exec(other, 'rollback');
+    t.equal(await exited, 0, 'the process exited cleanly');
+    t.ok(Date.now() - stopAt < 20_000, 'once the abandoned requests were done, not after a timeout');
+    t.notMatch(output, /aborted|DriverException/, 'the database was not closed under the abandoned requests');
+  },
+);
