@@ -164,8 +164,9 @@ function registerAuditLabels(): void {
 
 /** Waits (at most a few seconds) until no query holds or awaits a pooled connection, so closing never aborts one. */
 async function poolIdle(orm: Orm, timeoutMs = 5_000): Promise<void> {
-  const pool = (orm.em.getConnection().getKnex().client as { pool?: { numUsed(): number; numPendingAcquires(): number } })
-    .pool;
+  const pool = (
+    orm.em.getConnection().getKnex().client as { pool?: { numUsed(): number; numPendingAcquires(): number } }
+  ).pool;
   for (const until = Date.now() + timeoutMs; pool && Date.now() < until; ) {
     if (pool.numUsed() + pool.numPendingAcquires() === 0) return;
     await new Promise((r) => setTimeout(r, 20));

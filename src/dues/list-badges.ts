@@ -2,7 +2,7 @@ import { onPostgres } from '../db/write-lock.js';
 import { todayInTokyo } from '../lib/dates.js';
 import { fiscalYearOf } from '../lib/fiscal-year.js';
 import { addListBadgeColumn } from '../members/member-page.js';
-import { getSettings } from '../settings/settings.service.js';
+import { readSettings } from '../settings/settings.service.js';
 import { deriveDuesStatus } from './dues-status.service.js';
 import { TIMELINE } from './ui-text.js';
 
@@ -31,7 +31,7 @@ export function registerDuesListBadges(): void {
   addListBadgeColumn({
     key: 'dues',
     async prepare(em) {
-      const settings = await getSettings(em);
+      const settings = await readSettings(em);
       const currentFy = fiscalYearOf(todayInTokyo(), settings.fiscalYearStartMonth);
       return {
         sql: openYearsSql(onPostgres(em)),

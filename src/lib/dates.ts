@@ -10,13 +10,8 @@ const ERAS = [
 ] as const;
 
 export function todayInTokyo(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD; the time zone makes 23:30 UTC count as the next day in Japan.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  // Japan keeps UTC+9 all year (no daylight saving since 1951): 23:30 UTC is already the next day there.
+  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
 }
 
 function iso(y: number, m: number, d: number): string | null {

@@ -40,13 +40,14 @@ export interface IndexQuery {
 }
 
 const GRAM = 2;
+const RESULTS_KEPT = 200;
 
 export class MemberSearchIndex {
   private rows: Row[] = [];
   private grams = new Map<string, number[]>();
   private byMemberNo = new Map<number, number>();
-  /** Plain lists (no search terms) per status/type/sort, until the next rebuild. */
-  private lists = new Map<string, number[]>();
+  /** Answers per query (status/type/sort and terms), until the next rebuild; the newest RESULTS_KEPT. */
+  private results = new Map<string, number[]>();
   /** In-process member writes seen (touch), and its value when the index was built. */
   private changes = 0;
   private builtAt = -1;
@@ -128,18 +129,20 @@ export class MemberSearchIndex {
     });
     this.grams = grams;
     this.byMemberNo = new Map(this.rows.map((r, pos) => [r.memberNo, pos]));
-    this.lists.clear();
+    this.results.clear();
     this.builtAt = changes;
     this.dbVersion = String(v?.v);
   }
 
   /** Every matching id, in フリガナ order (or by member number / newest joined first). */
   search(q: IndexQuery, sort: 'kana' | 'memberNo' | 'joinedOn' = 'kana'): number[] {
-    const plain = q.memberNo === undefined && !q.kana && !q.name && !q.digits && !q.email;
-    const key = `${q.status}|${q.typeId}|${sort}`;
-    if (plain && this.lists.has(key)) return this.lists.get(key)!;
+    // Staff repeat and refine the same searches; an answer holds until members change (rebuild).
+    const key = JSON.stringify([q.status, q.typeId, sort, q.memberNo, q.kana, q.name, q.digits, q.email]);
+    const hit = this.results.get(key);
+    if (hit) return hit;
     const ids = this.collect(q, sort);
-    if (plain) this.lists.set(key, ids);
+    if (this.results.size >= RESULTS_KEPT) this.results.delete(this.results.keys().next().value!);
+    this.results.set(key, ids);
     return ids;
   }
 

@@ -1,4 +1,3 @@
-import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '../db/orm.js';
 import { kanaSearchKey, normalizeText } from '../lib/kana.js';
 import { foldKanjiVariants } from '../lib/kanji-variants.js';
@@ -89,11 +88,13 @@ export async function searchMembers(
   const index = searchIndexFor(em.getMetadata());
   if (!terms) return { items: [], total: 0, page: 1, pages: 1, perPage, dbVersion: undefined };
   const status = p.status ?? (p.q ? 'all' : 'active');
-  const knex = em.getKnex();
-  const version = knex.raw(`${index.versionSql(em)} as db_version`);
+  const version = `${index.versionSql(em)} as db_version`;
+  const extra = (opts.columns ?? []).map((c) => `, ${c.sql} as "x_${c.key}"`).join('');
+  const extraBindings = (opts.columns ?? []).flatMap((c) => c.bindings);
   // The in-memory index finds and orders the ids; SQL reads only the rows of the page, and with
   // them the database version: if another connection changed members since the index was built,
   // rebuild and read again (once), so a fresh index costs no query of its own.
+  // Plain SQL text: building it with the query builder cost more than running it.
   for (let attempt = 0; ; attempt++) {
     if (!index.builtForChanges) await index.rebuild(em);
     const ids = index.search(
@@ -104,17 +105,13 @@ export async function searchMembers(
     const pages = Math.max(1, Math.ceil(total / perPage));
     const current = Math.min(Math.max(p.page ?? 1, 1), pages);
     const slice = ids.slice((current - 1) * perPage, current * perPage);
-    const query = slice.length
-      ? selectRows(em)
-          .select(
-            version,
-            ...(opts.columns ?? []).map((c) =>
-              knex.raw(`${c.sql} as ??`, [...(c.bindings as Knex.RawBinding[]), `x_${c.key}`]),
-            ),
-          )
-          .whereIn('m.id', slice)
-      : knex.select(version);
-    const raw = await em.getConnection().execute<Record<string, unknown>[]>(query);
+    const [sql, bindings] = slice.length
+      ? [
+          `${ROWS_SQL}, ${version}${extra} ${ROWS_FROM} where m.id in (${slice.map(() => '?').join(',')})`,
+          [...extraBindings, ...slice],
+        ]
+      : [`select ${version}`, []];
+    const raw = await em.getConnection().execute<Record<string, unknown>[]>(sql, bindings);
     const dbVersion = raw[0]?.db_version;
     if (attempt === 0 && !index.isCurrent(dbVersion)) {
       await index.rebuild(em);
@@ -127,33 +124,10 @@ export async function searchMembers(
   }
 }
 
-function selectRows(em: EntityManager): Knex.QueryBuilder {
-  return em
-    .getKnex()('member as m')
-    .join('member_type as t', 't.id', 'm.member_type_id')
-    .select(
-      'm.id',
-      'm.member_no',
-      'm.kind',
-      'm.status',
-      'm.family_name',
-      'm.given_name',
-      'm.family_kana',
-      'm.given_kana',
-      'm.org_name',
-      'm.org_kana',
-      'm.contact_person',
-      'm.phone',
-      'm.mobile',
-      'm.email',
-      'm.prefecture',
-      'm.city',
-      'm.joined_on',
-      'm.address_unknown',
-      't.name as type_name',
-      't.id as type_id',
-    );
-}
+const ROWS_SQL = `select m.id, m.member_no, m.kind, m.status, m.family_name, m.given_name, m.family_kana,
+  m.given_kana, m.org_name, m.org_kana, m.contact_person, m.phone, m.mobile, m.email, m.prefecture, m.city,
+  m.joined_on, m.address_unknown, t.name as type_name, t.id as type_id`;
+const ROWS_FROM = 'from member m join member_type t on t.id = m.member_type_id';
 
 function toRow(r: Record<string, unknown>, columns?: ExtraColumn[]): MemberRow {
   const s = (k: string) => (r[k] ?? null) as string | null;

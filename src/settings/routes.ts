@@ -5,7 +5,7 @@ import { GROUPS, parseSettingsForm, settingGroups } from './setting-keys.js';
 import { registerDateStyle } from '../web/render.js';
 import { FORM_TEXT } from '../web/ui-text.js';
 import { jobRows, parseJobFields } from './scheduled-jobs.js';
-import { getSettings, updateSettings, type Settings } from './settings.service.js';
+import { getSettings, readSettings, updateSettings, type Settings } from './settings.service.js';
 import { SETTING_TEXT, SETTINGS_TEXT } from './ui-text.js';
 
 /** Each key's value as the page shows it (the registry's format), or what was typed on a failed save. */
@@ -51,7 +51,7 @@ function page(s: Settings, typed?: FormBody) {
 
 export async function settingsRoutes(app: FastifyInstance): Promise<void> {
   // Screens show dates as the setting says (和暦 / 西暦), like the printed documents.
-  registerDateStyle(async (req) => (req.em ? (await getSettings(req.em)).era : 'seireki'));
+  registerDateStyle(async (req) => (req.em ? (await readSettings(req.em)).era : 'seireki'));
   app.get('/settings', { config: { role: 'admin' } }, async (req, reply) =>
     reply.render('settings/index', page(await getSettings(req.em))),
   );

@@ -142,19 +142,41 @@ export const DEFAULT_SETTINGS: Settings = {
  * database, so an uncommitted value is never cached.
  */
 const CACHE_MS = 5000;
-const cache = new WeakMap<object, { at: number; value: Settings }>();
+const cache = new WeakMap<object, { at: number; value: DeepReadonly<Settings> }>();
 
 export async function getSettings(em: EntityManager): Promise<Settings> {
+  return structuredClone(await readSettings(em)) as Settings;
+}
+
+/**
+ * The same values, read-only and shared (frozen, not copied): for hot paths that only read them,
+ * such as every page's date style and the member list's badges. Change a copy from getSettings.
+ */
+export async function readSettings(em: EntityManager): Promise<DeepReadonly<Settings>> {
   const key = em.getConnection();
   const hit = cache.get(key);
   const inTransaction = !!em.getTransactionContext();
-  if (hit && !inTransaction && Date.now() - hit.at < CACHE_MS) return structuredClone(hit.value);
+  if (hit && !inTransaction && Date.now() - hit.at < CACHE_MS) return hit.value;
   const rows = await em.find(Setting, {});
-  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  for (const row of rows) if (row.key in DEFAULT_SETTINGS) out[row.key] = row.value;
-  const value = out as unknown as Settings;
-  if (!inTransaction) cache.set(key, { at: Date.now(), value: structuredClone(value) });
+  const out = structuredClone(DEFAULT_SETTINGS) as unknown as Record<string, unknown>;
+  for (const row of rows) if (row.key in DEFAULT_SETTINGS) out[row.key] = structuredClone(row.value);
+  const value = deepFreeze(out as unknown as Settings);
+  if (!inTransaction) cache.set(key, { at: Date.now(), value });
   return value;
+}
+
+type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+function deepFreeze<T>(value: T): DeepReadonly<T> {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value as DeepReadonly<T>;
 }
 
 /** Writes only the keys whose value changed (so the audit log shows real changes). */

@@ -3,7 +3,7 @@ import { safeNext } from '../web/back-url.js';
 import { formError } from '../web/forms.js';
 import { NotFoundError, UserError, idParam } from '../web/errors.js';
 import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../web/roles.js';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { recordEvent } from '../audit/audit.service.js';
 import { attemptLogin } from './login.service.js';
 import { endSession, startSession } from './sessions.service.js';
@@ -26,10 +26,12 @@ type Body = Record<string, string | undefined>;
 const LOGIN_ADDRESS_LIMIT = { max: 30, timeWindow: '5 minutes' };
 
 /** A fresh server-side session for this browser; the cookie carries only its random id. */
-async function signIn(req: FastifyRequest, staffId: number): Promise<void> {
+async function signIn(req: FastifyRequest, reply: FastifyReply, staffId: number): Promise<void> {
   const sid = await startSession(req.em, staffId, { ip: req.ip, userAgent: req.headers['user-agent'] ?? '' });
   req.session.regenerate?.();
   req.session.set('sid', sid);
+  // A fresh CSRF secret goes into the same cookie, so the next pages need not rewrite the session.
+  reply.generateCsrf();
 }
 
 export async function staffRoutes(app: FastifyInstance): Promise<void> {
@@ -48,7 +50,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
       const staff = await createFirstAdmin(req.em, { ...values, password: b.password ?? '' });
       app.state.setupDone = true;
       if (!staff) throw new UserError(STAFF_TEXT.setupAlreadyDone, 409);
-      await signIn(req, staff.id);
+      await signIn(req, reply, staff.id);
       return reply.redirectWithFlash('/members', STAFF_FLASH.setupDone);
     } catch (err) {
       return formError(reply, err, 'staff/setup', { title: STAFF_TITLES.setup, values });
@@ -79,7 +81,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
         result.refused === 'locked' ? 423 : 401,
       );
     }
-    await signIn(req, result.staff.id);
+    await signIn(req, reply, result.staff.id);
     return reply.redirect(safeNext(b.next), 303);
   });
 
@@ -104,7 +106,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
       if ((b.password ?? '') !== (b.password2 ?? ''))
         throw new UserError(FORM_TEXT.checkInput, 422, { password2: STAFF_ERRORS.passwordMismatch });
       await resetPassword(req.em, staff.id, b.password ?? '');
-      await signIn(req, staff.id); // every older session of this account has just ended
+      await signIn(req, reply, staff.id); // every older session of this account has just ended
       return reply.redirectWithFlash('/account', STAFF_FLASH.passwordChanged);
     } catch (err) {
       return formError(reply, err, 'staff/account', { title: STAFF_TITLES.account });

@@ -75,8 +75,26 @@ t.test('a member type renamed or a member added in this process shows in the nex
   const list = await c.get('/members');
   t.match(list.body, '普通会員', 'the renamed type in the rows and the type filter');
   t.notMatch(list.body, '正会員');
+  t.notMatch((await c.get('/members?q=%E3%81%8D%E3%82%80')).body, '木村', 'a search for きむ finds nobody yet');
   await addMember(c, '木村', 'キムラ');
   t.match((await c.get('/members')).body, '木村', 'a member saved through the app');
+  t.match((await c.get('/members?q=%E3%81%8D%E3%82%80')).body, '木村', 'the same search again finds the new member');
+});
+
+t.test('a repeated search is answered by the index from memory, and a write makes it search again', async (t) => {
+  const { app, em } = await build(t);
+  const c = await loggedIn(app, 'admin');
+  await addMember(c, '加藤', 'カトウ');
+  const index = searchIndexFor(app.orm.em.getMetadata());
+  await index.ensureFresh(em());
+  const q = { kana: 'カト' };
+  const first = index.search(q);
+  t.equal(first.length, 1);
+  t.equal(index.search(q), first, 'the same answer object: not searched again');
+  t.not(index.search({ kana: 'カト', status: 'active' }), first, 'another filter is its own query');
+  await addMember(c, '加東', 'カトウ');
+  await index.ensureFresh(em());
+  t.equal(index.search(q).length, 2, 'after a write the index is rebuilt and searched again');
 });
 
 t.test('a member written by raw SQL from another connection shows in the next search (SQLite file)', async (t) => {

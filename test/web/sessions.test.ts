@@ -88,3 +88,28 @@ t.test('the idle timeout is read from ENISHI_SESSION_IDLE_MINUTES', async (t) =>
   t.equal(loadConfig({ ENISHI_SESSION_IDLE_MINUTES: '15' }).sessionIdleMinutes, 15);
   t.throws(() => loadConfig({ ENISHI_SESSION_IDLE_MINUTES: 'soon' }), /ENISHI_SESSION_IDLE_MINUTES/);
 });
+
+t.test(
+  'the session cookie written at login already holds the CSRF secret, so pages after it do not rewrite it',
+  async (t) => {
+    const { app } = await build(t);
+    await loggedIn(app, 'admin');
+    const staff = new Client(app);
+    await staff.get('/login');
+    const login = await staff.post('/login', {
+      loginId: (await app.orm.em.fork().findOneOrFail(Staff, { role: 'admin' })).loginId,
+      password: PASSWORD,
+    });
+    t.equal(login.statusCode, 303, 'signed in');
+    for (const path of ['/members', '/members?q=やまだ']) {
+      const res = await staff.get(path);
+      t.equal(res.statusCode, 200, path);
+      t.notOk(res.headers['set-cookie'], `${path} sets no cookie (no session encrypted again per page)`);
+    }
+    const csrf = /name="_csrf" value="([^"]+)"/.exec((await staff.get('/members/new')).body)?.[1];
+    t.ok(csrf, 'the page still carries a token');
+    staff.csrf = csrf!;
+    const write = await staff.post('/members', { familyName: '山田', familyKana: 'ヤマダ', memberTypeId: '1' });
+    t.not(write.statusCode, 403, 'and that token is accepted with the unchanged cookie');
+  },
+);

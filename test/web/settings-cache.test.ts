@@ -1,5 +1,5 @@
 import t from 'tap';
-import { getSettings, updateSettings } from '../../src/settings/settings.service.js';
+import { DEFAULT_SETTINGS, getSettings, readSettings, updateSettings } from '../../src/settings/settings.service.js';
 import { asTest } from '../supporters/fixtures.js';
 import { testDatabase } from '../helper.js';
 
@@ -16,6 +16,11 @@ t.test(
     const copy = await getSettings(em());
     copy.bankAccounts.push('変更');
     t.same((await getSettings(em())).bankAccounts, [], 'callers get a copy, not the cached object');
+    const shared = await readSettings(em());
+    t.equal(shared, await readSettings(em()), 'read-only readers share one object (no copy per page)');
+    t.throws(() => (shared.bankAccounts as string[]).push('変更'), TypeError, 'which cannot be changed');
+    t.equal(shared.dueDays, 45);
+    t.notOk(Object.isFrozen(DEFAULT_SETTINGS.bankAccounts), 'the defaults themselves stay as they were');
     await em()
       .transactional(async (tx) => {
         await asTest(() => updateSettings(tx, { dueDays: 60 }));

@@ -16,10 +16,12 @@ export async function filteredMemberIds(
   const status = p.status ?? (p.q ? 'all' : 'active');
   const index = searchIndexFor(em.getMetadata());
   await index.ensureFresh(em);
-  return index.search(
-    { ...terms, status: status === 'all' ? undefined : status, typeId: p.memberTypeId ?? null },
-    p.sort ?? 'kana',
-  );
+  return [
+    ...index.search(
+      { ...terms, status: status === 'all' ? undefined : status, typeId: p.memberTypeId ?? null },
+      p.sort ?? 'kana',
+    ),
+  ];
 }
 
 async function rowsFor(em: EntityManager, ids: number[]): Promise<ExportRow[]> {
