@@ -14,6 +14,11 @@ export function todayInTokyo(now: Date = new Date()): string {
   return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** Tokyo wall-clock 'HH:MM' now (e.g. the default time of a new 対応記録). */
+export function nowTimeInTokyo(now: Date = new Date()): string {
+  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(11, 16);
+}
+
 function iso(y: number, m: number, d: number): string | null {
   const dt = new Date(Date.UTC(y, m - 1, d));
   if (y < 1000 || dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { historyOf } from '../audit/audit.service.js';
-import { parseDate, todayInTokyo } from '../lib/dates.js';
+import { nowTimeInTokyo, parseDate, todayInTokyo } from '../lib/dates.js';
 import { displayName } from '../members/member.model.js';
 import { getMember } from '../members/member.service.js';
 import { idParam, UserError } from '../web/errors.js';
@@ -19,7 +19,6 @@ import {
   unthankedGifts,
   updateInteraction,
 } from './interactions.service.js';
-import { nowTimeInTokyo } from './supporter-page.js';
 import { MESSAGES, SUPPORTERS_TEXT } from './ui-text.js';
 
 const params = (req: { params: unknown }) => idParam((req.params as { id: string }).id);

@@ -1,4 +1,4 @@
-import { todayInTokyo } from '../lib/dates.js';
+import { nowTimeInTokyo, todayInTokyo } from '../lib/dates.js';
 import { addMemberSection, addTimelineSource, type TimelineItem } from '../members/member-page.js';
 import type { EntityManager } from '../db/orm.js';
 import type { IMember } from '../members/member.entity.js';
@@ -11,16 +11,6 @@ import { listItems } from './lists.service.js';
 import { MemberRole } from './member-role.entity.js';
 import { rolesOfMember } from './roles.service.js';
 import { PARTICIPATION_LABELS, SUPPORTERS_TEXT, TIMELINE_KINDS } from './ui-text.js';
-
-/** Tokyo wall-clock 'HH:MM' now, the default time of a new 対応記録. */
-export function nowTimeInTokyo(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Tokyo',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(now);
-}
 
 /** The supporters' sections on the member page and their entries in its timeline. */
 export function registerMemberPage(): void {

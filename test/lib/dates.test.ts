@@ -1,5 +1,13 @@
 import t from 'tap';
-import { addDays, compareDates, formatDateJa, parseDate, todayInTokyo, toWareki } from '../../src/lib/dates.js';
+import {
+  addDays,
+  compareDates,
+  formatDateJa,
+  nowTimeInTokyo,
+  parseDate,
+  todayInTokyo,
+  toWareki,
+} from '../../src/lib/dates.js';
 
 t.test('todayInTokyo gives the calendar date in Japan', async (t) => {
   const cases: [string, string][] = [
@@ -98,4 +106,14 @@ t.test('compareDates orders ISO dates', async (t) => {
     ['2026-04-01', '2026-04-01', 0],
   ];
   for (const [a, b, expected] of cases) t.equal(compareDates(a, b), expected, `${a} vs ${b}`);
+});
+
+t.test('nowTimeInTokyo gives the wall-clock time in Japan, past midnight too', async (t) => {
+  const cases: [string, string][] = [
+    ['2026-04-01T00:00:00Z', '09:00'],
+    ['2026-03-31T15:00:00Z', '00:00'],
+    ['2026-12-31T14:59:59Z', '23:59'],
+    ['2026-07-15T03:07:00Z', '12:07'],
+  ];
+  for (const [utc, expected] of cases) t.equal(nowTimeInTokyo(new Date(utc)), expected, utc);
 });
