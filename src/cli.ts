@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { CliError, type CliIO, type Command } from './cli/command.js';
 import { CORE_CLI_TEXT as TEXT } from './cli/ui-text.js';
 import { loadConfig } from './config.js';
-import type { OrmOpener } from './db/orm.js';
+import { databaseStartError, type OrmOpener } from './db/orm.js';
 
 /** The commands of the app itself: they start the server or bring the database up to date. */
 const coreCommands: Command[] = [
@@ -26,7 +26,12 @@ const coreCommands: Command[] = [
       if (args.length) throw new Error(TEXT.noArgs('migrate', args));
       const orm = await io.openOrm(loadConfig(io.env), { migrate: false });
       try {
-        const applied = await orm.getMigrator().up();
+        const applied = await orm
+          .getMigrator()
+          .up()
+          .catch((err: unknown) => {
+            throw databaseStartError(err, String(orm.config.get('dbName')));
+          });
         io.out(applied.length ? TEXT.migrated(applied.length) : TEXT.upToDate);
       } finally {
         await orm.close();

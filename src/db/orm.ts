@@ -52,16 +52,53 @@ export async function openDatabase(
   wiring: OrmWiring,
   opts: { migrate?: boolean } = {},
 ): Promise<Orm> {
-  const orm = (await MikroORM.init(ormOptions(config, wiring))) as unknown as Orm;
-  if (!isPostgres(config.databaseUrl)) {
-    const conn = orm.em.getConnection();
-    // WAL lets the web app read while a batch writes; busy_timeout waits instead of failing on a lock.
-    if (config.databaseUrl !== ':memory:') await conn.execute('pragma journal_mode = WAL');
-    await conn.execute('pragma busy_timeout = 5000');
-    await conn.execute('pragma foreign_keys = ON');
+  const options = ormOptions(config, wiring);
+  const orm = (await MikroORM.init(options)) as unknown as Orm;
+  try {
+    if (!isPostgres(config.databaseUrl)) {
+      const conn = orm.em.getConnection();
+      // WAL lets the web app read while a batch writes; busy_timeout waits instead of failing on a lock.
+      if (config.databaseUrl !== ':memory:') await conn.execute('pragma journal_mode = WAL');
+      await conn.execute('pragma busy_timeout = 5000');
+      await conn.execute('pragma foreign_keys = ON');
+    }
+    if (opts.migrate !== false) await orm.getMigrator().up();
+  } catch (err) {
+    await orm.close(true).catch(() => undefined);
+    // A disk with room for the data dir's probe file but not for the database (its WAL files, a
+    // migration) fails here: one clear line instead of SQL text and SQLITE_IOERR.
+    throw databaseStartError(err, String(options.dbName));
   }
-  if (opts.migrate !== false) await orm.getMigrator().up();
   return orm;
+}
+
+/** An error met while opening or migrating: a SQLite file error becomes its one clear line. */
+export function databaseStartError(err: unknown, file: string): unknown {
+  const code = sqliteFileErrorCode(err);
+  return code ? new Error(databaseFileMessage(file, code)) : err;
+}
+
+const SQLITE_FILE_ERRORS = ['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN'];
+
+function sqliteFileErrorCode(err: unknown): string | null {
+  for (let e = err as { code?: unknown; cause?: unknown; message?: unknown } | undefined; e; e = e.cause as typeof e) {
+    const code = SQLITE_FILE_ERRORS.find(
+      (c) => String(e?.code ?? '') === c || String(e?.message ?? '').includes(`${c}:`),
+    );
+    if (code) return code;
+  }
+  return null;
+}
+
+/** The one line shown when the SQLite file cannot be written at start (full disk, read-only file …). */
+export function databaseFileMessage(file: string, code: string): string {
+  const why =
+    code === 'SQLITE_FULL' || code === 'SQLITE_IOERR'
+      ? 'ディスクの空きが足りないか、読み書きできません'
+      : code === 'SQLITE_READONLY'
+        ? '書き込みが許可されていません'
+        : '開けません';
+  return `データベース ${file} を使えません: ${why}（${code}）。空きを作るか、ENISHI_DATA_DIR で書き込めるフォルダを指定してから起動してください。`;
 }
 
 export function emOf(orm: Orm): EntityManager {

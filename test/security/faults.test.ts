@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -311,3 +311,49 @@ t.test('the data directory message names a full disk and a refused write', async
   t.match(dataDirMessage('/d', 'ENOTDIR'), /フォルダでないもの/);
   t.match(dataDirMessage('/d', 'EIO'), /EIO/);
 });
+
+t.test(
+  'on a really full disk, and on one with room for a small file but not the database, the start says so in one line and exits 1; with space made it starts',
+  async (t) => {
+    const mnt = mkdtempSync(join(tmpdir(), 'enishi-full-'));
+    t.teardown(() => rmSync(mnt, { recursive: true, force: true }));
+    // A 2 MiB tmpfs is a disk that can really be filled (root only; elsewhere the message table above stands).
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mnt]).status === 0;
+    if (!mounted) return t.pass('mounting a small tmpfs is not permitted here: the message table above stands');
+    t.teardown(() => void spawnSync('umount', ['-l', mnt]));
+    const fill = join(mnt, 'fill');
+    const serve = (dir: string) => enishi(['migrate'], { ENISHI_DATA_DIR: join(mnt, dir) });
+
+    writeFileSync(fill, Buffer.alloc(2048 * 1024 - 4096)); // the last block goes to the data dir itself
+    try {
+      writeFileSync(join(mnt, 'rest'), Buffer.alloc(64 * 1024));
+    } catch {
+      // the disk is full now
+    }
+    const full = await serve('data');
+    t.equal(full.code, 1, 'full: exits 1');
+    t.match(
+      full.err,
+      /^エラー: データフォルダ .* を使えません: ディスクの空きがありません/,
+      'full: says the disk is full',
+    );
+    t.equal(full.err.trim().split('\n').length, 1, 'full: in one line');
+
+    rmSync(join(mnt, 'rest'), { force: true });
+    writeFileSync(fill, Buffer.alloc(2048 * 1024 - 24 * 1024)); // room for the probe file, not for the database
+    const almost = await serve('data2');
+    t.equal(almost.code, 1, 'almost full: exits 1');
+    t.match(
+      almost.err,
+      /^エラー: データベース .*enishi\.sqlite3 を使えません: ディスクの空きが足りないか/,
+      'almost full: names the database file',
+    );
+    t.equal(almost.err.trim().split('\n').length, 1, 'almost full: in one line');
+    t.notMatch(almost.err, /select |sqlite_master|\bat \S+:\d+/, 'almost full: no SQL text or stack trace');
+
+    rmSync(fill, { force: true });
+    rmSync(join(mnt, 'data2'), { recursive: true, force: true });
+    const again = await serve('data2');
+    t.equal(again.code, 0, 'with space made, the same data dir starts and migrates');
+  },
+);
