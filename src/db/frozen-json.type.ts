@@ -1,15 +1,8 @@
 import { JsonType, type Platform, type TransformContext } from '@mikro-orm/core';
+import { deepFreeze } from '../lib/deep-freeze.js';
 
 /** Serialised text of each value seen, so a value is stringified once, not at every flush. */
 const texts = new WeakMap<object, string>();
-
-function deepFreeze<T>(v: T): T {
-  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
-    Object.freeze(v);
-    for (const x of Object.values(v)) deepFreeze(x);
-  }
-  return v;
-}
 
 /**
  * A JSON column whose value is written once and then replaced, never edited in place (the

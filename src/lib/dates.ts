@@ -9,14 +9,19 @@ const ERAS = [
   { name: '明治', short: 'M', start: '1868-01-25' },
 ] as const;
 
+/** Tokyo wall-clock time as 'YYYY-MM-DDTHH:MM:SS…': Japan keeps UTC+9 all year (no daylight saving since 1951). */
+function tokyoClock(now: Date): string {
+  return new Date(now.getTime() + 9 * 3_600_000).toISOString();
+}
+
 export function todayInTokyo(now: Date = new Date()): string {
-  // Japan keeps UTC+9 all year (no daylight saving since 1951): 23:30 UTC is already the next day there.
-  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+  // 23:30 UTC is already the next day in Japan.
+  return tokyoClock(now).slice(0, 10);
 }
 
 /** Tokyo wall-clock 'HH:MM' now (e.g. the default time of a new 対応記録). */
 export function nowTimeInTokyo(now: Date = new Date()): string {
-  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(11, 16);
+  return tokyoClock(now).slice(11, 16);
 }
 
 function iso(y: number, m: number, d: number): string | null {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '../db/orm.js';
 import { Setting } from './setting.entity.js';
 import { SETTING_DEFAULTS_TEXT as D, SALUTATIONS, type CertificationKind, type Salutation } from './ui-text.js';
+import { deepFreeze, type DeepReadonly } from '../lib/deep-freeze.js';
 
 /** Organisation-wide settings; each key is stored as its own row so changes audit cleanly. */
 export interface Settings {
@@ -163,20 +164,6 @@ export async function readSettings(em: EntityManager): Promise<DeepReadonly<Sett
   const value = deepFreeze(out as unknown as Settings);
   if (!inTransaction) cache.set(key, { at: Date.now(), value });
   return value;
-}
-
-type DeepReadonly<T> = T extends (infer U)[]
-  ? readonly DeepReadonly<U>[]
-  : T extends object
-    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
-    : T;
-
-function deepFreeze<T>(value: T): DeepReadonly<T> {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value as DeepReadonly<T>;
 }
 
 /** Writes only the keys whose value changed (so the audit log shows real changes). */

@@ -71,8 +71,9 @@ function formsOf(html: string): { tag: string; inner: string }[] {
   for (let at = html.indexOf('<form'); at >= 0; at = html.indexOf('<form', at + 1)) {
     let end = at + 5;
     while (end < html.length && html[end] !== '>') {
-      end = html.startsWith('<%', end) ? html.indexOf('%>', end) + 2 : end + 1;
-      if (end === 1) return forms;
+      if (!html.startsWith('<%', end)) end += 1;
+      else if (html.includes('%>', end)) end = html.indexOf('%>', end) + 2;
+      else return forms; // an eta tag left open: no more forms to read
     }
     const close = html.indexOf('</form>', end);
     if (close < 0) break;
