@@ -27,6 +27,59 @@ export interface TodayNumbers {
 const n = (rows: Record<string, unknown>[], k = 'n') => Number(rows[0]?.[k] ?? 0);
 
 /**
+ * Tables no dashboard figure reads. A write to one of them (a login, the change log, a receipt)
+ * keeps the cached figures (see writeVersions); anything not listed here counts as read.
+ */
+const NEVER_READ = [
+  'audit_log',
+  'staff_session',
+  'staff',
+  'thank_letter',
+  'mailed_document',
+  'member_skill',
+  'skill',
+  'segment',
+  'newsletter_image',
+  'newsletter_issue',
+  'mailing_contact',
+  'payer_alias',
+  'bank_profile',
+  'receipt',
+  'receipt_item',
+  'receipt_counter',
+  'donation_certificate',
+  'certificate_gift',
+  'member_role',
+  'supporter_role',
+  'household',
+  'setup_done',
+];
+/** What the charts (aggregates) do not read, besides NEVER_READ. */
+export const AGGREGATES_IGNORE: readonly string[] = [
+  ...NEVER_READ,
+  'interaction',
+  'bank_transaction',
+  'bank_import',
+  'lapse_proposal',
+  'job_run',
+  'batch',
+  'mailing',
+  'mailing_recipient',
+];
+/** What today's counts read is the rest; the follow-ups are counted apart, on `interaction` alone. */
+export const TODAY_IGNORE: readonly string[] = [
+  ...NEVER_READ,
+  'interaction',
+  'member_type',
+  'campaign',
+  'participation',
+  'activity',
+  'mailing',
+  'mailing_recipient',
+];
+export const FOLLOW_UPS_READ: readonly string[] = ['interaction'];
+
+/**
  * The morning's numbers: what needs doing today. failedJobs: failed or interrupted runs of the last
  * 7 days; failedBatches: background batches (PDFs, letters, imports) that failed in those 7 days.
  */
@@ -36,16 +89,32 @@ export async function todayNumbers(
   today = todayInTokyo(),
   now = new Date(),
 ): Promise<TodayNumbers> {
+  return { ...(await todayCounts(em, dataDir, today, now)), followUpsDue: await followUpsDue(em, today) };
+}
+
+/** 対応予定 due by the day and not done (reads `interaction` only: FOLLOW_UPS_READ). */
+export async function followUpsDue(em: EntityManager, today = todayInTokyo()): Promise<number> {
+  return n(
+    await em.execute(
+      `select count(*) as n from interaction where follow_up is not null and not follow_up_done and follow_up_due <= ?`,
+      [today],
+    ),
+  );
+}
+
+/** todayNumbers without the follow-ups (they change with every note; these do not). */
+export async function todayCounts(
+  em: EntityManager,
+  dataDir: string,
+  today = todayInTokyo(),
+  now = new Date(),
+): Promise<Omit<TodayNumbers, 'followUpsDue'>> {
   const fy = fiscalYearOf(today, (await getSettings(em)).fiscalYearStartMonth);
   const review =
     await em.execute(`select count(*) as n from bank_transaction t join bank_import i on i.id = t.bank_import_id
      where t.status in ('review', 'skipped') and t.direction = 'deposit' and i.status = 'active'`);
   const thank = await em.execute(
     `select count(*) as n from payment where status = 'active' and thank_status = 'pending'`,
-  );
-  const follow = await em.execute(
-    `select count(*) as n from interaction where follow_up is not null and not follow_up_done and follow_up_due <= ?`,
-    [today],
   );
   const unpaid = await em.execute(
     `select count(*) as n, coalesce(sum(amount - paid_amount), 0) as s from invoice where fiscal_year = ? and status in ('unpaid', 'partial')`,
@@ -54,7 +123,6 @@ export async function todayNumbers(
   return {
     reviewLines: n(review),
     toThank: n(thank),
-    followUpsDue: n(follow),
     fiscalYear: fy,
     unpaidCount: n(unpaid),
     unpaidAmount: n(unpaid, 's'),

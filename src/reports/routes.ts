@@ -5,9 +5,16 @@ import { UserError } from '../web/errors.js';
 import { field, type FormBody } from '../web/forms.js';
 import { assemblyRoster } from './assembly.service.js';
 import { listBackups } from '../backup/backup.service.js';
-import { dataVersion } from '../db/data-version.js';
+import { writeVersions } from '../db/data-version.js';
 import { cached } from './cache.js';
-import { aggregates, todayNumbers } from './dashboard.service.js';
+import {
+  AGGREGATES_IGNORE,
+  aggregates,
+  FOLLOW_UPS_READ,
+  followUpsDue,
+  TODAY_IGNORE,
+  todayCounts,
+} from './dashboard.service.js';
 import { aggregateCharts, aggregateTable, chartSections } from './tables.js';
 import { AGGREGATE_TABLES, REPORT_TEXT, type AggregateTable } from './ui-text.js';
 
@@ -15,26 +22,45 @@ const TABLES = Object.keys(AGGREGATE_TABLES) as AggregateTable[];
 
 /** ダッシュボード (the first page after login), 集計 with CSV, 社員総会 roster. */
 export async function reportRoutes(app: FastifyInstance): Promise<void> {
-  // Kept per data version (see cache.ts); ?fresh=1 (the page's 最新にする link) recomputes anyway.
+  // Kept per version of the tables each part reads (see cache.ts and writeVersions): a note or a
+  // login does not recompute the charts. ?fresh=1 (the page's 最新にする link) recomputes anyway.
+  const computeCharts = async (today: string) => {
+    const agg = await aggregates(app.orm.em.fork(), today);
+    // Charts and tables are built once per computation, not per request.
+    const tables = Object.fromEntries(TABLES.map((t) => [t, aggregateTable(agg, t)])) as Record<
+      AggregateTable,
+      ReturnType<typeof aggregateTable>
+    >;
+    return { tables, sections: chartSections(aggregateCharts(agg), tables, AGGREGATE_TABLES), at: new Date() };
+  };
+  const loadCharts = async (fresh: boolean, today: string) => {
+    const versions = await writeVersions(app.orm.em.fork());
+    return cached(app.orm, `charts:${today}`, versions.except(AGGREGATES_IGNORE), () => computeCharts(today), {
+      fresh,
+    });
+  };
   const load = async (fresh: boolean, today: string) => {
-    const compute = async () => {
-      const em = app.orm.em.fork();
-      const agg = await aggregates(em, today);
-      // Charts and tables are built once per computation, not per request.
-      const tables = Object.fromEntries(TABLES.map((t) => [t, aggregateTable(agg, t)])) as Record<
-        AggregateTable,
-        ReturnType<typeof aggregateTable>
-      >;
-      return {
-        today: await todayNumbers(em, app.config.dataDir, today),
-        agg,
-        tables,
-        sections: chartSections(aggregateCharts(agg), tables, AGGREGATE_TABLES),
-        at: new Date(),
-      };
-    };
-    const version = await dataVersion(app.orm.em.fork());
-    return cached(app.orm, `dashboard:${today}`, version, compute, { fresh });
+    const versions = await writeVersions(app.orm.em.fork());
+    const [charts, counts, followUps] = await Promise.all([
+      cached(app.orm, `charts:${today}`, versions.except(AGGREGATES_IGNORE), () => computeCharts(today), { fresh }),
+      cached(
+        app.orm,
+        `today:${today}`,
+        versions.except(TODAY_IGNORE),
+        () => todayCounts(app.orm.em.fork(), app.config.dataDir, today),
+        { fresh },
+      ),
+      cached(
+        app.orm,
+        `follow-ups:${today}`,
+        versions.of(FOLLOW_UPS_READ),
+        () => followUpsDue(app.orm.em.fork(), today),
+        {
+          fresh,
+        },
+      ),
+    ]);
+    return { ...charts, today: { ...counts, followUpsDue: followUps } };
   };
 
   app.get('/dashboard', async (req, reply) => {
@@ -54,7 +80,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
   app.get('/reports/aggregates', async (_req, reply) => {
     return reply.render('reports/aggregates', {
       title: REPORT_TEXT.aggregates,
-      tables: (await load(false, todayInTokyo())).tables,
+      tables: (await loadCharts(false, todayInTokyo())).tables,
       names: AGGREGATE_TABLES,
     });
   });
@@ -62,7 +88,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
   app.get('/reports/aggregates/:table', async (req, reply) => {
     const name = (req.params as { table: string }).table.replace(/\.csv$/, '') as AggregateTable;
     if (!TABLES.includes(name)) throw new UserError(REPORT_TEXT.noTable, 404);
-    const { header, rows } = (await load(false, todayInTokyo())).tables[name];
+    const { header, rows } = (await loadCharts(false, todayInTokyo())).tables[name];
     return sendCsv(
       reply,
       REPORT_TEXT.csvName(AGGREGATE_TABLES[name], todayInTokyo()),

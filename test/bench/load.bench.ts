@@ -51,7 +51,10 @@ export async function loadBench(): Promise<Record<string, unknown>> {
   const file = join(dataDir, 'statement.csv');
   writeFileSync(file, statement(rows, deposits));
 
-  const server = await startServerProcess(dataDir, 3919, { ENISHI_SECRET: 'bench' });
+  const server = await startServerProcess(dataDir, 3919, {
+    ENISHI_SECRET: 'bench',
+    LOG_LEVEL: process.env.BENCH_SERVER_LOG ?? 'warn',
+  });
   try {
     const sessions = await Promise.all(
       Array.from({ length: SESSIONS }, async (_, i) => {

@@ -1,5 +1,8 @@
 import t from 'tap';
-import { dataVersion } from '../../src/db/data-version.js';
+import { dataVersion, writeTarget, writeVersions } from '../../src/db/data-version.js';
+import { withActor } from '../../src/db/actor.js';
+import { onPostgres } from '../../src/db/write-lock.js';
+import { createInteraction } from '../../src/supporters/interactions.service.js';
 import { cached } from '../../src/reports/cache.js';
 import { Member } from '../../src/members/member.entity.js';
 import { build, loggedIn } from '../helper.js';
@@ -62,4 +65,107 @@ t.test('the dashboard shows a change at once, without 最新にする', async (t
   t.equal(count((await c.get('/dashboard')).body), '1');
   await em().nativeUpdate(Member, { id: m.id }, { prefecture: '京都府' });
   t.equal(count((await c.get('/dashboard')).body), '0', 'a raw update shows too');
+});
+
+t.test('the table a statement writes is read from its start; anything unclear counts for every table', async (t) => {
+  const cases: [string, string | null][] = [
+    ['select * from member', null],
+    ['  SELECT count(*) from invoice', null],
+    ['pragma data_version', null],
+    ['BEGIN;', null],
+    ['commit', null],
+    ['rollback', null],
+    ['savepoint trx1', null],
+    ['release savepoint trx1', null],
+    ['insert into `audit_log` (`a`, `b`) values (?, ?)', 'audit_log'],
+    ['insert into audit_log(a) values (1)', 'audit_log'],
+    ['insert or ignore into "staff_session" ("id") values (?)', 'staff_session'],
+    ['replace into setting (key) values (?)', 'setting'],
+    ['update `member` set `status` = ? where `id` = ?', 'member'],
+    ['UPDATE invoice AS i SET paid_amount = v.p FROM (VALUES (1, 2)) v(id, p)', 'invoice'],
+    ['update or abort payment set fee = 0', 'payment'],
+    ['delete from `interaction` where `id` in (?)', 'interaction'],
+    ['with x as (select 1) update member set status = 1', '*'],
+    ['create table t (id int)', '*'],
+    ['drop table member', '*'],
+    ['vacuum', '*'],
+  ];
+  for (const [sql, table] of cases) t.equal(writeTarget(sql), table, sql);
+});
+
+const note = (followUpDue: string | null) => ({
+  occurredOn: '2026-05-01',
+  occurredTime: null,
+  staffId: null,
+  channel: '電話',
+  summary: '会費の件',
+  content: null,
+  gift: null,
+  giftThankedOn: null,
+  followUp: followUpDue ? '折り返し' : null,
+  followUpDue,
+  followUpDone: false,
+});
+const asTest = <T>(fn: () => Promise<T>) => withActor({ staffId: null, name: 'test' }, fn);
+
+t.test('a version that ignores some tables stays through their writes and moves with any other', async (t) => {
+  const { em } = await build(t);
+  const m = await addMember(em(), { familyName: '北村', givenName: '一', familyKana: 'キタムラ', givenKana: 'ハジメ' });
+  const ignore = ['interaction', 'audit_log'];
+  const v1 = await writeVersions(em());
+  await asTest(() => createInteraction(em(), m.id, note(null)));
+  const v2 = await writeVersions(em());
+  if (onPostgres(em())) {
+    // PostgreSQL: the whole-database snapshot, for both kinds.
+    t.not(v2.except(ignore), v1.except(ignore), 'any write moves it on PostgreSQL');
+    return;
+  }
+  t.equal(v2.except(ignore), v1.except(ignore), 'a note and its change-log row keep it');
+  t.not(v2.of(['interaction']), v1.of(['interaction']), 'a version of the notes alone moves');
+  t.equal(v2.of(['member']), v1.of(['member']), 'a version of the members alone stays');
+  await em().nativeUpdate(Member, { id: m.id }, { prefecture: '京都府' });
+  const v3 = await writeVersions(em());
+  t.not(v3.except(ignore), v2.except(ignore), 'a member update moves it');
+  t.not(v3.of(['member']), v2.of(['member']));
+  t.equal(v3.of(['interaction']), v2.of(['interaction']));
+  await em().execute('create table scratch_t (id integer)');
+  const v4 = await writeVersions(em());
+  t.not(v4.of(['interaction']), v3.of(['interaction']), 'a statement that cannot be read moves every version');
+  t.not(v4.except(ignore), v3.except(ignore));
+});
+
+t.test('on the dashboard a note recomputes only the follow-ups; a member recomputes the charts', async (t) => {
+  const { app, em, orm } = await build(t);
+  const c = await loggedIn(app, 'viewer');
+  const m = await addMember(em(), {
+    familyName: '北村',
+    givenName: '一',
+    familyKana: 'キタムラ',
+    givenKana: 'ハジメ',
+    prefecture: '大阪府',
+  });
+  let chartRuns = 0;
+  orm.em.getKnex().on('query', (q: { sql?: string }) => {
+    if (/group by prefecture/.test(q.sql ?? '')) chartRuns++;
+  });
+  const follow = (body: string) => /class="n-follow">[^<]*<strong>(\d+)<\/strong>/.exec(body)?.[1];
+  t.equal(follow((await c.get('/dashboard')).body), '0');
+  t.equal(chartRuns, 1);
+  await asTest(() => createInteraction(em(), m.id, note('2020-01-01')));
+  t.equal(follow((await c.get('/dashboard')).body), '1', 'the new follow-up shows at once');
+  if (!onPostgres(em())) t.equal(chartRuns, 1, 'the charts were not recomputed for a note');
+  await addMember(em(), {
+    familyName: '南田',
+    givenName: '二',
+    familyKana: 'ミナミダ',
+    givenKana: 'ジ',
+    prefecture: '大阪府',
+  });
+  const body = (await c.get('/dashboard')).body;
+  t.equal(
+    /<th scope="row">大阪府<\/th><td class="num">(\d+)<\/td>/.exec(body)?.[1],
+    '2',
+    'a new member counts at once',
+  );
+  t.equal(chartRuns, onPostgres(em()) ? 3 : 2);
 });
