@@ -2,12 +2,16 @@ import type { EntityManager } from '../db/orm.js';
 import { formatYenJa } from '../lib/money.js';
 import type { IMember } from '../members/member.entity.js';
 import { displayName } from '../members/member.model.js';
-import { addMemberSection, addTimelineSource, type TimelineItem } from '../members/member-page.js';
+import {
+  addMemberSection,
+  addTimelineSource,
+  type MemberPageReads,
+  type TimelineItem,
+} from '../members/member-page.js';
 import { Allocation } from './allocation.entity.js';
 import { duesStatusOf } from './dues-status.service.js';
-import { Invoice } from './invoice.entity.js';
 import { memberInvoices } from './invoice.service.js';
-import { Payment, type IPayment } from './payment.entity.js';
+import type { IPayment } from './payment.entity.js';
 import { creditBalance, memberPayments } from './payment.service.js';
 import { INVOICE_STATUS_LABELS, METHOD_LABELS, REMAINDER_LABELS, TIMELINE } from './ui-text.js';
 
@@ -35,13 +39,19 @@ async function allocationTargets(em: EntityManager, payments: IPayment[]): Promi
   return out;
 }
 
-async function loadSection(em: EntityManager, m: IMember) {
-  const [dues, invoices, payments, credit] = [
-    await duesStatusOf(em, m),
-    await memberInvoices(em, m.id),
-    await memberPayments(em, m),
-    await creditBalance(em, m.id),
-  ];
+/** Read once per member page: the section and the timeline both list them. */
+const invoicesOf = (em: EntityManager, m: IMember, page: MemberPageReads) =>
+  page.once('dues.invoices', () => memberInvoices(em, m.id));
+const paymentsOf = (em: EntityManager, m: IMember, page: MemberPageReads) =>
+  page.once('dues.payments', () => memberPayments(em, m));
+
+async function loadSection(em: EntityManager, m: IMember, page: MemberPageReads) {
+  const [dues, invoices, payments, credit] = await Promise.all([
+    duesStatusOf(em, m),
+    invoicesOf(em, m, page),
+    paymentsOf(em, m, page),
+    creditBalance(em, m.id),
+  ]);
   const openInvoices = invoices.filter((i) => i.status === 'unpaid' || i.status === 'partial');
   return {
     dues,
@@ -55,9 +65,13 @@ async function loadSection(em: EntityManager, m: IMember) {
 }
 
 /** 請求 (issued, manual or by a run), 入金 (received) and 取消 (a reversed payment or a cancelled invoice). */
-async function timeline(em: EntityManager, m: IMember): Promise<TimelineItem[]> {
-  const invoices = await em.find(Invoice, { member: m.id, voided: false }, { limit: 50, orderBy: { id: 'desc' } });
-  const payments = await em.find(Payment, { member: m.id }, { limit: 50, orderBy: { id: 'desc' } });
+async function timeline(em: EntityManager, m: IMember, page: MemberPageReads): Promise<TimelineItem[]> {
+  // The section's lists (all invoices, the 100 latest payments), newest first.
+  const [all, payments] = await Promise.all([invoicesOf(em, m, page), paymentsOf(em, m, page)]);
+  const invoices = all
+    .filter((i) => !i.voided)
+    .sort((a, b) => b.id - a.id)
+    .slice(0, 50);
   const items: TimelineItem[] = [];
   for (const i of invoices) {
     const href = `/dues/invoices/${i.id}`;
@@ -104,6 +118,11 @@ async function timeline(em: EntityManager, m: IMember): Promise<TimelineItem[]> 
 
 /** The 「会費」 section and timeline entries of the member page (called once at plugin registration). */
 export function registerDuesMemberSection(): void {
-  addMemberSection({ key: 'dues', order: 5, template: 'dues/member-section', load: (em, m) => loadSection(em, m) });
+  addMemberSection({
+    key: 'dues',
+    order: 5,
+    template: 'dues/member-section',
+    load: (em, m, _s, page) => loadSection(em, m, page),
+  });
   addTimelineSource('dues', timeline);
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { EntityManager } from '../db/orm.js';
 import { pendingSources } from '../letters/thank-sources.js';
 import type { IMember } from '../members/member.entity.js';
-import { addMemberSection, addTimelineSource } from '../members/member-page.js';
+import { addMemberSection, addTimelineSource, type MemberPageReads } from '../members/member-page.js';
 import { Receipt } from '../receipts/receipt.entity.js';
 import { idParam, UserError } from '../web/errors.js';
 import { field, type FormBody } from '../web/forms.js';
@@ -10,9 +10,13 @@ import { emailReceipt, emailRefusal, emailThankLetter, mailedDocumentsOf } from 
 import { DOC_MAIL_TEXT as T } from './ui-text.js';
 
 /** The member page's 「礼状・領収書をメールで送る」: what can be sent, what was sent (only for 郵送物 メール). */
-async function loadSection(em: EntityManager, m: IMember) {
+/** Read once per member page: the section marks what was sent, the timeline lists it. */
+const sentOf = (em: EntityManager, m: IMember, page: MemberPageReads) =>
+  page.once('mailings.mailed-documents', () => mailedDocumentsOf(em, m.id));
+
+async function loadSection(em: EntityManager, m: IMember, page: MemberPageReads) {
   if (m.mailPreference !== 'email') return null;
-  const sent = await mailedDocumentsOf(em, m.id);
+  const sent = await sentOf(em, m, page);
   const done = new Set(sent.filter((d) => d.status === 'sent').map((d) => `${d.kind}|${d.reference}`));
   const letters = (await pendingSources(em))
     .filter((s) => s.member.id === m.id)
@@ -33,10 +37,10 @@ export async function emailDocumentRoutes(app: FastifyInstance): Promise<void> {
     key: 'mailings-email-documents',
     order: 7,
     template: 'mailings/member-email-documents',
-    load: (em, m) => loadSection(em, m),
+    load: (em, m, _s, page) => loadSection(em, m, page),
   });
-  addTimelineSource('mailings-email-documents', async (em, m) =>
-    (await mailedDocumentsOf(em, m.id))
+  addTimelineSource('mailings-email-documents', async (em, m, page) =>
+    (await sentOf(em, m, page))
       .filter((d) => d.status !== 'sending')
       .map((d) => ({
         at: (d.sentAt ?? d.updatedAt).toISOString(),

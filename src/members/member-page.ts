@@ -11,7 +11,35 @@ export interface MemberSection {
   order: number;
   /** views/<template>.eta, rendered with { member, staff, canEdit, csrf, ...data } */
   template: string;
-  load(em: EntityManager, member: IMember, staff: SignedInStaff): Promise<Record<string, unknown> | null>;
+  load(
+    em: EntityManager,
+    member: IMember,
+    staff: SignedInStaff,
+    page: MemberPageReads,
+  ): Promise<Record<string, unknown> | null>;
+}
+
+/**
+ * What the sections and timeline sources of one member page share: a read both need (the dues
+ * section and the dues timeline both list the invoices) runs once per page. Keys are the domain's
+ * own ("dues.invoices"); a page is one GET, so nothing is kept across requests or writes.
+ */
+export interface MemberPageReads {
+  once<T>(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+export function memberPageReads(): MemberPageReads {
+  const seen = new Map<string, Promise<unknown>>();
+  return {
+    once<T>(key: string, load: () => Promise<T>) {
+      let hit = seen.get(key) as Promise<T> | undefined;
+      if (!hit) {
+        hit = load();
+        seen.set(key, hit);
+      }
+      return hit;
+    },
+  };
 }
 
 export interface TimelineItem {
@@ -26,7 +54,7 @@ export interface TimelineItem {
   struckMark?: string | null;
 }
 
-export type TimelineSource = (em: EntityManager, member: IMember) => Promise<TimelineItem[]>;
+export type TimelineSource = (em: EntityManager, member: IMember, page: MemberPageReads) => Promise<TimelineItem[]>;
 
 const sections = new Map<string, MemberSection>();
 const timelineSources = new Map<string, TimelineSource>();
@@ -39,18 +67,29 @@ export function addTimelineSource(key: string, source: TimelineSource): void {
   timelineSources.set(key, source);
 }
 
-export async function loadSections(em: EntityManager, member: IMember, staff: SignedInStaff) {
-  const out: { key: string; template: string; data: Record<string, unknown> }[] = [];
-  for (const s of [...sections.values()].sort((a, b) => a.order - b.order)) {
-    const data = await s.load(em, member, staff);
-    if (data) out.push({ key: s.key, template: s.template, data });
-  }
-  return out;
+/**
+ * Every section's data. The sections load side by side, not one after another: on SQLite's one
+ * connection a page of many small reads otherwise waits its turn in the queue once per read, and
+ * with twenty staff at work that wait (not the reads) was most of the page's time.
+ */
+export async function loadSections(
+  em: EntityManager,
+  member: IMember,
+  staff: SignedInStaff,
+  page: MemberPageReads = memberPageReads(),
+) {
+  const list = [...sections.values()].sort((a, b) => a.order - b.order);
+  const loaded = await Promise.all(list.map((s) => s.load(em, member, staff, page)));
+  return list.flatMap((s, i) => (loaded[i] ? [{ key: s.key, template: s.template, data: loaded[i]! }] : []));
 }
 
-export async function loadTimeline(em: EntityManager, member: IMember, limit = 100): Promise<TimelineItem[]> {
-  const items: TimelineItem[] = [];
-  for (const source of timelineSources.values()) items.push(...(await source(em, member)));
+export async function loadTimeline(
+  em: EntityManager,
+  member: IMember,
+  page: MemberPageReads = memberPageReads(),
+  limit = 100,
+): Promise<TimelineItem[]> {
+  const items = (await Promise.all([...timelineSources.values()].map((source) => source(em, member, page)))).flat();
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit);
 }
 

@@ -8,7 +8,14 @@ import { MemberType } from './member-type.entity.js';
 import { parseMember, rawMember, type RawMember } from './member.form.js';
 import { displayKana, displayName, fullAddress, honorific } from './member.model.js';
 import { cachedMemberTypes } from './member-changes.js';
-import { badgesOfColumns, loadListBadges, loadSections, loadTimeline, prepareListBadgeColumns } from './member-page.js';
+import {
+  badgesOfColumns,
+  loadListBadges,
+  loadSections,
+  loadTimeline,
+  memberPageReads,
+  prepareListBadgeColumns,
+} from './member-page.js';
 import { searchIndexFor } from './member-search-index.js';
 import { searchMembers, type SortKey, type StatusFilter } from './member-search.js';
 import {
@@ -114,9 +121,10 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/members/:id', async (req, reply) => {
     const member = await getMember(req.em, idParam((req.params as { id: string }).id));
+    const page = memberPageReads();
     const [sections, timeline, history] = await Promise.all([
-      loadSections(req.em, member, req.staff!),
-      loadTimeline(req.em, member),
+      loadSections(req.em, member, req.staff!, page),
+      loadTimeline(req.em, member, page),
       historyOf(req.em, 'Member', member.id, 30),
     ]);
     return reply.render('members/show', {

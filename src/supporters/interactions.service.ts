@@ -1,4 +1,5 @@
 import type { EntityManager } from '../db/orm.js';
+import { dayOf } from '../db/raw-values.js';
 import { todayInTokyo } from '../lib/dates.js';
 import { Member } from '../members/member.entity.js';
 import { Staff } from '../staff/staff.entity.js';
@@ -87,10 +88,46 @@ export async function markGiftThanked(em: EntityManager, id: number, on = todayI
   return i;
 }
 
-const newestFirst = { occurredOn: 'desc', occurredTime: 'desc nulls last', id: 'desc' } as const;
+/** What the member page's timeline shows of a note, read as plain rows (no entities: a long-time supporter has hundreds). */
+export interface InteractionLine {
+  id: number;
+  occurredOn: string;
+  occurredTime: string | null;
+  channel: string;
+  summary: string;
+  content: string | null;
+  gift: string | null;
+  giftThankedOn: string | null;
+  followUp: string | null;
+  followUpDone: boolean;
+  staffName: string | null;
+}
 
-export function interactionsOf(em: EntityManager, memberId: number, limit = 200): Promise<IInteraction[]> {
-  return em.find(Interaction, { member: memberId }, { populate: ['staff'], orderBy: newestFirst, limit });
+/** The member's newest notes (by day, then time, notes without a time after), as plain rows. */
+export async function interactionLines(em: EntityManager, memberId: number, limit = 100): Promise<InteractionLine[]> {
+  const rows = await em.execute<Record<string, unknown>[]>(
+    `select i.id, i.occurred_on, i.occurred_time, i.channel, i.summary, i.content, i.gift, i.gift_thanked_on,
+       i.follow_up, i.follow_up_done, s.display_name as staff_name
+     from interaction i left join staff s on s.id = i.staff_id
+     where i.member_id = ?
+     order by i.occurred_on desc, case when i.occurred_time is null then 1 else 0 end, i.occurred_time desc, i.id desc
+     limit ?`,
+    [memberId, limit],
+  );
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    occurredOn: dayOf(r.occurred_on),
+    occurredTime: text(r.occurred_time),
+    channel: String(r.channel),
+    summary: String(r.summary),
+    content: text(r.content),
+    gift: text(r.gift),
+    giftThankedOn: r.gift_thanked_on === null || r.gift_thanked_on === undefined ? null : dayOf(r.gift_thanked_on),
+    followUp: text(r.follow_up),
+    followUpDone: Boolean(r.follow_up_done),
+    staffName: text(r.staff_name),
+  }));
 }
 
 /** Open follow-ups, the longest waiting first (by due date when set, else by the day of the talk). */

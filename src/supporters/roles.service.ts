@@ -86,11 +86,16 @@ export function isCurrent(mr: Pick<IMemberRole, 'startedOn' | 'endedOn'>, on: st
 
 /** A member's roles split into current (today), upcoming and past; newest start first. */
 export async function rolesOfMember(em: EntityManager, memberId: number, today = todayInTokyo()) {
-  const all = await em.find(
-    MemberRole,
-    { member: memberId },
-    { populate: ['role'], orderBy: { startedOn: 'desc', id: 'desc' } },
-  );
+  return splitRoles(await memberRoleRows(em, memberId), today);
+}
+
+/** Every role a member has held or will hold, with its kind; newest start first. */
+export function memberRoleRows(em: EntityManager, memberId: number): Promise<IMemberRole[]> {
+  return em.find(MemberRole, { member: memberId }, { populate: ['role'], orderBy: { startedOn: 'desc', id: 'desc' } });
+}
+
+/** Roles split into current (on `today`), upcoming and past, in the order given. */
+export function splitRoles(all: IMemberRole[], today = todayInTokyo()) {
   return {
     current: all.filter((r) => isCurrent(r, today)),
     upcoming: all.filter((r) => r.startedOn > today),

@@ -1,15 +1,19 @@
 import { nowTimeInTokyo, todayInTokyo } from '../lib/dates.js';
-import { addMemberSection, addTimelineSource, type TimelineItem } from '../members/member-page.js';
+import {
+  addMemberSection,
+  addTimelineSource,
+  type MemberPageReads,
+  type TimelineItem,
+} from '../members/member-page.js';
 import type { EntityManager } from '../db/orm.js';
 import type { IMember } from '../members/member.entity.js';
 import { participationsOf } from './activities.service.js';
 import { HOUSEHOLD_RELATIONS } from './household.entity.js';
 import { addressDiffers, householdOfMember } from './households.service.js';
 import { CHANNELS } from './interaction.entity.js';
-import { interactionsOf, openFollowUps, staffChoices, unthankedGifts } from './interactions.service.js';
+import { interactionLines, openFollowUps, staffChoices, unthankedGifts } from './interactions.service.js';
 import { listItems } from './lists.service.js';
-import { MemberRole } from './member-role.entity.js';
-import { rolesOfMember } from './roles.service.js';
+import { memberRoleRows, splitRoles } from './roles.service.js';
 import { PARTICIPATION_LABELS, SUPPORTERS_TEXT, TIMELINE_KINDS } from './ui-text.js';
 
 /** The supporters' sections on the member page and their entries in its timeline. */
@@ -18,25 +22,34 @@ export function registerMemberPage(): void {
     key: 'supporters.interactions',
     order: 10,
     template: 'supporters/section-interactions',
-    load: async (em, m, staff) => ({
-      channels: CHANNELS,
-      staffList: await staffChoices(em),
-      currentStaffId: staff?.id ?? null,
-      today: todayInTokyo(),
-      nowTime: nowTimeInTokyo(),
-      followUps: await openFollowUps(em, m.id),
-      gifts: await unthankedGifts(em, m.id),
-    }),
+    load: async (em, m, staff) => {
+      const [staffList, followUps, gifts] = await Promise.all([
+        staffChoices(em),
+        openFollowUps(em, m.id),
+        unthankedGifts(em, m.id),
+      ]);
+      return {
+        channels: CHANNELS,
+        staffList,
+        currentStaffId: staff?.id ?? null,
+        today: todayInTokyo(),
+        nowTime: nowTimeInTokyo(),
+        followUps,
+        gifts,
+      };
+    },
   });
   addMemberSection({
     key: 'supporters.roles',
     order: 20,
     template: 'supporters/section-roles',
-    load: async (em, m) => ({
-      roles: await rolesOfMember(em, m.id),
-      roleTypes: await listItems(em, 'roles', true),
-      today: todayInTokyo(),
-    }),
+    load: async (em, m, _s, page) => {
+      const [roles, roleTypes] = await Promise.all([
+        memberRolesOf(em, m, page).then((all) => splitRoles(all)),
+        listItems(em, 'roles', true),
+      ]);
+      return { roles, roleTypes, today: todayInTokyo() };
+    },
   });
   addMemberSection({
     key: 'supporters.household',
@@ -54,8 +67,8 @@ export function registerMemberPage(): void {
     key: 'supporters.activities',
     order: 50,
     template: 'supporters/section-activities',
-    load: async (em, m) => ({
-      participations: await participationsOf(em, m.id),
+    load: async (em, m, _s, page) => ({
+      participations: await participationsRead(em, m, page),
       participationLabels: PARTICIPATION_LABELS,
     }),
   });
@@ -64,11 +77,18 @@ export function registerMemberPage(): void {
   addTimelineSource('supporters.activities', activityItems);
 }
 
+/** Read once per member page: the section and the timeline both show them. */
+const memberRolesOf = (em: EntityManager, m: IMember, page: MemberPageReads) =>
+  page.once('supporters.roles', () => memberRoleRows(em, m.id));
+const participationsRead = (em: EntityManager, m: IMember, page: MemberPageReads) =>
+  page.once('supporters.participations', () => participationsOf(em, m.id));
+
 async function interactionItems(em: EntityManager, m: IMember): Promise<TimelineItem[]> {
-  return (await interactionsOf(em, m.id)).map((i) => ({
+  // The timeline shows its newest 100 items, so no more notes than that can appear.
+  return (await interactionLines(em, m.id, 100)).map((i) => ({
     at: i.occurredTime ? `${i.occurredOn}T${i.occurredTime}` : i.occurredOn,
     kind: TIMELINE_KINDS.interaction,
-    title: SUPPORTERS_TEXT.interactionLine(i.channel, i.summary, i.staff?.displayName ?? null),
+    title: SUPPORTERS_TEXT.interactionLine(i.channel, i.summary, i.staffName),
     detail:
       [
         i.content,
@@ -81,9 +101,9 @@ async function interactionItems(em: EntityManager, m: IMember): Promise<Timeline
   }));
 }
 
-async function roleItems(em: EntityManager, m: IMember): Promise<TimelineItem[]> {
+async function roleItems(em: EntityManager, m: IMember, page: MemberPageReads): Promise<TimelineItem[]> {
   const today = todayInTokyo();
-  const rows = await em.find(MemberRole, { member: m.id }, { populate: ['role'] });
+  const rows = await memberRolesOf(em, m, page);
   return rows.flatMap((r) => {
     const [begin, end] = r.role.officer
       ? [SUPPORTERS_TEXT.officerBegin, SUPPORTERS_TEXT.officerEnd]
@@ -102,8 +122,8 @@ async function roleItems(em: EntityManager, m: IMember): Promise<TimelineItem[]>
   });
 }
 
-async function activityItems(em: EntityManager, m: IMember): Promise<TimelineItem[]> {
-  return (await participationsOf(em, m.id)).map((p) => ({
+async function activityItems(em: EntityManager, m: IMember, page: MemberPageReads): Promise<TimelineItem[]> {
+  return (await participationsRead(em, m, page)).map((p) => ({
     at: p.activity.startsOn,
     kind: TIMELINE_KINDS.activity,
     title: SUPPORTERS_TEXT.activityLine(p.activity.title, PARTICIPATION_LABELS[p.status]),

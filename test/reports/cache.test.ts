@@ -97,7 +97,7 @@ const note = (followUpDue: string | null) => ({
   occurredOn: '2026-05-01',
   occurredTime: null,
   staffId: null,
-  channel: '電話',
+  channel: '電話' as const,
   summary: '会費の件',
   content: null,
   gift: null,

@@ -2,6 +2,7 @@ import t from 'tap';
 import { AuditLog } from '../../src/audit/audit-log.entity.js';
 import { Staff } from '../../src/staff/staff.entity.js';
 import { Interaction } from '../../src/supporters/interaction.entity.js';
+import { interactionLines } from '../../src/supporters/interactions.service.js';
 import { build, loggedIn } from '../helper.js';
 import { addMember } from './fixtures.js';
 
@@ -143,3 +144,47 @@ t.test('editing an interaction changes the staff member and is audited; viewers 
   t.equal((await viewer.get(`/interactions/${i.id}`)).statusCode, 200);
   t.equal((await viewer.post(`/members/${m.id}/interactions`, call)).statusCode, 403);
 });
+
+t.test(
+  'the timeline reads notes newest first: by day, then by time, a note without a time after the timed ones',
+  async (t) => {
+    const { app, em } = await build(t);
+    const c = await loggedIn(app, 'staff');
+    const m = await addMember(em(), {
+      familyName: '北村',
+      givenName: '一',
+      familyKana: 'キタムラ',
+      givenKana: 'ハジメ',
+    });
+    const notes: [string, string, string][] = [
+      ['2026-04-01', '09:00', '朝の電話'],
+      ['2026-04-02', '', '時刻なし'],
+      ['2026-04-02', '15:00', '午後の電話'],
+      ['2026-04-02', '08:00', '朝一番'],
+      ['2026-03-31', '', '前月末'],
+    ];
+    for (const [occurredOn, occurredTime, summary] of notes) {
+      const res = await c.post(`/members/${m.id}/interactions`, { occurredOn, occurredTime, channel: '電話', summary });
+      t.equal(res.statusCode, 303, summary);
+    }
+      const lines = await interactionLines(em(), m.id);
+    t.same(
+      lines.map((l) => l.summary),
+      ['午後の電話', '朝一番', '時刻なし', '朝の電話', '前月末'],
+    );
+    t.same(
+      lines.map((l) => [l.occurredOn, l.occurredTime, l.followUpDone, l.gift]),
+      [
+        ['2026-04-02', '15:00', false, null],
+        ['2026-04-02', '08:00', false, null],
+        ['2026-04-02', null, false, null],
+        ['2026-04-01', '09:00', false, null],
+        ['2026-03-31', null, false, null],
+      ],
+      'dates as calendar days, no time as null',
+    );
+    t.equal((await interactionLines(em(), m.id, 2)).length, 2, 'the limit holds');
+    const page = (await c.get(`/members/${m.id}`)).body;
+    t.ok(page.indexOf('午後の電話') < page.indexOf('前月末'), 'the page shows them in that order');
+  },
+);

@@ -12,11 +12,10 @@ export async function skillRoutes(app: FastifyInstance): Promise<void> {
     key: 'members.skills',
     order: 30,
     template: 'members/section-skills',
-    load: async (em, m) => ({
-      memberSkills: await memberSkills(em, m.id),
-      skillChoices: await skillChoices(em, m.id, null),
-      skillsMarker: SKILLS_MARKER,
-    }),
+    load: async (em, m) => {
+      const [mine, choices] = await Promise.all([memberSkills(em, m.id), skillChoices(em, m.id, null)]);
+      return { memberSkills: mine, skillChoices: choices, skillsMarker: SKILLS_MARKER };
+    },
   });
   app.post('/members/:id/skills', async (req, reply) => {
     const memberId = idParam((req.params as { id: string }).id);

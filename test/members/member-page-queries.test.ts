@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import t from 'tap';
+import { memberPageReads } from '../../src/members/member-page.js';
+import { build, loggedIn } from '../helper.js';
+import { addMember } from '../supporters/fixtures.js';
+
+/** Every statement (SQL with its bindings) the app's connection runs while fn runs. */
+async function statements(app: FastifyInstance, fn: () => Promise<unknown>): Promise<string[]> {
+  const knex = app.orm.em.getKnex();
+  const seen: string[] = [];
+  const listen = (q: { sql: string; bindings?: unknown[] }) =>
+    seen.push(`${q.sql} ${JSON.stringify(q.bindings ?? [])}`);
+  knex.on('query', listen);
+  try {
+    await fn();
+  } finally {
+    knex.off('query', listen);
+  }
+  return seen;
+}
+
+t.test('a read asked twice on one member page runs once, and a new page reads again', async (t) => {
+  let runs = 0;
+  const page = memberPageReads();
+  const load = async () => ++runs;
+  t.same(await Promise.all([page.once('a', load), page.once('a', load)]), [1, 1]);
+  t.equal(await page.once('b', load), 2, 'another key is its own read');
+  t.equal(await memberPageReads().once('a', load), 3, 'a new page does not reuse the last one');
+});
+
+t.test('the member page sends no statement twice (sections and timeline share their reads)', async (t) => {
+  const { app, em } = await build(t);
+  const c = await loggedIn(app, 'staff');
+  const m = await addMember(em(), { familyName: '北村', givenName: '一', familyKana: 'キタムラ', givenKana: 'ハジメ' });
+  await c.get(`/members/${m.id}`);
+  let res!: Awaited<ReturnType<typeof c.get>>;
+  const sent = await statements(app, async () => {
+    res = await c.get(`/members/${m.id}`);
+  });
+  t.equal(res.statusCode, 200);
+  t.match(res.body, '北村');
+  const twice = sent.filter((s, i) => sent.indexOf(s) !== i);
+  t.same(twice, [], 'no statement repeated');
+  const reads = (table: string) => sent.filter((s) => new RegExp(`from [\`"]?${table}[\`"]? `).test(s)).length;
+  // Each was read by both its section and its timeline source before they shared a read.
+  for (const table of ['receipt', 'donation_certificate', 'member_role', 'participation'])
+    t.equal(reads(table), 1, `${table} read once`);
+  t.equal(sent.filter((s) => /from [`"]?invoice[`"]? as/.test(s)).length, 1, 'the invoice list read once');
+});
