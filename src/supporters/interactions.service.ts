@@ -130,6 +130,54 @@ export async function interactionLines(em: EntityManager, memberId: number, limi
   }));
 }
 
+/** A note still waiting for something, as the member page lists it (plain row). */
+export interface OpenNote {
+  id: number;
+  occurredOn: string;
+  followUp: string | null;
+  followUpDue: string | null;
+  gift: string | null;
+}
+
+/**
+ * The member page's two lists in one query: open follow-ups (in openFollowUps' order) and gifts
+ * not yet thanked (in unthankedGifts' order).
+ */
+export async function openNotesOfMember(
+  em: EntityManager,
+  memberId: number,
+): Promise<{ followUps: OpenNote[]; gifts: OpenNote[] }> {
+  const rows = await em.execute<Record<string, unknown>[]>(
+    `select id, occurred_on, follow_up, follow_up_due, follow_up_done, gift, gift_thanked_on from interaction
+     where member_id = ? and ((follow_up is not null and not follow_up_done) or (gift is not null and gift_thanked_on is null))`,
+    [memberId],
+  );
+  const day = (v: unknown) => (v === null || v === undefined ? null : dayOf(v));
+  const notes = rows.map((r) => ({
+    note: {
+      id: Number(r.id),
+      occurredOn: dayOf(r.occurred_on),
+      followUp: r.follow_up === null ? null : String(r.follow_up),
+      followUpDue: day(r.follow_up_due),
+      gift: r.gift === null ? null : String(r.gift),
+    },
+    followUpOpen: r.follow_up !== null && !r.follow_up_done,
+    giftOpen: r.gift !== null && r.gift_thanked_on === null,
+  }));
+  const waiting = (n: OpenNote) => `${n.followUpDue ?? n.occurredOn}|${n.occurredOn}|${String(n.id).padStart(10, '0')}`;
+  const received = (n: OpenNote) => `${n.occurredOn}|${String(n.id).padStart(10, '0')}`;
+  return {
+    followUps: notes
+      .filter((n) => n.followUpOpen)
+      .map((n) => n.note)
+      .sort((a, b) => (waiting(a) < waiting(b) ? -1 : 1)),
+    gifts: notes
+      .filter((n) => n.giftOpen)
+      .map((n) => n.note)
+      .sort((a, b) => (received(a) < received(b) ? -1 : 1)),
+  };
+}
+
 /** Open follow-ups, the longest waiting first (by due date when set, else by the day of the talk). */
 export async function openFollowUps(em: EntityManager, memberId?: number): Promise<IInteraction[]> {
   const rows = await em.find(

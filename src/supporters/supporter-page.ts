@@ -11,7 +11,7 @@ import { participationsOf } from './activities.service.js';
 import { HOUSEHOLD_RELATIONS } from './household.entity.js';
 import { addressDiffers, householdOfMember } from './households.service.js';
 import { CHANNELS } from './interaction.entity.js';
-import { interactionLines, openFollowUps, staffChoices, unthankedGifts } from './interactions.service.js';
+import { interactionLines, openNotesOfMember, staffChoices } from './interactions.service.js';
 import { listItems } from './lists.service.js';
 import { memberRoleRows, splitRoles } from './roles.service.js';
 import { PARTICIPATION_LABELS, SUPPORTERS_TEXT, TIMELINE_KINDS } from './ui-text.js';
@@ -23,11 +23,7 @@ export function registerMemberPage(): void {
     order: 10,
     template: 'supporters/section-interactions',
     load: async (em, m, staff) => {
-      const [staffList, followUps, gifts] = await Promise.all([
-        staffChoices(em),
-        openFollowUps(em, m.id),
-        unthankedGifts(em, m.id),
-      ]);
+      const [staffList, { followUps, gifts }] = await Promise.all([staffChoices(em), openNotesOfMember(em, m.id)]);
       return {
         channels: CHANNELS,
         staffList,

@@ -1,5 +1,7 @@
 import t from 'tap';
+import { withActor } from '../../src/db/actor.js';
 import { Member } from '../../src/members/member.entity.js';
+import { memberSkillSection, setMemberSkills, skillChoices } from '../../src/members/skills/skills.service.js';
 import { MemberSkill } from '../../src/members/skills/member-skill.entity.js';
 import { Skill } from '../../src/members/skills/skill.entity.js';
 import { build, loggedIn } from '../helper.js';
@@ -106,4 +108,46 @@ t.test('the member page section changes skills, and an inactive skill a member h
   const other = await c.post('/members', { ...base, familyName: '高橋', familyKana: 'タカハシ' });
   t.equal(other.statusCode, 303);
   t.notMatch((await c.get('/members/new')).body, /> IT</, 'inactive skills are not offered to new members');
+});
+
+t.test('the member page reads its skills in one query: the same list and choices as the form gives', async (t) => {
+  const { app, em } = await build(t);
+  const c = await loggedIn(app, 'staff');
+  const res = await c.post('/members', { ...base, familyName: '山田', familyKana: 'ヤマダ' });
+  t.equal(res.statusCode, 303);
+  const m = await em().findOneOrFail(Member, { familyName: '山田' });
+  const skills = await em().find(Skill, {}, { orderBy: { sortOrder: 'asc', id: 'asc' } });
+  const [a, b, gone] = [skills[0]!, skills[2]!, skills[1]!];
+  await withActor({ staffId: null, name: 'test' }, () =>
+    setMemberSkills(em(), m.id, [
+      { skillId: b.id, note: '週末のみ' },
+      { skillId: gone.id, note: null },
+      { skillId: a.id, note: null },
+    ]),
+  );
+  await em().nativeUpdate(Skill, { id: gone.id }, { active: false });
+  const skillsNow = await em().find(Skill, { active: false });
+  t.equal(skillsNow.length, 1);
+  const section = await memberSkillSection(em(), m.id);
+  t.same(
+    section.memberSkills.map((s) => [s.skill.name, s.note]),
+    [
+      [a.name, null],
+      [gone.name, null],
+      [b.name, '週末のみ'],
+    ],
+    "the member's skills in the list's order, an inactive one too",
+  );
+  t.same(section.skillChoices, await skillChoices(em(), m.id, null), 'the choices equal the form’s');
+  t.ok(
+    section.skillChoices.some((s) => s.id === gone.id && !s.active && s.checked),
+    'the inactive skill the member has is offered, ticked',
+  );
+  const other = await memberSkillSection(em(), m.id + 999);
+  t.same(other.memberSkills, [], 'another member has none');
+  t.same(
+    other.skillChoices.map((s) => s.id),
+    skills.filter((s) => s.id !== gone.id).map((s) => s.id),
+    'and is offered only the active skills',
+  );
 });

@@ -2,7 +2,12 @@ import t from 'tap';
 import { AuditLog } from '../../src/audit/audit-log.entity.js';
 import { Staff } from '../../src/staff/staff.entity.js';
 import { Interaction } from '../../src/supporters/interaction.entity.js';
-import { interactionLines } from '../../src/supporters/interactions.service.js';
+import {
+  interactionLines,
+  openFollowUps,
+  openNotesOfMember,
+  unthankedGifts,
+} from '../../src/supporters/interactions.service.js';
 import { build, loggedIn } from '../helper.js';
 import { addMember } from './fixtures.js';
 
@@ -167,7 +172,7 @@ t.test(
       const res = await c.post(`/members/${m.id}/interactions`, { occurredOn, occurredTime, channel: '電話', summary });
       t.equal(res.statusCode, 303, summary);
     }
-      const lines = await interactionLines(em(), m.id);
+    const lines = await interactionLines(em(), m.id);
     t.same(
       lines.map((l) => l.summary),
       ['午後の電話', '朝一番', '時刻なし', '朝の電話', '前月末'],
@@ -186,5 +191,72 @@ t.test(
     t.equal((await interactionLines(em(), m.id, 2)).length, 2, 'the limit holds');
     const page = (await c.get(`/members/${m.id}`)).body;
     t.ok(page.indexOf('午後の電話') < page.indexOf('前月末'), 'the page shows them in that order');
+  },
+);
+
+t.test(
+  'the member page reads open follow-ups and unthanked gifts in one query, in the office lists’ order',
+  async (t) => {
+    const { app, em } = await build(t);
+    const c = await loggedIn(app, 'staff');
+    const m = await addMember(em(), {
+      familyName: '北村',
+      givenName: '一',
+      familyKana: 'キタムラ',
+      givenKana: 'ハジメ',
+    });
+    const other = await addMember(em(), {
+      familyName: '南田',
+      givenName: '二',
+      familyKana: 'ミナミダ',
+      givenKana: 'ジ',
+    });
+    const notes: Record<string, string>[] = [
+      { occurredOn: '2026-04-03', summary: '期限あり', followUp: '資料送付', followUpDue: '2026-04-05' },
+      { occurredOn: '2026-04-01', summary: '期限なし', followUp: '折り返し' },
+      { occurredOn: '2026-04-02', summary: '済み', followUp: '済んだ件', followUpDone: '1' },
+      { occurredOn: '2026-04-04', summary: '贈り物', gift: '野菜' },
+      { occurredOn: '2026-03-30', summary: '古い贈り物', gift: '果物', followUp: '両方' },
+      { occurredOn: '2026-04-02', summary: 'お礼済み', gift: '花', giftThankedOn: '2026-04-03' },
+    ];
+    for (const n of notes) {
+      const res = await c.post(`/members/${m.id}/interactions`, { channel: '電話', ...n });
+      t.equal(res.statusCode, 303, n.summary);
+    }
+    await c.post(`/members/${other.id}/interactions`, {
+      occurredOn: '2026-04-01',
+      channel: '電話',
+      summary: '他',
+      followUp: '他の人',
+    });
+    const mine = await openNotesOfMember(em(), m.id);
+    type NoteLike = {
+      id: number;
+      occurredOn: string;
+      followUp?: string | null;
+      followUpDue?: string | null;
+      gift?: string | null;
+    };
+    const pick = (xs: NoteLike[]) =>
+      xs.map((x) => ({
+        id: x.id,
+        occurredOn: x.occurredOn,
+        followUp: x.followUp ?? null,
+        followUpDue: x.followUpDue ?? null,
+        gift: x.gift ?? null,
+      }));
+    t.same(pick(mine.followUps), pick(await openFollowUps(em(), m.id)));
+    t.same(pick(mine.gifts), pick(await unthankedGifts(em(), m.id)));
+    t.same(
+      mine.followUps.map((f) => f.followUp),
+      ['両方', '折り返し', '資料送付'],
+      'the longest waiting first (by due date when set); done ones left out',
+    );
+    t.same(
+      mine.gifts.map((g) => g.gift),
+      ['果物', '野菜'],
+      'gifts in the order received; thanked ones left out',
+    );
+    t.same(mine.followUps[2]!.followUpDue, '2026-04-05');
   },
 );

@@ -3,7 +3,7 @@ import { idParam } from '../../web/errors.js';
 import type { FormBody } from '../../web/forms.js';
 import { addMemberSection } from '../member-page.js';
 import { parseSkillSelections, SKILLS_MARKER } from './skills.form.js';
-import { memberSkills, setMemberSkills, skillChoices } from './skills.service.js';
+import { memberSkillSection, setMemberSkills } from './skills.service.js';
 import { MEMBERS_TEXT } from '../ui-text.js';
 
 /** 協力できる分野 on the member page: its section (the list of skills lives in supporters' list editor). */
@@ -13,8 +13,7 @@ export async function skillRoutes(app: FastifyInstance): Promise<void> {
     order: 30,
     template: 'members/section-skills',
     load: async (em, m) => {
-      const [mine, choices] = await Promise.all([memberSkills(em, m.id), skillChoices(em, m.id, null)]);
-      return { memberSkills: mine, skillChoices: choices, skillsMarker: SKILLS_MARKER };
+      return { ...(await memberSkillSection(em, m.id)), skillsMarker: SKILLS_MARKER };
     },
   });
   app.post('/members/:id/skills', async (req, reply) => {

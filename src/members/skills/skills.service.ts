@@ -1,7 +1,7 @@
 import type { EntityManager } from '../../db/orm.js';
 import { Member } from '../member.entity.js';
 import { UserError } from '../../web/errors.js';
-import { MemberSkill, type IMemberSkill } from './member-skill.entity.js';
+import { MemberSkill } from './member-skill.entity.js';
 import { Skill, type ISkill } from './skill.entity.js';
 import { MEMBERS_TEXT } from '../ui-text.js';
 
@@ -10,9 +10,36 @@ export interface SkillSelection {
   note: string | null;
 }
 
-export async function memberSkills(em: EntityManager, memberId: number): Promise<IMemberSkill[]> {
-  const rows = await em.find(MemberSkill, { member: memberId }, { populate: ['skill'] });
-  return rows.sort((a, b) => a.skill.sortOrder - b.skill.sortOrder || a.skill.id - b.skill.id);
+/**
+ * The member page's skills section in one query: the member's skills (as memberSkills gives them)
+ * and the choices of its form (as skillChoices(em, memberId, null) gives them).
+ */
+export async function memberSkillSection(
+  em: EntityManager,
+  memberId: number,
+): Promise<{
+  memberSkills: { skill: { id: number; name: string }; note: string | null }[];
+  skillChoices: SkillChoice[];
+}> {
+  const rows = await em.execute<Record<string, unknown>[]>(
+    `select s.id, s.name, s.active, ms.id as held, ms.note from skill s
+     left join member_skill ms on ms.skill_id = s.id and ms.member_id = ?
+     order by s.sort_order, s.id`,
+    [memberId],
+  );
+  const list = rows.map((r) => ({
+    id: Number(r.id),
+    name: String(r.name),
+    active: Boolean(r.active),
+    held: r.held !== null && r.held !== undefined,
+    note: r.note === null || r.note === undefined ? null : String(r.note),
+  }));
+  return {
+    memberSkills: list.filter((s) => s.held).map((s) => ({ skill: { id: s.id, name: s.name }, note: s.note })),
+    skillChoices: list
+      .filter((s) => s.active || s.held)
+      .map((s) => ({ id: s.id, name: s.name, active: s.active, checked: s.held, note: s.note ?? '' })),
+  };
 }
 
 /** Makes the member's skills exactly `selections` (keeping rows that stay, so history shows only real changes). */
