@@ -50,6 +50,17 @@ export async function writeVersions(
   };
 }
 
+/**
+ * Without a query: a string that moves with every write this process sends to one of `tables`
+ * (or a statement that cannot be read). Blind to other processes: callers bound how long they
+ * trust it. SQLite only; null on PostgreSQL (many connections, and schema-qualified names).
+ */
+export function localWrites(em: EntityManager, tables: readonly string[]): string | null {
+  if (onPostgres(em)) return null;
+  const counts = tracked(em);
+  return `${counts.unknown}:${tables.map((t) => counts.byTable.get(t) ?? 0).join('.')}`;
+}
+
 interface WriteCounts {
   /** Every write statement, including unreadable ones. */
   total: number;

@@ -1,4 +1,6 @@
 import t, { type Test } from 'tap';
+import { onPostgres } from '../../src/db/write-lock.js';
+import { resolveSession, SESSION_TRUST_MS } from '../../src/staff/sessions.service.js';
 import { StaffSession } from '../../src/staff/staff-session.entity.js';
 import { Staff } from '../../src/staff/staff.entity.js';
 import { build, Client, loggedIn, PASSWORD } from '../helper.js';
@@ -111,5 +113,41 @@ t.test(
     staff.csrf = csrf!;
     const write = await staff.post('/members', { familyName: '山田', familyKana: 'ヤマダ', memberTypeId: '1' });
     t.not(write.statusCode, 403, 'and that token is accepted with the unchanged cookie');
+  },
+);
+
+t.test(
+  'a session is read from the database once per trust window, and again at once after a session or staff write',
+  async (t) => {
+    const { app, em } = await build(t);
+    const staff = await loggedIn(app, 'staff');
+    const sid = (
+      await em().findOneOrFail(StaffSession, { staffId: (await em().findOneOrFail(Staff, { role: 'staff' })).id })
+    ).id;
+    const reads: string[] = [];
+    const listen = (q: { sql: string }) => {
+      if (/from staff_session s join staff/.test(q.sql)) reads.push(q.sql);
+    };
+    app.orm.em.getKnex().on('query', listen);
+    t.teardown(() => void app.orm.em.getKnex().off('query', listen));
+    const sqlite = !onPostgres(em());
+    // Past the window of the login's own requests, well within the minute after which last_seen is written.
+    const now = Date.now() + SESSION_TRUST_MS + 1;
+    const first = await resolveSession(em(), sid, 3600_000, new Date(now));
+    t.equal(first?.role, 'staff');
+    await resolveSession(em(), sid, 3600_000, new Date(now + 1000));
+    t.equal(reads.length, sqlite ? 1 : 2, 'within the window: no second read (SQLite)');
+    await resolveSession(em(), sid, 3600_000, new Date(now + SESSION_TRUST_MS + 1));
+    t.equal(reads.length, sqlite ? 2 : 3, 'after the window: read again');
+    await em().nativeUpdate(Staff, { role: 'staff' }, { displayName: '改名さん' });
+    const renamed = await resolveSession(em(), sid, 3600_000, new Date(now + SESSION_TRUST_MS + 2));
+    t.equal(renamed?.displayName, '改名さん', 'a staff write is seen on the very next request');
+    await em().nativeDelete(StaffSession, { id: sid });
+    t.equal(
+      await resolveSession(em(), sid, 3600_000, new Date(now + SESSION_TRUST_MS + 3)),
+      null,
+      'a deleted session at once',
+    );
+    await signedOut(t, staff, 'and the browser is signed out');
   },
 );
