@@ -1,3 +1,4 @@
+import { countStatement } from './data-version.js';
 import { onPostgres } from './write-lock.js';
 import { JsonType, Utils, type EntityMetadata, type EntityName, type EntityProperty } from '@mikro-orm/core';
 import type { EntityManager } from './orm.js';
@@ -85,6 +86,8 @@ async function sqliteConnectionOf(em: EntityManager): Promise<SqliteConnection |
 export async function runBound(em: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
   try {
     const sqlite = await sqliteConnectionOf(em);
+    // Past knex, so the per-table write counts (data-version) are told here.
+    if (sqlite) countStatement(em, sql);
     if (sqlite)
       return await new Promise<Row[]>((resolve, reject) =>
         sqlite.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows))),

@@ -79,14 +79,24 @@ function tracked(em: EntityManager): WriteCounts {
   counters.set(knex.client, made);
   // Fired for every statement, in a transaction or not, before SQLite runs it: with one
   // connection no read can run between this count and the write it announces.
-  knex.on('query', (q: { sql?: string }) => {
-    const target = writeTarget(q.sql ?? '');
-    if (target === null || target === 'mikro_orm_migrations') return;
-    made.total++;
-    if (target === '*') made.unknown++;
-    else made.byTable.set(target, (made.byTable.get(target) ?? 0) + 1);
-  });
+  knex.on('query', (q: { sql?: string }) => count(made, q.sql ?? ''));
   return made;
+}
+
+function count(made: WriteCounts, sql: string): void {
+  const target = writeTarget(sql);
+  if (target === null || target === 'mikro_orm_migrations') return;
+  made.total++;
+  if (target === '*') made.unknown++;
+  else made.byTable.set(target, (made.byTable.get(target) ?? 0) + 1);
+}
+
+/**
+ * For a statement sent to the SQLite connection past knex (batch-write's bound statements):
+ * counted like every statement knex sends, before it is sent.
+ */
+export function countStatement(em: EntityManager, sql: string): void {
+  count(tracked(em), sql);
 }
 
 const READS = /^\s*(?:select|pragma|begin|commit|rollback|savepoint|release|explain)\b/i;

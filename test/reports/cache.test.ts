@@ -1,6 +1,8 @@
 import t from 'tap';
 import { dataVersion, writeTarget, writeVersions } from '../../src/db/data-version.js';
 import { withActor } from '../../src/db/actor.js';
+import { insertRows } from '../../src/db/batch-write.js';
+import { Interaction } from '../../src/supporters/interaction.entity.js';
 import { onPostgres } from '../../src/db/write-lock.js';
 import { createInteraction } from '../../src/supporters/interactions.service.js';
 import { cached } from '../../src/reports/cache.js';
@@ -168,4 +170,23 @@ t.test('on the dashboard a note recomputes only the follow-ups; a member recompu
     'a new member counts at once',
   );
   t.equal(chartRuns, onPostgres(em()) ? 3 : 2);
+});
+
+t.test('a batch write sent past knex moves the versions of its table too', async (t) => {
+  const { em } = await build(t);
+  const m = await addMember(em(), { familyName: '北村', givenName: '一', familyKana: 'キタムラ', givenKana: 'ハジメ' });
+  if (onPostgres(em())) {
+    t.pass('PostgreSQL keeps the whole-database snapshot');
+    return;
+  }
+  const before = await writeVersions(em());
+  await asTest(() =>
+    em().transactional((tx) =>
+      insertRows(tx, Interaction, [{ member: m.id, occurredOn: '2026-05-01', channel: '電話', summary: '一括' }]),
+    ),
+  );
+  const after = await writeVersions(em());
+  t.not(after.of(['interaction']), before.of(['interaction']), 'the notes version moved');
+  t.not(after.except(['audit_log']), before.except(['audit_log']));
+  t.equal(after.except(['interaction', 'audit_log']), before.except(['interaction', 'audit_log']), 'no other table');
 });
