@@ -11,8 +11,7 @@ import { participationsOf } from './activities.service.js';
 import { HOUSEHOLD_RELATIONS } from './household.entity.js';
 import { addressDiffers, householdOfMember } from './households.service.js';
 import { CHANNELS } from './interaction.entity.js';
-import { interactionLines, openNotesOfMember, staffChoices } from './interactions.service.js';
-import { listItems } from './lists.service.js';
+import { interactionLines, openNotesOfMember } from './interactions.service.js';
 import { memberRoleRows, splitRoles } from './roles.service.js';
 import { PARTICIPATION_LABELS, SUPPORTERS_TEXT, TIMELINE_KINDS } from './ui-text.js';
 
@@ -22,8 +21,11 @@ export function registerMemberPage(): void {
     key: 'supporters.interactions',
     order: 10,
     template: 'supporters/section-interactions',
-    load: async (em, m, staff) => {
-      const [staffList, { followUps, gifts }] = await Promise.all([staffChoices(em), openNotesOfMember(em, m.id)]);
+    load: async (em, m, staff, page) => {
+      const [{ staffList }, { followUps, gifts }] = await Promise.all([
+        choicesOf(em, page),
+        openNotesOfMember(em, m.id),
+      ]);
       return {
         channels: CHANNELS,
         staffList,
@@ -42,7 +44,7 @@ export function registerMemberPage(): void {
     load: async (em, m, _s, page) => {
       const [roles, roleTypes] = await Promise.all([
         memberRolesOf(em, m, page).then((all) => splitRoles(all)),
-        listItems(em, 'roles', true),
+        choicesOf(em, page).then((c) => c.roleTypes),
       ]);
       return { roles, roleTypes, today: todayInTokyo() };
     },
@@ -72,6 +74,26 @@ export function registerMemberPage(): void {
   addTimelineSource('supporters.roles', roleItems);
   addTimelineSource('supporters.activities', activityItems);
 }
+
+/**
+ * The two choice lists of the page's forms in one plain query: active staff for 担当 (as
+ * staffChoices orders them) and active role kinds (as listItems('roles', true) orders them).
+ */
+const choicesOf = (em: EntityManager, page: MemberPageReads) =>
+  page.once('supporters.choices', async () => {
+    const rows = await em.execute<{ k: string; id: number; name: string }[]>(
+      `select 'role' as k, id, name, sort_order as n, '' as t from supporter_role where active = ?
+       union all
+       select 'staff' as k, id, display_name as name, 0 as n, display_name as t from staff where active = ?
+       order by k, n, t, id`,
+      [true, true],
+    );
+    const of = (k: string) => rows.filter((r) => r.k === k).map((r) => ({ id: Number(r.id), name: String(r.name) }));
+    return {
+      staffList: of('staff').map((s) => ({ id: s.id, displayName: s.name })),
+      roleTypes: of('role'),
+    };
+  });
 
 /** Read once per member page: the section and the timeline both show them. */
 const memberRolesOf = (em: EntityManager, m: IMember, page: MemberPageReads) =>

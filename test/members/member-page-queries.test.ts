@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { memberPageReads } from '../../src/members/member-page.js';
-import { build, loggedIn } from '../helper.js';
+import { staffChoices } from '../../src/supporters/interactions.service.js';
+import { listItems } from '../../src/supporters/lists.service.js';
+import { withActor } from '../../src/db/actor.js';
+import { createStaff } from '../../src/staff/staff.service.js';
+import { build, loggedIn, PASSWORD } from '../helper.js';
 import { addMember } from '../supporters/fixtures.js';
 
 /** Every statement (SQL with its bindings) the app's connection runs while fn runs. */
@@ -46,4 +50,29 @@ t.test('the member page sends no statement twice (sections and timeline share th
   for (const table of ['receipt', 'donation_certificate', 'member_role', 'participation'])
     t.equal(reads(table), 1, `${table} read once`);
   t.equal(sent.filter((s) => /from [`"]?invoice[`"]? as/.test(s)).length, 1, 'the invoice list read once');
+});
+
+t.test('the member page offers the same 担当 and 役割 choices, in the same order, as the other forms', async (t) => {
+  const { app, em } = await build(t);
+  const c = await loggedIn(app, 'admin');
+  for (const [loginId, displayName] of [
+    ['watanabe', '渡辺'],
+    ['aoki', '青木'],
+    ['zed', 'Zed'],
+  ])
+    await withActor({ staffId: null, name: 'test' }, () =>
+      createStaff(em(), { loginId, displayName, password: PASSWORD, role: 'staff' }),
+    );
+  const m = await addMember(em(), { familyName: '北村', givenName: '一', familyKana: 'キタムラ', givenKana: 'ハジメ' });
+  const body = (await c.get(`/members/${m.id}`)).body;
+  const options = (name: string) => {
+    const select = new RegExp(`<select name="${name}">([\\s\\S]*?)</select>`).exec(body)?.[1] ?? '';
+    return [...select.matchAll(/<option value="(\d+)"[^>]*>([^<]*)</g)].map((o) => [Number(o[1]), o[2]]);
+  };
+  const staff = (await staffChoices(em())).map((s) => [s.id, s.displayName]);
+  t.ok(staff.length >= 4);
+  t.same(options('staffId'), staff, '担当: active staff by name');
+  const roles = (await listItems(em(), 'roles', true)).map((r) => [r.id, r.name]);
+  t.ok(roles.length > 1);
+  t.same(options('roleId'), roles, '役割: active role kinds in list order');
 });
