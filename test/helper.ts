@@ -155,3 +155,18 @@ export async function cliWorkspace(t: Teardown, prefix = 'enishi-cli-') {
   };
   return { dir, env, run };
 }
+
+/** Every statement (SQL, then its bindings) the app's connection runs while fn runs (knex's query event). */
+export async function statements(app: FastifyInstance, fn: () => Promise<unknown>): Promise<string[]> {
+  const knex = app.orm.em.getKnex();
+  const seen: string[] = [];
+  const listen = (q: { sql: string; bindings?: unknown[] }) =>
+    seen.push(`${q.sql} ${JSON.stringify(q.bindings ?? [])}`);
+  knex.on('query', listen);
+  try {
+    await fn();
+  } finally {
+    knex.off('query', listen);
+  }
+  return seen;
+}

@@ -9,24 +9,9 @@ import { openOrm } from '../../src/mikro-orm.config.js';
 import { onPostgres } from '../../src/db/write-lock.js';
 import { MemberType } from '../../src/members/member-type.entity.js';
 import { searchIndexFor } from '../../src/members/member-search-index.js';
-import type { FastifyInstance } from 'fastify';
-import { build, loggedIn, type Client } from '../helper.js';
+import { build, loggedIn, type Client, statements } from '../helper.js';
 
 const base = { kind: 'individual', memberTypeId: '1', mailPreference: 'post' };
-
-/** The SQL statements the app's connection runs while fn runs (knex's query event). */
-async function statements(app: FastifyInstance, fn: () => Promise<unknown>): Promise<string[]> {
-  const knex = app.orm.em.getKnex();
-  const seen: string[] = [];
-  const listen = (q: { sql: string }) => seen.push(q.sql);
-  knex.on('query', listen);
-  try {
-    await fn();
-  } finally {
-    knex.off('query', listen);
-  }
-  return seen;
-}
 
 async function addMember(c: Client, familyName: string, familyKana: string) {
   const res = await c.post('/members', { ...base, familyName, familyKana });

@@ -1,27 +1,11 @@
-import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { memberPageReads } from '../../src/members/member-page.js';
 import { staffChoices } from '../../src/supporters/interactions.service.js';
 import { listItems } from '../../src/supporters/lists.service.js';
 import { withActor } from '../../src/db/actor.js';
 import { createStaff } from '../../src/staff/staff.service.js';
-import { build, loggedIn, PASSWORD } from '../helper.js';
+import { build, loggedIn, PASSWORD, statements } from '../helper.js';
 import { addMember } from '../supporters/fixtures.js';
-
-/** Every statement (SQL with its bindings) the app's connection runs while fn runs. */
-async function statements(app: FastifyInstance, fn: () => Promise<unknown>): Promise<string[]> {
-  const knex = app.orm.em.getKnex();
-  const seen: string[] = [];
-  const listen = (q: { sql: string; bindings?: unknown[] }) =>
-    seen.push(`${q.sql} ${JSON.stringify(q.bindings ?? [])}`);
-  knex.on('query', listen);
-  try {
-    await fn();
-  } finally {
-    knex.off('query', listen);
-  }
-  return seen;
-}
 
 t.test('a read asked twice on one member page runs once, and a new page reads again', async (t) => {
   let runs = 0;
