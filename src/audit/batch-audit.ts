@@ -22,34 +22,43 @@ function payloadOf(meta: EntityMetadata, platform: Platform, row: Record<string,
   return out;
 }
 
-async function writeBatchAudit(
+/**
+ * Builds a batch's audit rows (diffs, actor, time) before the rows' ids are known, so the work is
+ * done while the database writes them; the returned function fills in the ids and inserts.
+ */
+function prepareBatchAudit(
   em: EntityManager,
   meta: EntityMetadata,
   kind: 'create' | 'update',
-  changes: BatchChange[],
-): Promise<void> {
+  changes: Omit<BatchChange, 'id'>[],
+): (ids: number[]) => Promise<void> {
   const actor = currentActor();
   const platform = em.getPlatform();
   const at = new Date();
-  const rows = [];
-  for (const c of changes) {
+  const rows: Record<string, unknown>[] = [];
+  const of: number[] = [];
+  for (const [n, c] of changes.entries()) {
     const d = diffOf(kind, payloadOf(meta, platform, c.before ?? {}), payloadOf(meta, platform, c.after));
     if (!d) continue;
+    of.push(n);
     rows.push({
       at,
       staffId: actor.staffId,
       actorName: actor.name,
       entityName: meta.className,
-      entityId: String(c.id),
+      entityId: '',
       action: d.action,
       changes: resolveIds(d.changes),
       summary: null,
     });
   }
-  await insertPlain(em, 'AuditLog', rows);
+  return async (ids) => {
+    for (const [k, row] of rows.entries()) row.entityId = String(ids[of[k]!]);
+    await insertPlain(em, 'AuditLog', rows);
+  };
 }
 
 /** Makes the batch writer audit its rows (called once from the wiring that lists the subscriber). */
 export function registerBatchAudit(): void {
-  setBatchAuditHook(writeBatchAudit);
+  setBatchAuditHook(prepareBatchAudit);
 }

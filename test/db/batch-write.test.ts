@@ -1,4 +1,5 @@
 import t from 'tap';
+import { NotNullConstraintViolationException } from '@mikro-orm/core';
 import { BankImport } from '../../src/banking/bank-import.entity.js';
 import { importStatement } from '../../src/banking/bank-import.service.js';
 import { BankTransaction } from '../../src/banking/bank-transaction.entity.js';
@@ -13,6 +14,8 @@ import { Invoice } from '../../src/dues/invoice.entity.js';
 import { nextInvoiceSeq } from '../../src/dues/invoice.service.js';
 import { formatInvoiceNo } from '../../src/dues/invoice-status.js';
 import { Member } from '../../src/members/member.entity.js';
+import { insertRows } from '../../src/db/batch-write.js';
+import { Interaction } from '../../src/supporters/interaction.entity.js';
 import { recordPaymentsBatch } from '../../src/dues/payment-batch.js';
 import { recordPayments, type PaymentInput } from '../../src/dues/payment.service.js';
 import { office, sample } from '../banking/fixtures.js';
@@ -203,3 +206,73 @@ t.test('the set-based invoice run leaves the same invoices and audit rows as the
   t.equal(r.issued.length, 7, 'every member invoiced');
   t.same(await dumpLedger(a()), await dumpLedger(b()));
 });
+
+/** 1,234 notes on one member: three chunks of the batch writer, the text repeated in every row. */
+function notes(memberId: number, summary: string) {
+  return Array.from({ length: 1234 }, (_, n) => ({
+    member: memberId,
+    occurredOn: '2026-05-01',
+    channel: n % 3 ? '電話' : 'メール',
+    summary,
+  }));
+}
+
+const countOf = async (em: EntityManager, sql: string) => Number((await em.execute<{ n: number }[]>(sql))[0]!.n);
+
+t.test(
+  'a repeated value with quotes, kana and an emoji is stored exactly, and every row is audited once',
+  async (t) => {
+    const a = await duesDatabase(t);
+    const o = await office(a);
+    const summary = "O'Brien様 「一括」 ''😀 ﾊﾝｶｸ";
+    const ids = await asTest(() => a().transactional((tx) => insertRows(tx, Interaction, notes(o.yamada.id, summary))));
+    t.equal(ids.length, 1234);
+    t.same(
+      ids,
+      [...ids].sort((x, y) => x - y),
+      'the ids come back in the order of the rows',
+    );
+    const rows = await a().execute<{ id: number; channel: string; summary: string }[]>(
+      'select id, channel, summary from interaction order by id',
+    );
+    t.same(
+      rows.map((r) => Number(r.id)),
+      ids,
+    );
+    t.ok(
+      rows.every((r) => r.summary === summary),
+      'every summary exactly as given',
+    );
+    t.same(
+      rows.map((r) => r.channel),
+      notes(o.yamada.id, summary).map((r) => r.channel),
+      'the values that differ row by row, each in its row',
+    );
+    const audit = await a().execute<{ entity_id: string; changes: unknown }[]>(
+      `select entity_id, changes from audit_log where entity_name = 'Interaction' and action = 'create' order by id`,
+    );
+    t.same(
+      audit.map((r) => Number(r.entity_id)),
+      ids,
+      'one audit row per note, in order',
+    );
+    const changes = (r: { changes: unknown }) =>
+      (typeof r.changes === 'string' ? JSON.parse(r.changes) : r.changes) as Record<string, unknown>;
+    t.same(changes(audit[1233]!).summary, [null, summary]);
+  },
+);
+
+t.test(
+  'a batch that fails in its third chunk leaves no row and no audit row of the first two, and says why',
+  async (t) => {
+    const a = await duesDatabase(t);
+    const o = await office(a);
+    const rows: Record<string, unknown>[] = notes(o.yamada.id, '一括');
+    rows[1100] = { ...rows[1100], occurredOn: null }; // NOT NULL, in the third chunk of 500
+    const audits = await countOf(a(), 'select count(*) as n from audit_log');
+    const err = await failure(asTest(() => a().transactional((tx) => insertRows(tx, Interaction, rows))));
+    t.ok(err instanceof NotNullConstraintViolationException, `the database's own refusal (${err.message})`);
+    t.equal(await countOf(a(), 'select count(*) as n from interaction'), 0, 'no note of the first chunks');
+    t.equal(await countOf(a(), 'select count(*) as n from audit_log'), audits, 'no audit row either');
+  },
+);
