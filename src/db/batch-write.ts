@@ -1,4 +1,5 @@
 import { countStatement } from './data-version.js';
+import { allOn, convertError, type SqliteConnection } from './sqlite-direct.js';
 import { onPostgres } from './write-lock.js';
 import { JsonType, Utils, type EntityMetadata, type EntityName, type EntityProperty } from '@mikro-orm/core';
 import type { EntityManager } from './orm.js';
@@ -96,10 +97,6 @@ function stamp(meta: EntityMetadata, row: Row, hook: 'onCreate' | 'onUpdate', em
   return out;
 }
 
-interface SqliteConnection {
-  all(sql: string, params: unknown[], done: (err: Error | null, rows: Row[]) => void): void;
-}
-
 /** The connection each SQLite transaction holds, once asked for (so later statements go out at once). */
 const sqliteConnections = new WeakMap<object, SqliteConnection | null>();
 
@@ -113,19 +110,10 @@ async function sqliteConnectionOf(em: EntityManager): Promise<SqliteConnection |
   return out;
 }
 
-function convert(em: EntityManager, err: unknown): Error {
-  return em
-    .getPlatform()
-    .getExceptionConverter()
-    .convertException(err as Error);
-}
-
 function runOnSqlite(em: EntityManager, sqlite: SqliteConnection, sql: string, params: unknown[]): Promise<Row[]> {
   // Past knex, so the per-table write counts (data-version) are told here.
   countStatement(em, sql);
-  return new Promise<Row[]>((resolve, reject) =>
-    sqlite.all(sql, params, (err, rows) => (err ? reject(convert(em, err)) : resolve(rows))),
-  );
+  return allOn(em, sqlite, sql, params);
 }
 
 /**
@@ -146,7 +134,7 @@ export function runBound(em: EntityManager, sql: string, params: unknown[]): Pro
 
 async function runBoundSlow(em: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
   const sqlite = await sqliteConnectionOf(em).catch((err) => {
-    throw convert(em, err);
+    throw convertError(em, err);
   });
   if (sqlite) return runOnSqlite(em, sqlite, sql, params);
   try {
@@ -157,7 +145,7 @@ async function runBoundSlow(em: EntityManager, sql: string, params: unknown[]): 
     const res = (await query) as Row[] | { rows?: Row[] } | undefined;
     return Array.isArray(res) ? res : (res?.rows ?? []);
   } catch (err) {
-    throw convert(em, err);
+    throw convertError(em, err);
   }
 }
 

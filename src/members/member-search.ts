@@ -1,4 +1,5 @@
 import type { EntityManager } from '../db/orm.js';
+import { readRows } from '../db/sqlite-direct.js';
 import { kanaSearchKey, normalizeText } from '../lib/kana.js';
 import { foldKanjiVariants } from '../lib/kanji-variants.js';
 import type { MemberKind, MemberStatus } from './member.entity.js';
@@ -111,7 +112,7 @@ export async function searchMembers(
           [...extraBindings, ...slice],
         ]
       : [`select ${version}`, []];
-    const raw = await em.getConnection().execute<Record<string, unknown>[]>(sql, bindings);
+    const raw = await readRows(em, sql, bindings);
     const dbVersion = raw[0]?.db_version;
     if (attempt === 0 && !index.isCurrent(dbVersion)) {
       await index.rebuild(em);
