@@ -1,7 +1,6 @@
 import { JsonType, type EntityMetadata, type Platform } from '@mikro-orm/core';
 import { currentActor } from '../db/actor.js';
-import { insertPlain, setBatchAuditHook, type BatchChange } from '../db/batch-write.js';
-import type { EntityManager } from '../db/orm.js';
+import { insertPlain, setBatchAuditHook, type BatchAuditHook } from '../db/batch-write.js';
 import { diffOf, loggedField, resolveIds } from './audit.subscriber.js';
 
 /**
@@ -26,12 +25,7 @@ function payloadOf(meta: EntityMetadata, platform: Platform, row: Record<string,
  * Builds a batch's audit rows (diffs, actor, time) before the rows' ids are known, so the work is
  * done while the database writes them; the returned function fills in the ids and inserts.
  */
-function prepareBatchAudit(
-  em: EntityManager,
-  meta: EntityMetadata,
-  kind: 'create' | 'update',
-  changes: Omit<BatchChange, 'id'>[],
-): (ids: number[]) => Promise<void> {
+const prepareBatchAudit: BatchAuditHook = (em, meta, kind, changes) => {
   const actor = currentActor();
   const platform = em.getPlatform();
   const at = new Date();
@@ -56,7 +50,7 @@ function prepareBatchAudit(
     for (const [k, row] of rows.entries()) row.entityId = String(ids[of[k]!]);
     await insertPlain(em, 'AuditLog', rows);
   };
-}
+};
 
 /** Makes the batch writer audit its rows (called once from the wiring that lists the subscriber). */
 export function registerBatchAudit(): void {

@@ -126,10 +126,8 @@ function runOnSqlite(em: EntityManager, sqlite: SqliteConnection, sql: string, p
  * `returning` clause.
  */
 export function runBound(em: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
-  const ctx = em.getTransactionContext() as object | undefined;
-  const known = ctx && !onPostgres(em) ? sqliteConnections.get(ctx) : undefined;
-  if (known) return runOnSqlite(em, known, sql, params);
-  return runBoundSlow(em, sql, params);
+  const known = knownConnection(em);
+  return known ? runOnSqlite(em, known, sql, params) : runBoundSlow(em, sql, params);
 }
 
 async function runBoundSlow(em: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
@@ -208,6 +206,7 @@ export async function insertPlain(
   if (!rows.length) return [];
   const meta = typeof entity === 'string' ? em.getMetadata().get(entity) : metaOf(em, entity);
   const out: unknown[] = [];
+  // Not `await connectionFor(em)`: once the connection is known the first chunk goes out at once.
   let direct = knownConnection(em);
   if (direct === undefined) direct = await sqliteConnectionOf(em);
   // The next chunk's values are converted while the database writes the previous one; the first

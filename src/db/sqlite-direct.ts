@@ -42,20 +42,19 @@ export const KEPT_STATEMENTS = 32;
  * to close a connection with statements still open.
  */
 function statementsOf(db: SqliteDatabase): Map<string, SqliteStatement> {
-  let kept = statements.get(db);
-  if (kept) return kept;
-  const cache = new Map<string, SqliteStatement>();
-  kept = cache;
-  statements.set(db, cache);
+  const known = statements.get(db);
+  if (known) return known;
+  const kept = new Map<string, SqliteStatement>();
+  statements.set(db, kept);
   const close = db.close.bind(db);
   db.close = (done) => {
-    const open = [...cache.values()];
-    cache.clear();
+    const open = [...kept.values()];
+    kept.clear();
     if (!open.length) return close(done);
     let left = open.length;
     for (const st of open) st.finalize(() => --left === 0 && close(done));
   };
-  return cache;
+  return kept;
 }
 
 /** A statement on the connection, prepared once and run again with new parameters. */
@@ -113,14 +112,17 @@ export async function readRows<T extends Row = Row>(em: EntityManager, sql: stri
   const client = em.getConnection().getKnex().client as Partial<PoolClient>;
   if (typeof client.acquireConnection !== 'function' || typeof client.releaseConnection !== 'function')
     return em.execute<T[]>(sql, params);
-  const conn = (await client.acquireConnection()) as Partial<SqliteConnection>;
+  const db = (await client.acquireConnection()) as Partial<SqliteDatabase>;
+  if (typeof db.all !== 'function' || typeof db.prepare !== 'function') {
+    // Not node-sqlite3: given back first (the pool has one connection), then the ORM's way.
+    await client.releaseConnection(db);
+    return em.execute<T[]>(sql, params);
+  }
   try {
-    const db = conn as Partial<SqliteDatabase>;
-    if (typeof db.all !== 'function' || typeof db.prepare !== 'function') return await em.execute<T[]>(sql, params);
     // Still announced as knex announces its statements (its 'query' listeners: debug logs, statement counts).
     client.emit?.('query', { method: 'raw', sql, bindings: params });
     return (await allPrepared(em, db as SqliteDatabase, sql, params)) as T[];
   } finally {
-    await client.releaseConnection(conn);
+    await client.releaseConnection(db);
   }
 }
