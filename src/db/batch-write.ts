@@ -135,11 +135,29 @@ async function runBoundSlow(em: EntityManager, sql: string, params: unknown[]): 
     throw convertError(em, err);
   });
   if (sqlite) return runOnSqlite(em, sqlite, sql, params);
+  const ctx = em.getTransactionContext() as object | undefined;
+  if (!ctx) return runOnKnex(em, sql, params, undefined);
+  // One transaction is one client: pg 8 warns (and pg 9 refuses) when a query is sent while the
+  // previous one still runs, so a transaction's pipelined statements queue here, in order.
+  const run = (transactionQueues.get(ctx) ?? Promise.resolve()).then(() => runOnKnex(em, sql, params, ctx));
+  transactionQueues.set(
+    ctx,
+    run.then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
+  return run;
+}
+
+/** Per transaction, the promise of its last statement sent through knex (settled either way). */
+const transactionQueues = new WeakMap<object, Promise<void>>();
+
+async function runOnKnex(em: EntityManager, sql: string, params: unknown[], ctx: object | undefined): Promise<Row[]> {
   try {
     const knex = em.getConnection().getKnex();
     const query = knex.raw(sql, params as Parameters<typeof knex.raw>[1] & unknown[]);
-    const ctx = em.getTransactionContext();
-    if (ctx) query.transacting(ctx);
+    if (ctx) query.transacting(ctx as Parameters<typeof query.transacting>[0]);
     const res = (await query) as Row[] | { rows?: Row[] } | undefined;
     return Array.isArray(res) ? res : (res?.rows ?? []);
   } catch (err) {

@@ -276,3 +276,27 @@ t.test(
     t.equal(await countOf(a(), 'select count(*) as n from audit_log'), audits, 'no audit row either');
   },
 );
+
+t.test('on PostgreSQL a pipelined batch sends each statement only after the one before it has answered', async (t) => {
+  if (!process.env.ENISHI_TEST_DATABASE_URL) return t.pass('SQLite queues statements on its own connection');
+  const { Client } = (await import('pg')).default;
+  const query = Client.prototype.query;
+  let sent = 0;
+  let overlapped = 0;
+  Client.prototype.query = function (this: { _activeQuery?: unknown; queryQueue?: unknown[] }, ...args: unknown[]) {
+    sent++;
+    if (this._activeQuery || this.queryQueue?.length) overlapped++;
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  t.teardown(() => {
+    Client.prototype.query = query;
+  });
+  const a = await duesDatabase(t);
+  const o = await office(a);
+  sent = 0;
+  const ids = await asTest(() => a().transactional((tx) => insertRows(tx, Interaction, notes(o.yamada.id, '一括'))));
+  t.equal(ids.length, 1234, 'every row written');
+  t.ok(sent >= 6, `the three chunks and their audit rows went as statements (${sent})`);
+  t.equal(overlapped, 0, 'none was sent while another was still running on the same client');
+  t.equal(await countOf(a(), "select count(*) as n from audit_log where entity_name = 'Interaction'"), 1234);
+});
