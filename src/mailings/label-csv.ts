@@ -1,6 +1,7 @@
 /** The label list as CSV for a printing company: UTF-8 with BOM, or Shift_JIS (CP932). Pure. */
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
+import { csvCell } from '../web/download.js';
 import type { LabelEntry } from './label-list.js';
 import { MAIL_TEXT } from './ui-text.js';
 
@@ -22,9 +23,12 @@ export function labelCsvRows(entries: LabelEntry[]): string[][] {
   });
 }
 
-/** CRLF line ends and every cell quoted as text: Excel and printing shops' tools read it as typed. */
+/** CRLF line ends and every cell quoted as text: Excel and printing shops' tools read it as typed; formulas defused. */
 export function labelCsv(entries: LabelEntry[], encoding: CsvEncoding): Buffer {
-  const text = stringify([LABEL_CSV_HEADER, ...labelCsvRows(entries)], { record_delimiter: 'windows', quoted: true });
+  const text = stringify(
+    [LABEL_CSV_HEADER, ...labelCsvRows(entries)].map((r) => r.map(csvCell)),
+    { record_delimiter: 'windows', quoted: true },
+  );
   return encoding === 'sjis'
     ? iconv.encode(text, 'cp932')
     : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);

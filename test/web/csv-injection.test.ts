@@ -1,10 +1,15 @@
 import t from 'tap';
+import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { Activity } from '../../src/supporters/activity.entity.js';
 import { SupporterRole } from '../../src/supporters/supporter-role.entity.js';
-import { csvCell, toExcelCsv } from '../../src/web/download.js';
+import { csvLine } from '../../src/accounting/formats/csv.js';
+import { labelCsv } from '../../src/mailings/label-csv.js';
+import { exportMembers } from '../../src/members/export/export.service.js';
+import { importMembers } from '../../src/members/import/import.service.js';
+import { csvCell, csvCellText, toExcelCsv } from '../../src/web/download.js';
 import { build, loggedIn } from '../helper.js';
-import { addMember } from '../supporters/fixtures.js';
+import { addMember, asTest } from '../supporters/fixtures.js';
 
 const EVIL = '=HYPERLINK("http://evil.example","開く")';
 
@@ -66,4 +71,55 @@ t.test('no export route writes a formula from member data', async (t) => {
     template.flat().some((cell) => /^[=+\-@\t\r]/.test(cell)),
     'import template',
   );
+});
+
+t.test('taking the apostrophe off again gives back exactly the text that was written', async (t) => {
+  const cases: [string, string][] = [
+    ["'=1+1", '=1+1'],
+    ["'+81-90-1234-5678", '+81-90-1234-5678'],
+    ["''=1", "'=1"],
+    ["'abc", "'abc"],
+    ["'", "'"],
+    ['=1', '=1'],
+    ['山田', '山田'],
+  ];
+  for (const [cell, want] of cases) t.equal(csvCellText(cell), want, JSON.stringify(cell));
+  for (const text of ['=1+1', "'=1", "''+2", "'plain", '-', '@', '\t=1', '＝1', '山田 =1', ''])
+    t.equal(csvCellText(csvCell(text)), text, `${JSON.stringify(text)} survives the round trip`);
+});
+
+t.test('the accounting and label files defuse formulas too, and amounts stay numbers', async (t) => {
+  t.equal(csvLine(['=1+1', -5000, '寄付 =x', '+81']), "'=1+1,-5000,寄付 =x,'+81");
+  const text = labelCsv(
+    [{ memberNo: 7, memberNos: [7], postalCode: '100-0001', address: ['@東京都'], names: [EVIL], barcode: null }],
+    'utf8',
+  ).toString('utf8');
+  const [, row] = parse(text.replace(/^\uFEFF/, '')) as string[][];
+  t.equal(row![2], "'@東京都", 'labels: address');
+  t.equal(row![4], `'${EVIL}`, 'labels: name');
+});
+
+t.test('the member export defuses formulas, and re-imports to exactly the same members', async (t) => {
+  const { em } = await build(t);
+  const m = await addMember(em(), {
+    familyName: EVIL,
+    familyKana: 'ワルイ',
+    phone: '03-1111-2222',
+    notes: '-会費は現金で',
+  });
+  for (const encoding of ['utf-8-bom', 'cp932'] as const) {
+    const { bytes } = await exportMembers(em(), { filter: { status: 'all' }, columns: [], encoding });
+    const text = encoding === 'cp932' ? iconv.decode(bytes, 'cp932') : bytes.toString('utf8').replace(/^\uFEFF/, '');
+    const cells = (parse(text) as string[][]).flat();
+    t.ok(cells.includes(`'${EVIL}`), `${encoding}: the name starts with an apostrophe`);
+    t.ok(cells.includes("'-会費は現金で"), `${encoding}: so does the note`);
+    t.notOk(
+      cells.some((c) => /^[=+\-@\t\r]/.test(c)),
+      `${encoding}: no cell starts a formula`,
+    );
+    const plan = (await asTest(() => importMembers(em(), bytes, { dryRun: true }))).plan;
+    t.same(plan.counts, { new: 0, update: 0, unchanged: 1, error: 0 }, `${encoding}: re-importing changes nothing`);
+  }
+  const again = await em().fork().findOneOrFail('Member', { id: m.id });
+  t.equal((again as { familyName: string }).familyName, EVIL);
 });

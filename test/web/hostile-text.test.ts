@@ -63,6 +63,13 @@ t.test('the CLI refuses a NUL in one line and never prints SQL or the member’s
   t.equal(r.err.split('\n').length, 1, 'one line on stderr');
   t.match(r.err, '2行目に使えない制御文字');
   t.notMatch(r.err, /insert|select|秘密/i);
+  const json = await run('members', 'import', file, '--json');
+  t.equal(json.code, 1);
+  t.same(
+    JSON.parse(json.out).errors.map((e: { line: number }) => e.line),
+    [2],
+    '--json names the same line, 2',
+  );
 });
 
 t.test('mixed line ends (\\r\\n, \\n, \\r) lose no member row', async (t) => {

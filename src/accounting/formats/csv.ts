@@ -1,12 +1,16 @@
+import { csvCell } from '../../web/download.js';
 import iconv from 'iconv-lite';
 
 export type Cell = string | number;
 
-/** One CSV line: a cell is quoted only when it holds a comma, a quote or a line break. */
+/**
+ * One CSV line: a cell is quoted only when it holds a comma, a quote or a line break; a text cell
+ * that could start a spreadsheet formula (a 摘要 with a member's name) is defused like every export.
+ */
 export function csvLine(cells: Cell[]): string {
   return cells
     .map((c) => {
-      const s = String(c);
+      const s = csvCell(c);
       return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     })
     .join(',');

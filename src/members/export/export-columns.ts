@@ -1,3 +1,4 @@
+import { csvCell } from '../../web/download.js';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import { HEADERS, type ColumnKey } from '../import/import-columns.js';
@@ -96,13 +97,19 @@ export function chosenColumns(keys: string[]): typeof EXPORT_COLUMNS {
 
 export type ExportEncoding = 'utf-8-bom' | 'cp932';
 
-/** CSV that Excel opens as is: UTF-8 with BOM or Shift_JIS (cp932), CRLF, every cell quoted as needed. */
+/**
+ * CSV that Excel opens as is: UTF-8 with BOM or Shift_JIS (cp932), CRLF, every cell quoted as
+ * needed and defused of formulas like every other export (the member import takes the apostrophe off).
+ */
 export function memberCsv(rows: ExportRow[], columns: typeof EXPORT_COLUMNS, encoding: ExportEncoding): Buffer {
-  const text = stringify([columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => String(c.value(r))))], {
-    record_delimiter: 'windows',
-    // A line break inside a cell (備考) must be quoted: a reader may take any line end as the end of a row.
-    quoted_match: /[\r\n]/,
-  });
+  const text = stringify(
+    [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => csvCell(String(c.value(r)))))],
+    {
+      record_delimiter: 'windows',
+      // A line break inside a cell (備考) must be quoted: a reader may take any line end as the end of a row.
+      quoted_match: /[\r\n]/,
+    },
+  );
   return encoding === 'cp932'
     ? iconv.encode(text, 'cp932')
     : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);

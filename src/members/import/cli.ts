@@ -55,7 +55,8 @@ export const membersImportCommand: Command = {
       result = await withDatabase(io, (em) => importMembers(em, buf, { dryRun, onlyValid: !!values['only-valid'] }));
     } catch (err) {
       if (!(err instanceof ImportFileError)) throw err;
-      if (values.json) io.out(JSON.stringify({ created: 0, updated: 0, errors: [{ line: 1, message: err.message }] }));
+      if (values.json)
+        io.out(JSON.stringify({ created: 0, updated: 0, errors: [{ line: err.line, message: err.message }] }));
       throw new CliError(err.message, 1);
     }
     const errors = errorsOf(result.plan);

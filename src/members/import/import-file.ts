@@ -1,3 +1,4 @@
+import { csvCellText } from '../../web/download.js';
 import { parse } from 'csv-parse/sync';
 import { limitProblem } from '../../lib/input-limits.js';
 import { decodeText, hasUtf16Bom, type TextEncodingName } from '../../lib/text-encoding.js';
@@ -11,7 +12,15 @@ export interface CsvTable {
 }
 
 /** Thrown for a file that cannot be read as a table at all (the message is for staff). */
-export class ImportFileError extends Error {}
+export class ImportFileError extends Error {
+  /** The file's line the message names (a control character, an over-long line); else the header's, 1. */
+  constructor(
+    message: string,
+    readonly line = 1,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Far above any real member list of a small office (a few thousand rows), and low enough that a
@@ -24,7 +33,7 @@ function refuseOverLimit(byteLength: number, text: string | null): void {
   if (!p) return;
   if (p.kind === 'bytes') throw new ImportFileError(IMPORT_TEXT.tooLarge(p.limit / 1024 / 1024));
   if (p.kind === 'lines') throw new ImportFileError(IMPORT_TEXT.tooManyLines(p.found, p.limit));
-  throw new ImportFileError(IMPORT_TEXT.lineTooLong(p.line, p.limit));
+  throw new ImportFileError(IMPORT_TEXT.lineTooLong(p.line, p.limit), p.line);
 }
 
 /**
@@ -42,7 +51,7 @@ export function readCsvTable(buf: Buffer): CsvTable {
   const text = normalizeLineEnds(decoded.text).replace(/\uFEFF/g, '');
   refuseOverLimit(buf.byteLength, text);
   const bad = controlCharLine(text);
-  if (bad !== null) throw new ImportFileError(IMPORT_TEXT.controlChar(bad, CONTROL_CHAR_MESSAGE));
+  if (bad !== null) throw new ImportFileError(IMPORT_TEXT.controlChar(bad, CONTROL_CHAR_MESSAGE), bad);
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
   let rows: { record: string[]; info: { lines: number } }[];
@@ -62,6 +71,7 @@ export function readCsvTable(buf: Buffer): CsvTable {
   if (!head) throw new ImportFileError(IMPORT_TEXT.emptyFile);
   const records = body
     .filter((r) => r.record.some((c) => c.trim() !== ''))
-    .map((r) => ({ line: r.info.lines, cells: r.record }));
+    // A cell our own export defused of a formula ('=…, '+81…) reads as the text it stood for.
+    .map((r) => ({ line: r.info.lines, cells: r.record.map(csvCellText) }));
   return { header: head.record.map((h) => h.trim()), records, encoding };
 }
