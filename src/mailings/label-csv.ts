@@ -1,7 +1,7 @@
 /** The label list as CSV for a printing company: UTF-8 with BOM, or Shift_JIS (CP932). Pure. */
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
-import { csvCell } from '../web/download.js';
+import { csvCell } from '../lib/csv-cell.js';
 import type { LabelEntry } from './label-list.js';
 import { MAIL_TEXT } from './ui-text.js';
 

@@ -7,7 +7,8 @@ import { csvLine } from '../../src/accounting/formats/csv.js';
 import { labelCsv } from '../../src/mailings/label-csv.js';
 import { exportMembers } from '../../src/members/export/export.service.js';
 import { importMembers } from '../../src/members/import/import.service.js';
-import { csvCell, csvCellText, toExcelCsv } from '../../src/web/download.js';
+import { csvCell, csvCellText } from '../../src/lib/csv-cell.js';
+import { toExcelCsv } from '../../src/web/download.js';
 import { build, loggedIn } from '../helper.js';
 import { addMember, asTest } from '../supporters/fixtures.js';
 

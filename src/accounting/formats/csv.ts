@@ -1,4 +1,4 @@
-import { csvCell } from '../../web/download.js';
+import { csvCell } from '../../lib/csv-cell.js';
 import iconv from 'iconv-lite';
 
 export type Cell = string | number;

@@ -1,4 +1,4 @@
-import { csvCell } from '../../web/download.js';
+import { csvCell } from '../../lib/csv-cell.js';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import { HEADERS, type ColumnKey } from '../import/import-columns.js';

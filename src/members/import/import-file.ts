@@ -1,4 +1,4 @@
-import { csvCellText } from '../../web/download.js';
+import { csvCellText } from '../../lib/csv-cell.js';
 import { parse } from 'csv-parse/sync';
 import { limitProblem } from '../../lib/input-limits.js';
 import { decodeText, hasUtf16Bom, type TextEncodingName } from '../../lib/text-encoding.js';
