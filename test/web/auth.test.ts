@@ -190,4 +190,20 @@ t.test('pages carry security headers and a 404 page in Japanese', async (t) => {
   const missing = await new Client(app).get('/no-such-page');
   t.equal(missing.statusCode, 404);
   t.match(missing.body, 'ページが見つかりません');
+  // Every answer, found or not, carries the same set: the CSP as configured, framing refused, no
+  // HSTS (plain HTTP on the office LAN), and no X-Powered-By.
+  for (const [what, r] of [
+    ['login page', res],
+    ['404 page', missing],
+    ['static file', await new Client(app).get('/assets/app.css')],
+  ] as const) {
+    const csp = String(r.headers['content-security-policy']);
+    t.match(csp, "script-src 'self'", `${what}: scripts only from the app`);
+    t.match(csp, "form-action 'self'", `${what}: forms post only to the app`);
+    t.notMatch(csp, 'upgrade-insecure-requests', `${what}: no upgrade to HTTPS the LAN does not have`);
+    t.equal(r.headers['x-frame-options'], 'SAMEORIGIN', `${what}: not framed by other sites`);
+    t.equal(r.headers['referrer-policy'], 'no-referrer', `${what}: no referrer leaves the app`);
+    t.equal(r.headers['strict-transport-security'], undefined, `${what}: no HSTS`);
+    t.equal(r.headers['x-powered-by'], undefined, `${what}: no X-Powered-By`);
+  }
 });
